@@ -1,0 +1,25 @@
+package radesk.api;
+
+import java.util.List;
+
+import radesk.core.registration.InvalidFormException;
+import radesk.core.registration.RaUnit;
+import radesk.core.registration.WalkInForm;
+
+/** Registration forms taken in at the counter (臨櫃). */
+public interface CounterIntake {
+
+	/** The RA units a form may name, in a stable order. */
+	List<RaUnit> raUnits();
+
+	/**
+	 * Stores a walk-in form as a request waiting for review. Nothing is stored when the form is
+	 * refused.
+	 *
+	 * @throws InvalidFormException with every problem of the form
+	 */
+	RegistrationSummary submitWalkIn(WalkInForm form) throws InvalidFormException;
+
+	/** The newest requests first. */
+	List<RegistrationSummary> recentRequests(int limit);
+}

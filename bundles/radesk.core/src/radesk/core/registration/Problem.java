@@ -1,0 +1,9 @@
+package radesk.core.registration;
+
+/**
+ * What is wrong with one field. The core names the problem; each user interface words it in
+ * its own language, so the rules never carry display text.
+ */
+public enum Problem {
+	REQUIRED, TOO_LONG, ID_WRONG_LENGTH, ID_WRONG_FORMAT, ID_WRONG_CHECKSUM, EMAIL_MALFORMED, UNKNOWN_RA_UNIT
+}

@@ -1,0 +1,55 @@
+package radesk.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import radesk.core.DataFolder;
+import radesk.store.Database;
+
+/**
+ * The embedded default: an H2 file in the user's data folder, migrated with Flyway when the
+ * component starts. H2 locks the file, so one workstation process owns it at a time.
+ */
+@Component(service = Database.class)
+public final class EmbeddedH2Database implements Database {
+
+	private final Path file;
+	private final JdbcConnectionPool pool;
+
+	@Activate
+	public EmbeddedH2Database() throws IOException {
+		Path folder = DataFolder.resolve().resolve("db");
+		Files.createDirectories(folder);
+		this.file = folder.resolve("radesk");
+		this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "radesk", "");
+		Flyway.configure(EmbeddedH2Database.class.getClassLoader())
+				.dataSource(pool)
+				.locations("classpath:db/migration")
+				.load()
+				.migrate();
+	}
+
+	@Override
+	public Connection connect() throws SQLException {
+		return pool.getConnection();
+	}
+
+	@Override
+	public String location() {
+		return file + ".mv.db";
+	}
+
+	@Deactivate
+	void close() {
+		pool.dispose();
+	}
+}

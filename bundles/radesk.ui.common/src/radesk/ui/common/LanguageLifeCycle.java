@@ -1,0 +1,25 @@
+package radesk.ui.common;
+
+import java.util.Locale;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+
+/**
+ * Applies the chosen UI language before the first window is built (the products name this class
+ * as their {@code lifeCycleURI}), so model labels, NLS texts and dialogs all use it.
+ */
+public final class LanguageLifeCycle {
+
+	@PostContextCreate
+	void apply(IEclipseContext context) {
+		Language chosen = Language.chosen();
+		if (chosen == Language.SYSTEM) {
+			return;
+		}
+		Locale locale = chosen.locale();
+		Locale.setDefault(locale);
+		context.set(TranslationService.LOCALE, locale);
+	}
+}

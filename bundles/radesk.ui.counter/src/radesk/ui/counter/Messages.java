@@ -1,0 +1,67 @@
+package radesk.ui.counter;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The counter's labels; texts in messages.properties (English) and messages_zh_TW.properties. */
+public final class Messages extends NLS {
+
+	public static String intake_heading;
+	public static String intake_name;
+	public static String intake_nationalId;
+	public static String intake_email;
+	public static String intake_raUnit;
+	public static String intake_submit;
+	public static String intake_clear;
+	public static String intake_received;
+	public static String intake_fix_fields;
+	public static String intake_store_failed;
+	public static String recent_heading;
+	public static String column_id;
+	public static String column_received;
+	public static String column_name;
+	public static String column_nationalId;
+	public static String column_email;
+	public static String column_raUnit;
+	public static String column_channel;
+	public static String column_state;
+	public static String channel_POSTAL;
+	public static String channel_COUNTER;
+	public static String state_RECEIVED;
+	public static String state_IN_REVIEW;
+	public static String state_APPROVED;
+	public static String state_REJECTED;
+	public static String state_REGISTERED;
+	public static String state_DELIVERED;
+	public static String problem_NAME_REQUIRED;
+	public static String problem_NAME_TOO_LONG;
+	public static String problem_NATIONAL_ID_REQUIRED;
+	public static String problem_NATIONAL_ID_ID_WRONG_LENGTH;
+	public static String problem_NATIONAL_ID_ID_WRONG_FORMAT;
+	public static String problem_NATIONAL_ID_ID_WRONG_CHECKSUM;
+	public static String problem_EMAIL_REQUIRED;
+	public static String problem_EMAIL_TOO_LONG;
+	public static String problem_EMAIL_EMAIL_MALFORMED;
+	public static String problem_RA_UNIT_REQUIRED;
+	public static String problem_RA_UNIT_UNKNOWN_RA_UNIT;
+
+	static {
+		NLS.initializeMessages("radesk.ui.counter.messages", Messages.class);
+	}
+
+	private Messages() {
+	}
+
+	/** The wording of a field problem; keys are {@code problem_<FIELD>_<PROBLEM>}. */
+	public static String problem(radesk.core.registration.FieldProblem p) {
+		return text("problem_" + p.field() + "_" + p.problem());
+	}
+
+	/** The text of a key built from an enum constant, e.g. {@code state_IN_REVIEW}; the key itself if missing. */
+	public static String text(String key) {
+		try {
+			return (String) Messages.class.getField(key).get(null);
+		} catch (ReflectiveOperationException e) {
+			return key;
+		}
+	}
+}

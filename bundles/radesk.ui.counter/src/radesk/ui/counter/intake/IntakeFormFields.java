@@ -1,0 +1,113 @@
+package radesk.ui.counter.intake;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+
+import radesk.core.registration.Field;
+import radesk.core.registration.FieldProblem;
+import radesk.core.registration.WalkInForm;
+import radesk.ui.common.WidgetIds;
+import radesk.ui.counter.Messages;
+
+/** The form's inputs, each with its label and a message line for its problem. */
+final class IntakeFormFields {
+
+	private final Text name;
+	private final Text nationalId;
+	private final Text email;
+	private final Combo raUnit;
+	private final Map<Field, Label> messages = new EnumMap<>(Field.class);
+	private final Map<Field, FieldProblem> shown = new EnumMap<>(Field.class);
+
+	IntakeFormFields(Composite form, List<String> unitNames, Runnable onEdit) {
+		name = text(form, Field.NAME, Messages.intake_name, "intake.name", onEdit);
+		nationalId = text(form, Field.NATIONAL_ID, Messages.intake_nationalId, "intake.nationalId", onEdit);
+		nationalId.setTextLimit(10);
+		email = text(form, Field.EMAIL, Messages.intake_email, "intake.email", onEdit);
+		new Label(form, SWT.NONE).setText(Messages.intake_raUnit);
+		raUnit = WidgetIds.name(new Combo(form, SWT.READ_ONLY), "intake.raUnit");
+		raUnit.setItems(unitNames.toArray(String[]::new));
+		if (unitNames.size() == 1) {
+			raUnit.select(0);
+		}
+		raUnit.addListener(SWT.Selection, e -> onEdit.run());
+		raUnit.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
+		message(form, Field.RA_UNIT, "intake.raUnit.problem");
+	}
+
+	private Text text(Composite form, Field field, String label, String id, Runnable onEdit) {
+		new Label(form, SWT.NONE).setText(label);
+		Text text = WidgetIds.name(new Text(form, SWT.BORDER | SWT.SINGLE), id);
+		GridData data = new GridData(SWT.FILL, SWT.CENTER, false, false);
+		data.widthHint = 280;
+		text.setLayoutData(data);
+		text.addListener(SWT.Modify, e -> onEdit.run());
+		message(form, field, id + ".problem");
+		return text;
+	}
+
+	private void message(Composite form, Field field, String id) {
+		Label message = WidgetIds.name(new Label(form, SWT.NONE), id);
+		message.setForeground(form.getDisplay().getSystemColor(SWT.COLOR_RED));
+		message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		messages.put(field, message);
+	}
+
+	WalkInForm form(String raUnitCode) {
+		return new WalkInForm(name.getText(), nationalId.getText(), email.getText(), raUnitCode);
+	}
+
+	int raUnitIndex() {
+		return raUnit.getSelectionIndex();
+	}
+
+	void showProblems(List<FieldProblem> problems) {
+		shown.clear();
+		messages.values().forEach(l -> l.setText(""));
+		for (FieldProblem p : problems) {
+			if (shown.putIfAbsent(p.field(), p) == null) {
+				messages.get(p.field()).setText(Messages.problem(p));
+			}
+		}
+		Color marked = name.getDisplay().getSystemColor(SWT.COLOR_YELLOW);
+		for (Field field : Field.values()) {
+			input(field).setBackground(shown.containsKey(field) ? marked : null);
+		}
+		name.getParent().layout();
+	}
+
+	boolean showsProblems() {
+		return !shown.isEmpty();
+	}
+
+	boolean isShown(FieldProblem problem) {
+		return shown.containsKey(problem.field());
+	}
+
+	private Control input(Field field) {
+		return switch (field) {
+		case NAME -> name;
+		case NATIONAL_ID -> nationalId;
+		case EMAIL -> email;
+		case RA_UNIT -> raUnit;
+		};
+	}
+
+	void clear() {
+		name.setText("");
+		nationalId.setText("");
+		email.setText("");
+		showProblems(List.of());
+		name.setFocus();
+	}
+}

@@ -1,0 +1,27 @@
+package radesk.ui.subscriber;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The subscriber edition's labels (messages.properties, messages_zh_TW.properties). */
+public final class Messages extends NLS {
+
+	public static String card_heading;
+	public static String card_refresh;
+	public static String card_column_reader;
+	public static String card_column_card;
+	public static String card_column_serial;
+	public static String card_column_state;
+	public static String card_state_none;
+	public static String card_state_blank;
+	public static String card_state_ready;
+	public static String card_error_module;
+	public static String card_error;
+	public static String card_key_note;
+
+	static {
+		NLS.initializeMessages("radesk.ui.subscriber.messages", Messages.class);
+	}
+
+	private Messages() {
+	}
+}

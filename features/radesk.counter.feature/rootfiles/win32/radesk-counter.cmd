@@ -1,0 +1,10 @@
+@echo off
+rem Starts RA Desk (counter edition) with Equinox's launcher jar (no native launcher on Maven Central).
+setlocal
+set "HERE=%~dp0"
+for %%f in ("%HERE%plugins\org.eclipse.equinox.launcher_*.jar") do set "LAUNCHER=%%f"
+if "%RADESK_WORKSPACE%"=="" set "RADESK_WORKSPACE=%APPDATA%\RA Desk\counter-workspace"
+:start
+java -Dosgi.requiredJavaVersion=17 -jar "%LAUNCHER%" -data "%RADESK_WORKSPACE%" %*
+if %ERRORLEVEL%==23 goto start
+endlocal

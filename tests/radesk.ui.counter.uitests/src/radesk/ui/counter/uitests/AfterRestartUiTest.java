@@ -1,0 +1,43 @@
+package radesk.ui.counter.uitests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import radesk.testing.swt.WorkbenchRobot;
+
+/**
+ * Second launch of the workbench, in English, on the same data folder: the walk-in recorded by
+ * the first launch is listed again, and the English labels and messages are in place.
+ */
+class AfterRestartUiTest {
+
+	@Test
+	void theWalkInIsStillListedAfterARestart() throws Exception {
+		String email = Files.readString(WalkInIntakeUiTest.data().resolve("ui-test-last-walk-in.txt")).strip();
+		WorkbenchRobot robot = WorkbenchRobot.attach("intake.submit");
+		assertEquals("RA Desk Counter", robot.shellTitle("intake.submit"));
+		assertEquals("Save request", robot.textOf("intake.submit"));
+		List<List<String>> rows = robot.rows("intake.recent");
+		List<String> row = rows.stream().filter(r -> r.get(4).equals(email)).findFirst()
+				.orElseThrow(() -> new AssertionError(email + " not listed after restart: " + rows));
+		assertEquals("王小明", row.get(2));
+		assertEquals("Counter", row.get(6));
+		assertEquals("In review", row.get(7));
+
+		robot.type("intake.nationalId", "B12345678");
+		robot.type("intake.email", "not-an-address");
+		robot.click("intake.submit");
+		robot.waitUntil(() -> !robot.textOf("intake.name.problem").isEmpty(), "the problems to show");
+		assertEquals("Enter the applicant's name.", robot.textOf("intake.name.problem"));
+		assertEquals("An ID number has 10 characters, e.g. A123456789.", robot.textOf("intake.nationalId.problem"));
+		assertEquals("This is not an e-mail address (name@example.com.tw).", robot.textOf("intake.email.problem"));
+		assertEquals(rows.size(), robot.rows("intake.recent").size(), "nothing was stored");
+		assertTrue(robot.textOf("status.service").startsWith("RA service: embedded"), robot.textOf("status.service"));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("intake-after-restart-en.png"));
+	}
+}
