@@ -48,14 +48,13 @@ public final class StatusLine {
 
 	@PostConstruct
 	void create(Composite parent) {
-		Composite line = new Composite(parent, SWT.NONE);
 		GridLayout layout = new GridLayout(2, false);
 		layout.marginHeight = 2;
 		layout.horizontalSpacing = 24;
-		line.setLayout(layout);
-		service = WidgetIds.name(new Label(line, SWT.NONE), "status.service");
+		parent.setLayout(layout);
+		service = WidgetIds.name(new Label(parent, SWT.NONE), "status.service");
 		service.setText(serviceText());
-		card = WidgetIds.name(new Label(line, SWT.NONE), "status.card");
+		card = WidgetIds.name(new Label(parent, SWT.NONE), "status.card");
 		card.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		card.setText(" ");
 		poll = Job.createSystem("card reader status", this::refreshCard);
@@ -77,6 +76,7 @@ public final class StatusLine {
 			if (!card.isDisposed() && !text.equals(card.getText())) {
 				card.setText(text);
 				card.getParent().layout();
+				card.getParent().getParent().layout();
 			}
 		});
 		if (!monitor.isCanceled()) {

@@ -143,6 +143,11 @@ public final class WorkbenchRobot {
 			return control.getParent().toDisplay(b.x + b.width / 2, b.y + b.height / 2);
 		});
 		post(SWT.MouseMove, centre);
+		// press only once the X server has the pointer over the control: GTK presses what is under it
+		waitUntil(() -> onUi(() -> display.getCursorControl() == control),
+				() -> "the pointer over " + id + " at " + centre + " (it is over "
+						+ onUi(() -> String.valueOf(display.getCursorControl())) + " at "
+						+ onUi(() -> display.getCursorLocation()) + ")");
 		post(SWT.MouseDown, centre);
 		post(SWT.MouseUp, centre);
 	}

@@ -52,5 +52,10 @@ final class RecentRequestsTable {
 					r.maskedNationalId(), r.email(), unitName.apply(r.raUnit()), Messages.text("channel_" + r.channel()),
 					Messages.text("state_" + r.state()) });
 		}
+		for (TableColumn column : table.getColumns()) {
+			int titleWidth = column.getWidth();
+			column.pack();
+			column.setWidth(Math.max(titleWidth, column.getWidth()));
+		}
 	}
 }
