@@ -35,5 +35,11 @@ for edition in counter subscriber; do
   fi
   rm -rf "$scratch"
 done
+# the subscriber edition must not even contain the counter's code or its database
+plugins="$products/radesk-subscriber/linux/gtk/x86_64/radesk-subscriber/plugins"
+leaked=$(ls "$plugins" | grep -E '^(radesk\.(store|service|ui\.counter)|com\.h2database|org\.flywaydb|org\.postgresql)' || true)
+if [ -n "$leaked" ]; then
+  echo "smoke: the subscriber product contains counter-only bundles: $leaked"; failed=$((failed + 1))
+fi
 echo "smoke: $((2 - failed)) of 2 products started cleanly"
 exit "$failed"

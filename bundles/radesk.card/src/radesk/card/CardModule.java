@@ -34,7 +34,11 @@ public final class CardModule {
 	public static Path softHsmConfig() throws IOException {
 		String fromEnv = System.getenv("SOFTHSM2_CONF");
 		if (fromEnv != null && !fromEnv.isBlank()) {
-			return Path.of(fromEnv);
+			Path conf = Path.of(fromEnv);
+			if (!Files.isReadable(conf)) {
+				throw new IOException("SOFTHSM2_CONF names " + conf + ", which cannot be read");
+			}
+			return conf;
 		}
 		Path folder = DataFolder.resolve().resolve("cards");
 		Path tokens = folder.resolve("tokens");

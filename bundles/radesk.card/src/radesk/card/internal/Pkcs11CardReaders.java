@@ -89,7 +89,7 @@ public final class Pkcs11CardReaders implements CardReaders {
 			cryptoki = loaded;
 			return loaded;
 		} catch (IOException | UnsatisfiedLinkError e) {
-			throw new CardAccessException(Reason.MODULE_ERROR, module, e);
+			throw new CardAccessException(Reason.MODULE_ERROR, e.getMessage(), e);
 		}
 	}
 

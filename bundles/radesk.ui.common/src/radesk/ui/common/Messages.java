@@ -1,9 +1,7 @@
 package radesk.ui.common;
 
-import org.eclipse.osgi.util.NLS;
-
 /** The shared labels; texts in messages.properties (English) and messages_zh_TW.properties. */
-public final class Messages extends NLS {
+public final class Messages {
 
 	public static String status_service_embedded;
 	public static String status_service_remote;
@@ -23,9 +21,13 @@ public final class Messages extends NLS {
 	public static String prefs_restart_message;
 	public static String about_title;
 	public static String about_text;
+	public static String button_ok;
+	public static String button_cancel;
+	public static String button_restart_now;
+	public static String button_restart_later;
 
 	static {
-		NLS.initializeMessages("radesk.ui.common.messages", Messages.class);
+		Texts.load(Messages.class, "radesk.ui.common.messages");
 	}
 
 	private Messages() {

@@ -1,9 +1,9 @@
 package radesk.ui.counter;
 
-import org.eclipse.osgi.util.NLS;
+import radesk.ui.common.Texts;
 
 /** The counter's labels; texts in messages.properties (English) and messages_zh_TW.properties. */
-public final class Messages extends NLS {
+public final class Messages {
 
 	public static String intake_heading;
 	public static String intake_name;
@@ -45,7 +45,7 @@ public final class Messages extends NLS {
 	public static String problem_RA_UNIT_UNKNOWN_RA_UNIT;
 
 	static {
-		NLS.initializeMessages("radesk.ui.counter.messages", Messages.class);
+		Texts.load(Messages.class, "radesk.ui.counter.messages");
 	}
 
 	private Messages() {
@@ -58,10 +58,6 @@ public final class Messages extends NLS {
 
 	/** The text of a key built from an enum constant, e.g. {@code state_IN_REVIEW}; the key itself if missing. */
 	public static String text(String key) {
-		try {
-			return (String) Messages.class.getField(key).get(null);
-		} catch (ReflectiveOperationException e) {
-			return key;
-		}
+		return Texts.lookUp(Messages.class, key);
 	}
 }

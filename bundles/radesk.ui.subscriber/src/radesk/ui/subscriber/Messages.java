@@ -1,9 +1,9 @@
 package radesk.ui.subscriber;
 
-import org.eclipse.osgi.util.NLS;
+import radesk.ui.common.Texts;
 
 /** The subscriber edition's labels (messages.properties, messages_zh_TW.properties). */
-public final class Messages extends NLS {
+public final class Messages {
 
 	public static String card_heading;
 	public static String card_refresh;
@@ -19,7 +19,7 @@ public final class Messages extends NLS {
 	public static String card_key_note;
 
 	static {
-		NLS.initializeMessages("radesk.ui.subscriber.messages", Messages.class);
+		Texts.load(Messages.class, "radesk.ui.subscriber.messages");
 	}
 
 	private Messages() {

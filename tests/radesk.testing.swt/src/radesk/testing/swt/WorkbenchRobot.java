@@ -121,6 +121,73 @@ public final class WorkbenchRobot {
 		settle();
 	}
 
+	/** Presses a key with a modifier held, e.g. {@code SWT.ALT, 'f'} for a menu's mnemonic. */
+	public void chord(int modifier, char character) {
+		onUi(() -> {
+			Event down = new Event();
+			down.type = SWT.KeyDown;
+			down.keyCode = modifier;
+			display.post(down);
+		});
+		key(0, character);
+		onUi(() -> {
+			Event up = new Event();
+			up.type = SWT.KeyUp;
+			up.keyCode = modifier;
+			display.post(up);
+		});
+		settle();
+	}
+
+	/** Presses and releases one key, as typed. */
+	public void press(char character) {
+		key(0, character);
+	}
+
+	/** Chooses an entry of a read-only combo, as picking it from the list does. */
+	public void select(String id, int index) {
+		org.eclipse.swt.widgets.Combo combo = (org.eclipse.swt.widgets.Combo) find(id);
+		onUi(() -> {
+			combo.select(index);
+			combo.notifyListeners(SWT.Selection, new Event());
+		});
+		settle();
+	}
+
+	/** Clicks the visible push button showing this text, in whichever shell it is. */
+	public void clickButton(String label) {
+		waitUntil(() -> onUi(() -> buttonLabelled(label)) != null, "a button labelled '" + label + "'");
+		org.eclipse.swt.widgets.Button button = onUi(() -> buttonLabelled(label));
+		String id = "robot.button." + label;
+		onUi(() -> button.setData(ID_KEY, id));
+		click(id);
+	}
+
+	private org.eclipse.swt.widgets.Button buttonLabelled(String label) {
+		for (Shell shell : display.getShells()) {
+			org.eclipse.swt.widgets.Button hit = searchButton(shell, label);
+			if (hit != null) {
+				return hit;
+			}
+		}
+		return null;
+	}
+
+	private static org.eclipse.swt.widgets.Button searchButton(Control control, String label) {
+		if (control instanceof org.eclipse.swt.widgets.Button b && label.equals(b.getText()) && b.isVisible()) {
+			return b;
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				org.eclipse.swt.widgets.Button hit = searchButton(child, label);
+				if (hit != null) {
+					return hit;
+				}
+			}
+		}
+		return null;
+	}
+
 	private void key(int keyCode, char character) {
 		onUi(() -> {
 			for (int type : new int[] { SWT.KeyDown, SWT.KeyUp }) {

@@ -16,7 +16,8 @@ public final class AboutHandler {
 	@Execute
 	void execute(@Named("activeShell") Shell shell, MWindow window) {
 		String version = Platform.getBundle("radesk.ui.common").getVersion().toString();
-		MessageDialog.openInformation(shell, Messages.about_title,
-				NLS.bind(Messages.about_text, window.getLocalizedLabel(), version));
+		new MessageDialog(shell, Messages.about_title, null,
+				NLS.bind(Messages.about_text, window.getLocalizedLabel(), version), MessageDialog.INFORMATION, 0,
+				Messages.button_ok).open();
 	}
 }

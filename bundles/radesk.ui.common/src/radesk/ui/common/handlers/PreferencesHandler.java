@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.Shell;
 import jakarta.inject.Named;
 import radesk.ui.common.Language;
 import radesk.ui.common.Messages;
+import radesk.ui.common.WidgetIds;
 import radesk.ui.common.internal.PreferencesDialog;
 
 /** 設定 / Preferences: the UI language, applied on restart. */
@@ -22,7 +23,12 @@ public final class PreferencesHandler {
 			return;
 		}
 		dialog.language().choose();
-		if (MessageDialog.openQuestion(shell, Messages.prefs_restart_title, Messages.prefs_restart_message)) {
+		MessageDialog question = new MessageDialog(shell, Messages.prefs_restart_title, null,
+				Messages.prefs_restart_message, MessageDialog.QUESTION, 1, Messages.button_restart_now,
+				Messages.button_restart_later);
+		question.create();
+		WidgetIds.name(question.getShell(), "prefs.restartQuestion");
+		if (question.open() == 0) {
 			workbench.restart();
 		}
 	}

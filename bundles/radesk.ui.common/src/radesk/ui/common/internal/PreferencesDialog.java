@@ -1,6 +1,7 @@
 package radesk.ui.common.internal;
 
 import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -47,6 +48,13 @@ public final class PreferencesDialog extends Dialog {
 			}
 		}
 		return area;
+	}
+
+	/** Our own button labels: JFace's come in English only (its translations are not on Maven Central). */
+	@Override
+	protected void createButtonsForButtonBar(Composite parent) {
+		WidgetIds.name(createButton(parent, IDialogConstants.OK_ID, Messages.button_ok, true), "prefs.ok");
+		WidgetIds.name(createButton(parent, IDialogConstants.CANCEL_ID, Messages.button_cancel, false), "prefs.cancel");
 	}
 
 	@Override

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import radesk.testing.swt.WorkbenchRobot;
 
 /**
- * Second launch of the workbench, in English, on the same data folder: the walk-in recorded by
- * the first launch is listed again, and the English labels and messages are in place.
+ * Second launch of the workbench on the same data folder and workspace, started with
+ * {@code -nl zh_TW} again: the English chosen in the preferences wins, and the walk-in recorded by
+ * the first launch is listed again.
  */
 class AfterRestartUiTest {
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.swt.SWT;
 import org.junit.jupiter.api.Test;
 
 import radesk.testing.swt.WorkbenchRobot;
@@ -15,6 +16,7 @@ import radesk.testing.swt.WorkbenchRobot;
 /**
  * First launch, zh-TW: a counter clerk records a walk-in registration in the real workbench on
  * the embedded database. A wrong ID checksum is refused next to the field and nothing is stored.
+ * Then the clerk chooses English in the preferences, which the second launch must show.
  */
 class WalkInIntakeUiTest {
 
@@ -32,6 +34,9 @@ class WalkInIntakeUiTest {
 		assertEquals("RA Desk 櫃檯作業", robot.shellTitle("intake.submit"));
 		assertEquals("儲存申請", robot.textOf("intake.submit"));
 		robot.waitUntil(() -> robot.textOf("status.service").startsWith("RA 服務：內嵌"), "the status line to name the service");
+		// SoftHSM2's spare slot in the product's own demo token folder reads as a blank card
+		robot.waitUntil(() -> robot.textOf("status.card").endsWith("空白卡"),
+				() -> "the status line to show the blank demo card, not '" + robot.textOf("status.card") + "'");
 		int before = robot.rows("intake.recent").size();
 
 		String email = "walkin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com.tw";
@@ -63,5 +68,17 @@ class WalkInIntakeUiTest {
 
 		Files.createDirectories(data());
 		Files.writeString(data().resolve("ui-test-last-walk-in.txt"), email);
+
+		// 檔案 → 設定: the clerk switches the UI to English, to take effect at the next start
+		robot.chord(SWT.ALT, 'f');
+		robot.press('p');
+		robot.find("prefs.language");
+		assertEquals("依作業系統", robot.textOf("prefs.language"));
+		robot.select("prefs.language", 2);
+		robot.screenshot(shots().resolve("preferences-zh_TW.png"));
+		robot.click("prefs.ok");
+		robot.clickButton("稍後");
+		robot.waitUntil(() -> robot.onUi(() -> robot.find("intake.submit").getShell().isEnabled()), "the dialogs to close");
+		assertEquals("儲存申請", robot.textOf("intake.submit"), "the language changes only after a restart");
 	}
 }
