@@ -1,0 +1,128 @@
+package radesk.pki;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The embedded CA's key material: a root (EC P-384, 20 years) and an issuing CA (EC P-256,
+ * 10 years) under it. For the demo the keys live in a PKCS#12 file in the data folder whose
+ * random password sits beside it, readable by the owner only; a production CA keeps them in a
+ * token instead. Created once, atomically: a crash during creation leaves nothing half-made.
+ */
+record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X509Certificate issuing) {
+
+	private static final String STORE = "ca.p12";
+	private static final String PIN = "ca.pin";
+
+	static CaKeys createOrLoad(Path folder, String organization, SecureRandom random) throws GeneralSecurityException, IOException {
+		if (!Files.exists(folder.resolve(STORE))) {
+			create(folder, organization, random);
+		}
+		char[] password = Files.readString(folder.resolve(PIN)).strip().toCharArray();
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(folder.resolve(STORE))) {
+			store.load(in, password);
+		}
+		return new CaKeys((PrivateKey) store.getKey("root", password), (X509Certificate) store.getCertificate("root"),
+				(PrivateKey) store.getKey("issuing", password), (X509Certificate) store.getCertificate("issuing"));
+	}
+
+	private static void create(Path folder, String organization, SecureRandom random) throws GeneralSecurityException, IOException {
+		Instant now = Instant.now();
+		KeyPair root = ecKeyPair("secp384r1", random);
+		X500Name rootName = caName(organization, "Root CA");
+		X509Certificate rootCert = caCertificate(rootName, rootName, root, root.getPrivate(), "SHA384withECDSA", now,
+				Duration.ofDays(20 * 365), -1, random);
+		KeyPair issuing = ecKeyPair("secp256r1", random);
+		X509Certificate issuingCert = caCertificate(caName(organization, "Issuing CA"), rootName, issuing,
+				root.getPrivate(), "SHA384withECDSA", now, Duration.ofDays(10 * 365), 0, random);
+		issuingCert.verify(rootCert.getPublicKey());
+
+		char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(random, 24)).toCharArray();
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		store.load(null, null);
+		store.setKeyEntry("root", root.getPrivate(), password, new X509Certificate[] { rootCert });
+		store.setKeyEntry("issuing", issuing.getPrivate(), password, new X509Certificate[] { issuingCert, rootCert });
+
+		Files.createDirectories(folder.getParent());
+		Path staging = Files.createTempDirectory(folder.getParent(), ".ca-");
+		Files.writeString(staging.resolve(PIN), new String(password) + "\n");
+		ownerOnly(staging.resolve(PIN));
+		try (OutputStream out = Files.newOutputStream(staging.resolve(STORE))) {
+			store.store(out, password);
+		}
+		ownerOnly(staging.resolve(STORE));
+		Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private static X509Certificate caCertificate(X500Name subject, X500Name issuer, KeyPair subjectKeys, PrivateKey signer,
+			String algorithm, Instant now, Duration validity, int pathLength, SecureRandom random) throws GeneralSecurityException {
+		try {
+			JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new SerialNumbers(random).next(),
+					Date.from(now), Date.from(now.plus(validity)), subject, subjectKeys.getPublic());
+			b.addExtension(Extension.basicConstraints, true,
+					pathLength < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLength));
+			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+			b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+			return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER)
+					.getCertificate(b.build(new JcaContentSignerBuilder(algorithm).setProvider(Bc.PROVIDER).build(signer)));
+		} catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.cert.CertIOException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	static X500Name caName(String organization, String commonName) {
+		return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW").addRDN(BCStyle.O, organization)
+				.addRDN(BCStyle.CN, organization + " " + commonName).build();
+	}
+
+	private static KeyPair ecKeyPair(String curve, SecureRandom random) throws GeneralSecurityException {
+		KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+		g.initialize(new ECGenParameterSpec(curve), random);
+		return g.generateKeyPair();
+	}
+
+	private static byte[] randomBytes(SecureRandom random, int n) {
+		byte[] b = new byte[n];
+		random.nextBytes(b);
+		return b;
+	}
+
+	private static void ownerOnly(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		} catch (UnsupportedOperationException e) {
+			// Windows: the data folder under %APPDATA% is private to the user already
+		}
+	}
+}

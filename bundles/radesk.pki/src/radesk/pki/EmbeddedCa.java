@@ -1,0 +1,152 @@
+package radesk.pki;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Date;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The CA built into RA Desk: issues subscriber certificates for smart-card signing and
+ * authentication from checked requests, and signs CRLs. Subjects come from the RA's records;
+ * the request contributes its public key only.
+ */
+public final class EmbeddedCa {
+
+	private static final String SIGNATURE = "SHA256withECDSA";
+
+	private final CaKeys keys;
+	private final CaProfile profile;
+	private final SerialNumbers serials;
+	private final JcaX509ExtensionUtils extensions;
+	private final ContentSigner signer;
+
+	private EmbeddedCa(CaKeys keys, CaProfile profile, SecureRandom random) throws GeneralSecurityException {
+		this.keys = keys;
+		this.profile = profile;
+		this.serials = new SerialNumbers(random);
+		this.extensions = new JcaX509ExtensionUtils();
+		try {
+			this.signer = new JcaContentSignerBuilder(SIGNATURE).setProvider(Bc.PROVIDER).setSecureRandom(random)
+					.build(keys.issuingKey());
+		} catch (OperatorCreationException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	/** Opens the CA in {@code folder}, creating its root and issuing keys on first use. */
+	public static EmbeddedCa open(Path folder, CaProfile profile) throws GeneralSecurityException, IOException {
+		SecureRandom random = new SecureRandom();
+		return new EmbeddedCa(CaKeys.createOrLoad(folder, profile.organization(), random), profile, random);
+	}
+
+	public X509Certificate root() {
+		return keys.root();
+	}
+
+	public X509Certificate issuing() {
+		return keys.issuing();
+	}
+
+	/** Issues a subscriber certificate valid from {@code now}, never beyond the issuing CA's own end. */
+	public synchronized X509Certificate issue(CheckedCsr request, CertificateSubject subject, Instant now)
+			throws GeneralSecurityException {
+		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
+		Instant until = from.plus(profile.subscriberValidity());
+		Instant caEnd = keys.issuing().getNotAfter().toInstant();
+		if (until.isAfter(caEnd)) {
+			until = caEnd;
+		}
+		try {
+			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
+					Date.from(until), subjectName(subject), request.publicKey());
+			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+			b.addExtension(Extension.extendedKeyUsage, false,
+					new ExtendedKeyUsage(new KeyPurposeId[] { KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection }));
+			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(request.publicKey()));
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
+			if (subject.email() != null && !subject.email().isBlank()) {
+				b.addExtension(Extension.subjectAlternativeName, false,
+						new GeneralNames(new GeneralName(GeneralName.rfc822Name, subject.email())));
+			}
+			b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+					new DistributionPoint(new DistributionPointName(new GeneralNames(uri(profile.crlUrl()))), null, null) }));
+			b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+					new AccessDescription(AccessDescription.id_ad_caIssuers, uri(profile.caIssuersUrl()))));
+			b.addExtension(Extension.certificatePolicies, false,
+					new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(profile.policyOid()))));
+			return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(b.build(signer));
+		} catch (CertIOException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	/** A CRL of the issuing CA: every entry with its reason, numbered, valid until the next update. */
+	public synchronized X509CRL crl(Collection<RevokedEntry> revoked, BigInteger crlNumber, Instant thisUpdate)
+			throws GeneralSecurityException {
+		Instant at = thisUpdate.truncatedTo(ChronoUnit.SECONDS);
+		X509v2CRLBuilder b = new JcaX509v2CRLBuilder(keys.issuing().getSubjectX500Principal(), Date.from(at));
+		b.setNextUpdate(Date.from(at.plus(profile.crlValidity())));
+		for (RevokedEntry e : revoked) {
+			b.addCRLEntry(e.serial(), Date.from(e.revokedAt()), e.reason().crlReasonCode());
+		}
+		try {
+			b.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
+			return new JcaX509CRLConverter().setProvider(Bc.PROVIDER).getCRL(b.build(signer));
+		} catch (CertIOException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	private X500Name subjectName(CertificateSubject s) {
+		X500NameBuilder n = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW")
+				.addRDN(BCStyle.O, profile.organization());
+		if (s.raUnit() != null && !s.raUnit().isBlank()) {
+			n.addRDN(BCStyle.OU, s.raUnit());
+		}
+		return n.addRDN(BCStyle.CN, s.name()).addRDN(BCStyle.SERIALNUMBER, s.pseudonym()).build();
+	}
+
+	private static GeneralName uri(String url) {
+		return new GeneralName(GeneralName.uniformResourceIdentifier, url);
+	}
+}
