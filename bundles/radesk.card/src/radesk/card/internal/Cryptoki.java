@@ -19,10 +19,67 @@ public interface Cryptoki extends Library {
 	long CKR_DEVICE_REMOVED = 0x32;
 	long CKR_SLOT_ID_INVALID = 0x3;
 
+	long CKR_PIN_INCORRECT = 0xA0;
+	long CKR_PIN_LEN_RANGE = 0xA2;
+	long CKR_PIN_LOCKED = 0xA4;
+	long CKR_SESSION_HANDLE_INVALID = 0xB3;
+	long CKR_USER_ALREADY_LOGGED_IN = 0x100;
+
 	long CKF_TOKEN_PRESENT = 0x1;
+	long CKF_USER_PIN_INITIALIZED = 0x8;
 	long CKF_TOKEN_INITIALIZED = 0x400;
+	long CKF_USER_PIN_COUNT_LOW = 0x10000;
+	long CKF_USER_PIN_FINAL_TRY = 0x20000;
+	long CKF_USER_PIN_LOCKED = 0x40000;
+
+	long CKF_RW_SESSION = 0x2;
+	long CKF_SERIAL_SESSION = 0x4;
+	long CKU_SO = 0;
+	long CKU_USER = 1;
+
+	long CKO_DATA = 0;
+	long CKA_CLASS = 0x0;
+	long CKA_TOKEN = 0x1;
+	long CKA_PRIVATE = 0x2;
+	long CKA_LABEL = 0x3;
+	long CKA_APPLICATION = 0x10;
+	long CKA_VALUE = 0x11;
 
 	NativeLong C_Initialize(Pointer initArgs);
+
+	NativeLong C_InitToken(NativeLong slotId, byte[] soPin, NativeLong soPinLen, byte[] label);
+
+	NativeLong C_OpenSession(NativeLong slotId, NativeLong flags, Pointer application, Pointer notify,
+			NativeLongByReference session);
+
+	NativeLong C_CloseSession(NativeLong session);
+
+	NativeLong C_Login(NativeLong session, NativeLong userType, byte[] pin, NativeLong pinLen);
+
+	NativeLong C_Logout(NativeLong session);
+
+	NativeLong C_InitPIN(NativeLong session, byte[] pin, NativeLong pinLen);
+
+	NativeLong C_SetPIN(NativeLong session, byte[] oldPin, NativeLong oldLen, byte[] newPin, NativeLong newLen);
+
+	NativeLong C_CreateObject(NativeLong session, Attribute[] template, NativeLong count, NativeLongByReference object);
+
+	NativeLong C_DestroyObject(NativeLong session, NativeLong object);
+
+	NativeLong C_FindObjectsInit(NativeLong session, Attribute[] template, NativeLong count);
+
+	NativeLong C_FindObjects(NativeLong session, NativeLong[] objects, NativeLong max, NativeLongByReference count);
+
+	NativeLong C_FindObjectsFinal(NativeLong session);
+
+	NativeLong C_GetAttributeValue(NativeLong session, NativeLong object, Attribute[] template, NativeLong count);
+
+	@Structure.FieldOrder({ "type", "pValue", "ulValueLen" })
+	class Attribute extends Structure {
+		public NativeLong type;
+		public Pointer pValue;
+		public NativeLong ulValueLen;
+	}
 
 	NativeLong C_GetSlotList(byte tokenPresent, NativeLong[] slotList, NativeLongByReference count);
 

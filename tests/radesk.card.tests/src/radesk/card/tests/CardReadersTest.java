@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,25 +25,7 @@ class CardReadersTest {
 
 	@BeforeAll
 	static void makeAToken() throws Exception {
-		Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
-		Path tokens = conf.getParent().resolve("tokens");
-		if (Files.exists(tokens)) {
-			try (Stream<Path> old = Files.walk(tokens)) {
-				old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
-		Files.createDirectories(tokens);
-		Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-		Process init = new ProcessBuilder("softhsm2-util", "--init-token", "--free", "--label", "demo-card-1", "--pin",
-				"246810", "--so-pin", "13579135").redirectErrorStream(true).start();
-		String out = new String(init.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(init.waitFor(30, TimeUnit.SECONDS) && init.exitValue() == 0, out);
-		Process show = new ProcessBuilder("softhsm2-util", "--show-slots").redirectErrorStream(true).start();
-		String slots = new String(show.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		show.waitFor(30, TimeUnit.SECONDS);
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("Serial number:\\s+(\\S+)").matcher(slots);
-		assertTrue(m.find(), slots);
-		serial = m.group(1);
+		serial = SoftHsm.demoCardSerial();
 	}
 
 	private static CardReaders readers() throws InterruptedException {
@@ -73,7 +49,7 @@ class CardReadersTest {
 	@Test
 	void listsSoftHsmsSpareSlotAsABlankCard() throws Exception {
 		List<CardSlot> slots = readers().slots();
-		assertEquals(2, slots.size(), slots.toString());
+		assertTrue(slots.size() >= 2, slots.toString());
 		CardSlot blank = slots.stream().filter(s -> !s.initialized()).findFirst().orElseThrow(() -> new AssertionError(slots));
 		assertTrue(blank.cardPresent());
 		assertFalse(blank.reader().isEmpty());

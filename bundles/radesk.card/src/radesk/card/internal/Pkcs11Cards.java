@@ -1,0 +1,175 @@
+package radesk.card.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+import com.sun.jna.NativeLong;
+
+import radesk.api.CardAccessException;
+import radesk.api.CardAccessException.Reason;
+import radesk.api.CardReaders;
+import radesk.api.CardSlot;
+import radesk.card.CardModule;
+import radesk.card.CardTerminal;
+import radesk.core.account.Strikes;
+import radesk.core.card.Pins;
+
+/** Readers and cards through the module's C API (SoftHSM2 by default, OpenSC for real cards). */
+@Component(service = { CardReaders.class, CardTerminal.class })
+public final class Pkcs11Cards implements CardReaders, CardTerminal {
+
+	/** The strike counter lives on the card as a public data object, so it travels with the card. */
+	static final String STRIKES = "radesk.pin-strikes";
+
+	private final Pkcs11Module module;
+
+	@Activate
+	public Pkcs11Cards() {
+		this.module = new Pkcs11Module(CardModule.path());
+	}
+
+	@Override
+	public String module() {
+		return module.path();
+	}
+
+	@Override
+	public synchronized List<CardSlot> slots() throws CardAccessException {
+		List<CardSlot> slots = new ArrayList<>();
+		for (NativeLong id : module.slotIds()) {
+			Cryptoki.SlotInfo slot = new Cryptoki.SlotInfo();
+			Pkcs11Module.check(module.api().C_GetSlotInfo(id, slot), "C_GetSlotInfo");
+			String reader = Cryptoki.text(slot.slotDescription);
+			Optional<Cryptoki.TokenInfo> token = (slot.flags.longValue() & Cryptoki.CKF_TOKEN_PRESENT) == 0 ? Optional.empty()
+					: module.token(id);
+			slots.add(token.map(t -> new CardSlot(id.longValue(), reader, true,
+					(t.flags.longValue() & Cryptoki.CKF_TOKEN_INITIALIZED) != 0, Cryptoki.text(t.label),
+					Cryptoki.text(t.serialNumber))).orElse(new CardSlot(id.longValue(), reader, false, false, "", "")));
+		}
+		return slots;
+	}
+
+	@Override
+	public synchronized void personalize(long slotId, String cardSerial, char[] soPin, char[] userPin)
+			throws CardAccessException {
+		if (!Pins.isValidUserPin(userPin)) {
+			throw new CardAccessException(Reason.BAD_PIN, "user PIN", null);
+		}
+		NativeLong slot = new NativeLong(slotId);
+		Cryptoki.TokenInfo token = module.token(slot)
+				.orElseThrow(() -> new CardAccessException(Reason.CARD_REMOVED, "no card in slot " + slotId, null));
+		boolean initialized = (token.flags.longValue() & Cryptoki.CKF_TOKEN_INITIALIZED) != 0;
+		if (initialized && !Cryptoki.text(token.label).equals(cardSerial)) {
+			throw new CardAccessException(Reason.NOT_BLANK, "slot " + slotId + " holds card '" + Cryptoki.text(token.label) + "'", null);
+		}
+		if (!initialized) {
+			byte[] so = Session.utf8(soPin);
+			try {
+				Pkcs11Module.check(module.api().C_InitToken(slot, so, new NativeLong(so.length), label(cardSerial)), "C_InitToken");
+			} finally {
+				Arrays.fill(so, (byte) 0);
+			}
+		}
+		// SoftHSM2 gives an initialized token a new slot number: find the card again by its label
+		NativeLong cardSlot = module.slotOfCard(cardSerial);
+		try (Session s = Session.open(module, cardSlot)) {
+			s.login(Cryptoki.CKU_SO, soPin);
+			s.initPin(userPin);
+		}
+		try (Session s = Session.open(module, cardSlot)) {
+			s.writeData(STRIKES, new byte[] { 0 });
+		}
+	}
+
+	@Override
+	public synchronized int verifyPin(String cardSerial, char[] pin) throws CardAccessException {
+		NativeLong slot = module.slotOfCard(cardSerial);
+		try (Session s = Session.open(module, slot)) {
+			return loginCounted(slot, s, pin);
+		}
+	}
+
+	/** Counts the try on the card first, then asks the card; a right PIN clears the count. */
+	private int loginCounted(NativeLong slot, Session s, char[] pin) throws CardAccessException {
+		Strikes before = strikesOn(s);
+		Cryptoki.TokenInfo token = module.token(slot)
+				.orElseThrow(() -> new CardAccessException(Reason.CARD_REMOVED, "card pulled", null));
+		if (before.locked() || (token.flags.longValue() & Cryptoki.CKF_USER_PIN_LOCKED) != 0) {
+			throw new CardAccessException(Reason.PIN_LOCKED, "card is locked", null, 0);
+		}
+		Strikes ifWrong = before.afterFailure();
+		s.writeData(STRIKES, new byte[] { (byte) ifWrong.failures() });
+		try {
+			s.login(Cryptoki.CKU_USER, pin);
+		} catch (CardAccessException e) {
+			if (e.reason() == Reason.PIN_LOCKED) {
+				s.writeData(STRIKES, new byte[] { (byte) Strikes.LIMIT });
+				throw new CardAccessException(Reason.PIN_LOCKED, "the card locked itself", e, 0);
+			}
+			if (e.reason() == Reason.WRONG_PIN) {
+				throw ifWrong.locked() ? new CardAccessException(Reason.PIN_LOCKED, "third wrong PIN", e, 0)
+						: new CardAccessException(Reason.WRONG_PIN, "wrong PIN", e, ifWrong.remaining());
+			}
+			throw e;
+		}
+		s.writeData(STRIKES, new byte[] { 0 });
+		return Strikes.LIMIT;
+	}
+
+	private static Strikes strikesOn(Session s) throws CardAccessException {
+		int count = s.readData(STRIKES).filter(v -> v.length == 1).map(v -> (int) v[0]).orElse(0);
+		return new Strikes(Math.max(0, Math.min(Strikes.LIMIT, count)));
+	}
+
+	@Override
+	public synchronized void unlock(String cardSerial, char[] soPin, char[] newPin) throws CardAccessException {
+		if (!Pins.isValidUserPin(newPin)) {
+			throw new CardAccessException(Reason.BAD_PIN, "new PIN", null);
+		}
+		NativeLong slot = module.slotOfCard(cardSerial);
+		try (Session s = Session.open(module, slot)) {
+			s.login(Cryptoki.CKU_SO, soPin);
+			s.initPin(newPin);
+		}
+		try (Session s = Session.open(module, slot)) {
+			s.writeData(STRIKES, new byte[] { 0 });
+		}
+	}
+
+	@Override
+	public synchronized void changePin(String cardSerial, char[] oldPin, char[] newPin) throws CardAccessException {
+		if (!Pins.isValidUserPin(newPin)) {
+			throw new CardAccessException(Reason.BAD_PIN, "new PIN", null);
+		}
+		NativeLong slot = module.slotOfCard(cardSerial);
+		try (Session s = Session.open(module, slot)) {
+			loginCounted(slot, s, oldPin);
+			s.setPin(oldPin, newPin);
+		}
+	}
+
+	@Override
+	public synchronized int strikes(String cardSerial) throws CardAccessException {
+		try (Session s = Session.open(module, module.slotOfCard(cardSerial))) {
+			return strikesOn(s).failures();
+		}
+	}
+
+	/** PKCS#11 labels are 32 bytes, blank-padded. */
+	private static byte[] label(String text) throws CardAccessException {
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		if (utf8.length > 32) {
+			throw new CardAccessException(Reason.MODULE_ERROR, "card serial longer than 32 bytes", null);
+		}
+		byte[] label = new byte[32];
+		Arrays.fill(label, (byte) ' ');
+		System.arraycopy(utf8, 0, label, 0, utf8.length);
+		return label;
+	}
+}

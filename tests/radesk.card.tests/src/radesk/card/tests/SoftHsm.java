@@ -1,0 +1,51 @@
+package radesk.card.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * This test run's own SoftHSM2: an empty token folder made once per test VM, before the card
+ * layer loads the module, holding one card initialized from outside with softhsm2-util.
+ */
+final class SoftHsm {
+
+	private static String demoSerial;
+
+	private SoftHsm() {
+	}
+
+	static synchronized String demoCardSerial() throws Exception {
+		if (demoSerial != null) {
+			return demoSerial;
+		}
+		Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
+		Path tokens = conf.getParent().resolve("tokens");
+		if (Files.exists(tokens)) {
+			try (Stream<Path> old = Files.walk(tokens)) {
+				old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+		Files.createDirectories(tokens);
+		Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+		run("softhsm2-util", "--init-token", "--free", "--label", "demo-card-1", "--pin", "246810", "--so-pin", "13579135");
+		Matcher m = Pattern.compile("Serial number:\\s+(\\S+)").matcher(run("softhsm2-util", "--show-slots"));
+		assertTrue(m.find(), "no serial in softhsm2-util --show-slots");
+		demoSerial = m.group(1);
+		return demoSerial;
+	}
+
+	private static String run(String... command) throws Exception {
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + out);
+		return out;
+	}
+}
