@@ -14,7 +14,9 @@ public final class CardAccessException extends Exception {
 		/** Locked (鎖卡): only an unlock at the counter with the SO PIN opens it again. */
 		PIN_LOCKED,
 		/** A new PIN that breaks the PIN rule. */
-		BAD_PIN
+		BAD_PIN,
+		/** The certificate's key is not on this card: only the card that made the request can take it. */
+		KEY_NOT_ON_CARD
 	}
 
 	private final Reason reason;

@@ -33,6 +33,9 @@ public interface CardTerminal {
 	/** Changes the user PIN; the old PIN is checked with the strike rule. */
 	void changePin(String cardSerial, char[] oldPin, char[] newPin) throws CardAccessException;
 
+	/** Opens the card with its user PIN, under the same strike rule as {@link #verifyPin}. */
+	CardSession open(String cardSerial, char[] pin) throws CardAccessException;
+
 	/** Wrong PINs recorded on the card since the last right one. */
 	int strikes(String cardSerial) throws CardAccessException;
 }

@@ -38,6 +38,31 @@ public interface Cryptoki extends Library {
 	long CKU_USER = 1;
 
 	long CKO_DATA = 0;
+	long CKO_CERTIFICATE = 1;
+	long CKO_PUBLIC_KEY = 2;
+	long CKO_PRIVATE_KEY = 3;
+	long CKK_RSA = 0;
+	long CKK_EC = 3;
+	long CKC_X_509 = 0;
+	long CKM_RSA_PKCS_KEY_PAIR_GEN = 0x0;
+	long CKM_RSA_PKCS = 0x1;
+	long CKM_EC_KEY_PAIR_GEN = 0x1040;
+	long CKM_ECDSA = 0x1041;
+	long CKA_CERTIFICATE_TYPE = 0x80;
+	long CKA_ISSUER = 0x81;
+	long CKA_SERIAL_NUMBER = 0x82;
+	long CKA_KEY_TYPE = 0x100;
+	long CKA_SUBJECT = 0x101;
+	long CKA_ID = 0x102;
+	long CKA_SENSITIVE = 0x103;
+	long CKA_SIGN = 0x108;
+	long CKA_VERIFY = 0x10A;
+	long CKA_MODULUS = 0x120;
+	long CKA_MODULUS_BITS = 0x121;
+	long CKA_PUBLIC_EXPONENT = 0x122;
+	long CKA_EXTRACTABLE = 0x162;
+	long CKA_EC_PARAMS = 0x180;
+	long CKA_EC_POINT = 0x181;
 	long CKA_CLASS = 0x0;
 	long CKA_TOKEN = 0x1;
 	long CKA_PRIVATE = 0x2;
@@ -73,6 +98,29 @@ public interface Cryptoki extends Library {
 	NativeLong C_FindObjectsFinal(NativeLong session);
 
 	NativeLong C_GetAttributeValue(NativeLong session, NativeLong object, Attribute[] template, NativeLong count);
+
+	NativeLong C_GenerateKeyPair(NativeLong session, Mechanism mechanism, Attribute[] publicTemplate,
+			NativeLong publicCount, Attribute[] privateTemplate, NativeLong privateCount, NativeLongByReference publicKey,
+			NativeLongByReference privateKey);
+
+	NativeLong C_SignInit(NativeLong session, Mechanism mechanism, NativeLong key);
+
+	NativeLong C_Sign(NativeLong session, byte[] data, NativeLong dataLen, byte[] signature, NativeLongByReference signatureLen);
+
+	@Structure.FieldOrder({ "mechanism", "pParameter", "ulParameterLen" })
+	class Mechanism extends Structure {
+		public NativeLong mechanism;
+		public Pointer pParameter;
+		public NativeLong ulParameterLen;
+
+		public Mechanism() {
+		}
+
+		public Mechanism(long type) {
+			this.mechanism = new NativeLong(type);
+			this.ulParameterLen = new NativeLong(0);
+		}
+	}
 
 	@Structure.FieldOrder({ "type", "pValue", "ulValueLen" })
 	class Attribute extends Structure {

@@ -1,6 +1,7 @@
 package radesk.card.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import radesk.api.CardAccessException.Reason;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
 import radesk.card.CardModule;
+import radesk.card.CardSession;
 import radesk.card.CardTerminal;
 import radesk.core.account.Strikes;
 import radesk.core.card.Pins;
@@ -28,6 +30,7 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 	static final String STRIKES = "radesk.pin-strikes";
 
 	private final Pkcs11Module module;
+	private final SecureRandom random = new SecureRandom();
 
 	@Activate
 	public Pkcs11Cards() {
@@ -151,6 +154,19 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 		try (Session s = Session.open(module, slot)) {
 			loginCounted(slot, s, oldPin);
 			s.setPin(oldPin, newPin);
+		}
+	}
+
+	@Override
+	public synchronized CardSession open(String cardSerial, char[] pin) throws CardAccessException {
+		NativeLong slot = module.slotOfCard(cardSerial);
+		Session s = Session.open(module, slot);
+		try {
+			loginCounted(slot, s, pin);
+			return new Pkcs11CardSession(cardSerial, s, random);
+		} catch (CardAccessException | RuntimeException e) {
+			s.close();
+			throw e;
 		}
 	}
 

@@ -1,7 +1,9 @@
 package radesk.card.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import com.sun.jna.Memory;
@@ -65,74 +67,82 @@ final class Session implements AutoCloseable {
 
 	/** The value of the public data object with this label, written by RA Desk. */
 	Optional<byte[]> readData(String label) throws CardAccessException {
-		Optional<NativeLong> object = findData(label);
-		if (object.isEmpty()) {
-			return Optional.empty();
-		}
-		Cryptoki.Attribute[] size = template(1);
-		size[0].type = new NativeLong(Cryptoki.CKA_VALUE);
-		size[0].write();
-		Pkcs11Module.check(ck.C_GetAttributeValue(handle, object.get(), size, new NativeLong(1)), "C_GetAttributeValue");
-		size[0].read();
-		int length = size[0].ulValueLen.intValue();
-		Memory value = new Memory(Math.max(1, length));
-		Cryptoki.Attribute[] read = template(1);
-		read[0].type = new NativeLong(Cryptoki.CKA_VALUE);
-		read[0].pValue = value;
-		read[0].ulValueLen = new NativeLong(length);
-		read[0].write();
-		Pkcs11Module.check(ck.C_GetAttributeValue(handle, object.get(), read, new NativeLong(1)), "C_GetAttributeValue");
-		return Optional.of(value.getByteArray(0, length));
+		List<NativeLong> found = find(new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_DATA)
+				.bytes(Cryptoki.CKA_LABEL, label.getBytes(StandardCharsets.UTF_8)), 1);
+		return found.isEmpty() ? Optional.empty() : Optional.of(attribute(found.get(0), Cryptoki.CKA_VALUE));
 	}
 
 	/** Replaces the public data object with this label: destroy, then create (a crash leaves none, read as zero). */
 	void writeData(String label, byte[] value) throws CardAccessException {
-		Optional<NativeLong> old = findData(label);
-		if (old.isPresent()) {
-			Pkcs11Module.check(ck.C_DestroyObject(handle, old.get()), "C_DestroyObject");
-		}
 		byte[] labelBytes = label.getBytes(StandardCharsets.UTF_8);
-		Cryptoki.Attribute[] t = template(5);
-		set(t[0], Cryptoki.CKA_CLASS, ulong(Cryptoki.CKO_DATA));
-		set(t[1], Cryptoki.CKA_TOKEN, new byte[] { 1 });
-		set(t[2], Cryptoki.CKA_PRIVATE, new byte[] { 0 });
-		set(t[3], Cryptoki.CKA_LABEL, labelBytes);
-		set(t[4], Cryptoki.CKA_VALUE, value);
-		Pkcs11Module.check(ck.C_CreateObject(handle, t, new NativeLong(t.length), new NativeLongByReference()), "C_CreateObject");
+		for (NativeLong old : find(new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_DATA).bytes(Cryptoki.CKA_LABEL, labelBytes), 8)) {
+			destroy(old);
+		}
+		create(new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_DATA).bool(Cryptoki.CKA_TOKEN, true)
+				.bool(Cryptoki.CKA_PRIVATE, false).bytes(Cryptoki.CKA_LABEL, labelBytes).bytes(Cryptoki.CKA_VALUE, value));
 	}
 
-	private Optional<NativeLong> findData(String label) throws CardAccessException {
-		Cryptoki.Attribute[] t = template(2);
-		set(t[0], Cryptoki.CKA_CLASS, ulong(Cryptoki.CKO_DATA));
-		set(t[1], Cryptoki.CKA_LABEL, label.getBytes(StandardCharsets.UTF_8));
-		Pkcs11Module.check(ck.C_FindObjectsInit(handle, t, new NativeLong(t.length)), "C_FindObjectsInit");
+	NativeLong create(Template t) throws CardAccessException {
+		NativeLongByReference object = new NativeLongByReference();
+		Pkcs11Module.check(ck.C_CreateObject(handle, t.array(), t.count(), object), "C_CreateObject");
+		return object.getValue();
+	}
+
+	void destroy(NativeLong object) throws CardAccessException {
+		Pkcs11Module.check(ck.C_DestroyObject(handle, object), "C_DestroyObject");
+	}
+
+	/** The objects matching a template, at most {@code max}. */
+	List<NativeLong> find(Template t, int max) throws CardAccessException {
+		Pkcs11Module.check(ck.C_FindObjectsInit(handle, t.array(), t.count()), "C_FindObjectsInit");
 		try {
-			NativeLong[] found = new NativeLong[1];
+			NativeLong[] found = new NativeLong[max];
 			NativeLongByReference count = new NativeLongByReference();
-			Pkcs11Module.check(ck.C_FindObjects(handle, found, new NativeLong(1), count), "C_FindObjects");
-			return count.getValue().intValue() == 0 ? Optional.empty() : Optional.of(found[0]);
+			Pkcs11Module.check(ck.C_FindObjects(handle, found, new NativeLong(max), count), "C_FindObjects");
+			List<NativeLong> objects = new ArrayList<>();
+			for (int i = 0; i < count.getValue().intValue(); i++) {
+				objects.add(found[i]);
+			}
+			return objects;
 		} finally {
 			ck.C_FindObjectsFinal(handle);
 		}
 	}
 
-	private static Cryptoki.Attribute[] template(int n) {
-		return (Cryptoki.Attribute[]) new Cryptoki.Attribute().toArray(n);
+	/** One attribute's value: asks for its length, then for the bytes. */
+	byte[] attribute(NativeLong object, long type) throws CardAccessException {
+		Cryptoki.Attribute[] size = (Cryptoki.Attribute[]) new Cryptoki.Attribute().toArray(1);
+		size[0].type = new NativeLong(type);
+		size[0].write();
+		Pkcs11Module.check(ck.C_GetAttributeValue(handle, object, size, new NativeLong(1)), "C_GetAttributeValue");
+		size[0].read();
+		int length = size[0].ulValueLen.intValue();
+		Memory value = new Memory(Math.max(1, length));
+		Cryptoki.Attribute[] read = (Cryptoki.Attribute[]) new Cryptoki.Attribute().toArray(1);
+		read[0].type = new NativeLong(type);
+		read[0].pValue = value;
+		read[0].ulValueLen = new NativeLong(length);
+		read[0].write();
+		Pkcs11Module.check(ck.C_GetAttributeValue(handle, object, read, new NativeLong(1)), "C_GetAttributeValue");
+		return value.getByteArray(0, length);
 	}
 
-	private static void set(Cryptoki.Attribute a, long type, byte[] value) {
-		Memory m = new Memory(Math.max(1, value.length));
-		m.write(0, value, 0, value.length);
-		a.type = new NativeLong(type);
-		a.pValue = m;
-		a.ulValueLen = new NativeLong(value.length);
-		a.write();
+	/** Generates a key pair on the card; returns {public, private} handles. */
+	NativeLong[] generateKeyPair(long mechanism, Template publicKey, Template privateKey) throws CardAccessException {
+		NativeLongByReference pub = new NativeLongByReference();
+		NativeLongByReference priv = new NativeLongByReference();
+		Pkcs11Module.check(ck.C_GenerateKeyPair(handle, new Cryptoki.Mechanism(mechanism), publicKey.array(), publicKey.count(),
+				privateKey.array(), privateKey.count(), pub, priv), "C_GenerateKeyPair");
+		return new NativeLong[] { pub.getValue(), priv.getValue() };
 	}
 
-	private static byte[] ulong(long v) {
-		Memory m = new Memory(NativeLong.SIZE);
-		m.setNativeLong(0, new NativeLong(v));
-		return m.getByteArray(0, NativeLong.SIZE);
+	/** Signs with a key on the card; the card never gives the key out. */
+	byte[] sign(NativeLong key, long mechanism, byte[] data) throws CardAccessException {
+		Pkcs11Module.check(ck.C_SignInit(handle, new Cryptoki.Mechanism(mechanism), key), "C_SignInit");
+		NativeLongByReference length = new NativeLongByReference(new NativeLong(1024));
+		byte[] out = new byte[1024];
+		Pkcs11Module.check(ck.C_Sign(handle, data, new NativeLong(data.length), out, length), "C_Sign");
+		return Arrays.copyOf(out, length.getValue().intValue());
 	}
 
 	static byte[] utf8(char[] pin) {

@@ -40,7 +40,8 @@ class CardReadersTest {
 	@Test
 	void listsTheInitializedTokenAsACard() throws Exception {
 		List<CardSlot> slots = readers().slots();
-		CardSlot card = slots.stream().filter(CardSlot::initialized).findFirst().orElseThrow(() -> new AssertionError(slots));
+		CardSlot card = slots.stream().filter(s -> s.initialized() && s.serial().equals(serial)).findFirst()
+				.orElseThrow(() -> new AssertionError(slots));
 		assertTrue(card.cardPresent());
 		assertEquals("demo-card-1", card.tokenLabel());
 		assertEquals(serial, card.serial());

@@ -1,0 +1,36 @@
+package radesk.card;
+
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import radesk.api.CardAccessException;
+
+/** A card opened with its user PIN. Closing logs out. */
+public interface CardSession extends AutoCloseable {
+
+	String cardSerial();
+
+	/** Generates a key pair on the card: private, sensitive, never extractable. */
+	CardKey generateKey(KeyKind kind) throws CardAccessException;
+
+	/** Signs on the card; {@code algorithm} is a JCA name (SHA256withRSA, SHA256withECDSA, SHA384withECDSA). */
+	byte[] sign(CardKey key, String algorithm, byte[] data) throws CardAccessException;
+
+	/**
+	 * Writes a certificate next to the key it certifies, with the key's id.
+	 *
+	 * @throws CardAccessException KEY_NOT_ON_CARD when this card does not hold the certificate's key
+	 */
+	void storeCertificate(X509Certificate certificate) throws CardAccessException;
+
+	List<X509Certificate> certificates() throws CardAccessException;
+
+	List<CardKey> keys() throws CardAccessException;
+
+	Optional<CardKey> keyFor(PublicKey publicKey) throws CardAccessException;
+
+	@Override
+	void close();
+}

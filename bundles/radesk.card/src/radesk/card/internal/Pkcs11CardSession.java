@@ -1,0 +1,183 @@
+package radesk.card.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import com.sun.jna.NativeLong;
+
+import radesk.api.CardAccessException;
+import radesk.api.CardAccessException.Reason;
+import radesk.card.CardKey;
+import radesk.card.CardSession;
+import radesk.card.KeyKind;
+
+/** A logged-in PKCS#11 session: keys made and used on the card, certificates stored beside them. */
+final class Pkcs11CardSession implements CardSession {
+
+	private final String serial;
+	private final Session session;
+	private final SecureRandom random;
+
+	Pkcs11CardSession(String serial, Session session, SecureRandom random) {
+		this.serial = serial;
+		this.session = session;
+		this.random = random;
+	}
+
+	@Override
+	public String cardSerial() {
+		return serial;
+	}
+
+	@Override
+	public CardKey generateKey(KeyKind kind) throws CardAccessException {
+		byte[] id = new byte[16];
+		random.nextBytes(id);
+		byte[] label = ("radesk-key-" + HexFormat.of().formatHex(id, 0, 4)).getBytes(StandardCharsets.UTF_8);
+		Template pub = new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_PUBLIC_KEY).bool(Cryptoki.CKA_TOKEN, true)
+				.bool(Cryptoki.CKA_VERIFY, true).bytes(Cryptoki.CKA_ID, id).bytes(Cryptoki.CKA_LABEL, label);
+		Template priv = new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_PRIVATE_KEY).bool(Cryptoki.CKA_TOKEN, true)
+				.bool(Cryptoki.CKA_PRIVATE, true).bool(Cryptoki.CKA_SENSITIVE, true).bool(Cryptoki.CKA_EXTRACTABLE, false)
+				.bool(Cryptoki.CKA_SIGN, true).bytes(Cryptoki.CKA_ID, id).bytes(Cryptoki.CKA_LABEL, label);
+		long mechanism;
+		if (kind == KeyKind.RSA_2048) {
+			pub.ulong(Cryptoki.CKA_MODULUS_BITS, 2048).bytes(Cryptoki.CKA_PUBLIC_EXPONENT, new byte[] { 1, 0, 1 });
+			mechanism = Cryptoki.CKM_RSA_PKCS_KEY_PAIR_GEN;
+		} else {
+			pub.bytes(Cryptoki.CKA_EC_PARAMS, kind == KeyKind.EC_P384 ? CardKeyCodec.P384_PARAMS : CardKeyCodec.P256_PARAMS);
+			mechanism = Cryptoki.CKM_EC_KEY_PAIR_GEN;
+		}
+		NativeLong[] handles = session.generateKeyPair(mechanism, pub, priv);
+		return new CardKey(id, publicKey(handles[0], kind), kind);
+	}
+
+	private PublicKey publicKey(NativeLong object, KeyKind kind) throws CardAccessException {
+		try {
+			return kind == KeyKind.RSA_2048
+					? CardKeyCodec.rsa(session.attribute(object, Cryptoki.CKA_MODULUS), session.attribute(object, Cryptoki.CKA_PUBLIC_EXPONENT))
+					: CardKeyCodec.ec(kind, session.attribute(object, Cryptoki.CKA_EC_POINT));
+		} catch (GeneralSecurityException e) {
+			throw new CardAccessException(Reason.MODULE_ERROR, "unreadable public key: " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public byte[] sign(CardKey key, String algorithm, byte[] data) throws CardAccessException {
+		NativeLong privateKey = object(Cryptoki.CKO_PRIVATE_KEY, key.id())
+				.orElseThrow(() -> new CardAccessException(Reason.KEY_NOT_ON_CARD, key.idHex(), null));
+		try {
+			switch (algorithm) {
+			case "SHA256withRSA":
+				return session.sign(privateKey, Cryptoki.CKM_RSA_PKCS, CardKeyCodec.rsaSha256DigestInfo(data));
+			case "SHA256withECDSA":
+				return CardKeyCodec.ecdsaToDer(session.sign(privateKey, Cryptoki.CKM_ECDSA, MessageDigest.getInstance("SHA-256").digest(data)));
+			case "SHA384withECDSA":
+				return CardKeyCodec.ecdsaToDer(session.sign(privateKey, Cryptoki.CKM_ECDSA, MessageDigest.getInstance("SHA-384").digest(data)));
+			default:
+				throw new CardAccessException(Reason.MODULE_ERROR, "no signature algorithm " + algorithm, null);
+			}
+		} catch (GeneralSecurityException e) {
+			throw new CardAccessException(Reason.MODULE_ERROR, e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public void storeCertificate(X509Certificate certificate) throws CardAccessException {
+		CardKey key = keyFor(certificate.getPublicKey())
+				.orElseThrow(() -> new CardAccessException(Reason.KEY_NOT_ON_CARD, certificate.getSerialNumber().toString(16), null));
+		for (X509Certificate present : certificates()) {
+			if (present.equals(certificate)) {
+				return;
+			}
+		}
+		try {
+			session.create(new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_CERTIFICATE)
+					.ulong(Cryptoki.CKA_CERTIFICATE_TYPE, Cryptoki.CKC_X_509).bool(Cryptoki.CKA_TOKEN, true)
+					.bool(Cryptoki.CKA_PRIVATE, false).bytes(Cryptoki.CKA_ID, key.id())
+					.bytes(Cryptoki.CKA_LABEL, ("radesk-cert-" + certificate.getSerialNumber().toString(16)).getBytes(StandardCharsets.UTF_8))
+					.bytes(Cryptoki.CKA_SUBJECT, certificate.getSubjectX500Principal().getEncoded())
+					.bytes(Cryptoki.CKA_ISSUER, certificate.getIssuerX500Principal().getEncoded())
+					.bytes(Cryptoki.CKA_SERIAL_NUMBER, derInteger(certificate.getSerialNumber().toByteArray()))
+					.bytes(Cryptoki.CKA_VALUE, certificate.getEncoded()));
+		} catch (CertificateException e) {
+			throw new CardAccessException(Reason.MODULE_ERROR, e.getMessage(), e);
+		}
+	}
+
+	private static byte[] derInteger(byte[] value) {
+		byte[] der = new byte[value.length + 2];
+		der[0] = 0x02;
+		der[1] = (byte) value.length;
+		System.arraycopy(value, 0, der, 2, value.length);
+		return der;
+	}
+
+	@Override
+	public List<X509Certificate> certificates() throws CardAccessException {
+		List<X509Certificate> certificates = new ArrayList<>();
+		try {
+			CertificateFactory factory = CertificateFactory.getInstance("X.509");
+			for (NativeLong o : session.find(new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_CERTIFICATE), 64)) {
+				certificates.add((X509Certificate) factory
+						.generateCertificate(new ByteArrayInputStream(session.attribute(o, Cryptoki.CKA_VALUE))));
+			}
+		} catch (CertificateException e) {
+			throw new CardAccessException(Reason.MODULE_ERROR, "unreadable certificate on the card: " + e.getMessage(), e);
+		}
+		return certificates;
+	}
+
+	@Override
+	public List<CardKey> keys() throws CardAccessException {
+		List<CardKey> keys = new ArrayList<>();
+		for (NativeLong o : session.find(new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_PUBLIC_KEY), 64)) {
+			byte[] id = session.attribute(o, Cryptoki.CKA_ID);
+			if (object(Cryptoki.CKO_PRIVATE_KEY, id).isEmpty()) {
+				continue;
+			}
+			KeyKind kind = kindOf(o);
+			keys.add(new CardKey(id, publicKey(o, kind), kind));
+		}
+		return keys;
+	}
+
+	private KeyKind kindOf(NativeLong publicKey) throws CardAccessException {
+		byte[] type = session.attribute(publicKey, Cryptoki.CKA_KEY_TYPE);
+		if (type[0] == Cryptoki.CKK_RSA) {
+			return KeyKind.RSA_2048;
+		}
+		byte[] params = session.attribute(publicKey, Cryptoki.CKA_EC_PARAMS);
+		return java.util.Arrays.equals(params, CardKeyCodec.P384_PARAMS) ? KeyKind.EC_P384 : KeyKind.EC_P256;
+	}
+
+	@Override
+	public Optional<CardKey> keyFor(PublicKey publicKey) throws CardAccessException {
+		for (CardKey k : keys()) {
+			if (java.util.Arrays.equals(k.publicKey().getEncoded(), publicKey.getEncoded())) {
+				return Optional.of(k);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Optional<NativeLong> object(long objectClass, byte[] id) throws CardAccessException {
+		List<NativeLong> found = session.find(new Template().ulong(Cryptoki.CKA_CLASS, objectClass).bytes(Cryptoki.CKA_ID, id), 1);
+		return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+	}
+
+	@Override
+	public void close() {
+		session.close();
+	}
+}
