@@ -17,8 +17,10 @@ public interface CounterIntake {
 	 * refused.
 	 *
 	 * @throws InvalidFormException with every problem of the form
+	 * @throws ServiceException when the ID number is already registered or pending, or the
+	 *             workstation may not take in forms
 	 */
-	RegistrationSummary submitWalkIn(WalkInForm form) throws InvalidFormException;
+	RegistrationSummary submitWalkIn(WalkInForm form) throws InvalidFormException, ServiceException;
 
 	/** The newest requests first. */
 	List<RegistrationSummary> recentRequests(int limit);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import radesk.api.CardAccessException;
+import radesk.core.card.KeyKind;
 
 /** A card opened with its user PIN. Closing logs out. */
 public interface CardSession extends AutoCloseable {
@@ -30,6 +31,9 @@ public interface CardSession extends AutoCloseable {
 	List<CardKey> keys() throws CardAccessException;
 
 	Optional<CardKey> keyFor(PublicKey publicKey) throws CardAccessException;
+
+	/** Removes a key pair (and any certificate of it) from the card: undoing an application cut off mid-way. */
+	void deleteKey(CardKey key) throws CardAccessException;
 
 	@Override
 	void close();

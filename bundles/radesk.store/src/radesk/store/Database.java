@@ -10,4 +10,29 @@ public interface Database {
 
 	/** Where the records are, for people: a file path or a JDBC address without credentials. */
 	String location();
+
+	/**
+	 * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws,
+	 * so a refused or failed use case leaves nothing half-written.
+	 */
+	default <T, X extends Exception> T inTransaction(Tx<T, X> work) throws X {
+		try (Connection c = connect()) {
+			c.setAutoCommit(false);
+			try {
+				T result = work.run(c);
+				c.commit();
+				return result;
+			} catch (SQLException | RuntimeException e) {
+				c.rollback();
+				throw e;
+			} catch (Exception e) {
+				c.rollback();
+				throw e;
+			} finally {
+				c.setAutoCommit(true);
+			}
+		} catch (SQLException e) {
+			throw new StoreException("a transaction", e);
+		}
+	}
 }

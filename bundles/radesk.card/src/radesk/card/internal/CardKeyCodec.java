@@ -11,7 +11,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-import radesk.card.KeyKind;
+import radesk.core.card.KeyKind;
 
 /**
  * The little DER the card layer needs without a PKI library: EC curve parameters, public keys

@@ -20,7 +20,7 @@ import radesk.api.CardAccessException;
 import radesk.api.CardAccessException.Reason;
 import radesk.card.CardKey;
 import radesk.card.CardSession;
-import radesk.card.KeyKind;
+import radesk.core.card.KeyKind;
 
 /** A logged-in PKCS#11 session: keys made and used on the card, certificates stored beside them. */
 final class Pkcs11CardSession implements CardSession {
@@ -169,6 +169,15 @@ final class Pkcs11CardSession implements CardSession {
 			}
 		}
 		return Optional.empty();
+	}
+
+	@Override
+	public void deleteKey(CardKey key) throws CardAccessException {
+		for (long objectClass : new long[] { Cryptoki.CKO_CERTIFICATE, Cryptoki.CKO_PRIVATE_KEY, Cryptoki.CKO_PUBLIC_KEY }) {
+			for (NativeLong o : session.find(new Template().ulong(Cryptoki.CKA_CLASS, objectClass).bytes(Cryptoki.CKA_ID, key.id()), 8)) {
+				session.destroy(o);
+			}
+		}
 	}
 
 	private Optional<NativeLong> object(long objectClass, byte[] id) throws CardAccessException {

@@ -43,6 +43,8 @@ public final class Messages {
 	public static String problem_EMAIL_EMAIL_MALFORMED;
 	public static String problem_RA_UNIT_REQUIRED;
 	public static String problem_RA_UNIT_UNKNOWN_RA_UNIT;
+	public static String refused_DUPLICATE_REGISTRATION;
+	public static String refused_NOT_PERMITTED;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");

@@ -24,12 +24,13 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import radesk.api.CardAccessException;
+import radesk.testing.SoftHsm;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
 import radesk.card.CardKey;
 import radesk.card.CardSession;
 import radesk.card.CardTerminal;
-import radesk.card.KeyKind;
+import radesk.core.card.KeyKind;
 import radesk.pki.CaProfile;
 import radesk.pki.CertificateSubject;
 import radesk.pki.CsrBuilder;

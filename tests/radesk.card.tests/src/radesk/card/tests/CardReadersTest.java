@@ -13,6 +13,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import radesk.api.CardReaders;
+import radesk.testing.SoftHsm;
 import radesk.api.CardSlot;
 
 /**

@@ -13,6 +13,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import radesk.api.CardAccessException;
+import radesk.testing.SoftHsm;
 import radesk.api.CardAccessException.Reason;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;

@@ -19,12 +19,17 @@ import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.Problem;
 import radesk.core.registration.RequestState;
 import radesk.core.registration.WalkInForm;
+import radesk.testing.TestIds;
 
 /** The walk-in slice through DS, the service and H2 with its Flyway schema. */
 class CounterIntakeTest {
 
 	private static String uniqueEmail() {
 		return "ut-" + UUID.randomUUID() + "@example.com.tw";
+	}
+
+	private static String wrongChecksum(String id) {
+		return id.substring(0, 9) + (char) ('0' + (id.charAt(9) - '0' + 1) % 10);
 	}
 
 	@Test
@@ -36,14 +41,15 @@ class CounterIntakeTest {
 	void storesAWalkInAsARequestInReview() throws Exception {
 		CounterIntake intake = Services.await(CounterIntake.class);
 		String email = uniqueEmail();
-		RegistrationSummary stored = intake.submitWalkIn(new WalkInForm("陳美玲", "F131104093", email, "HQ"));
+		String id = TestIds.nationalId();
+		RegistrationSummary stored = intake.submitWalkIn(new WalkInForm("陳美玲", id, email, "HQ"));
 		assertEquals(Channel.COUNTER, stored.channel());
 		assertEquals(RequestState.IN_REVIEW, stored.state());
 		RegistrationSummary listed = intake.recentRequests(10).stream().filter(r -> r.email().equals(email)).findFirst()
 				.orElseThrow();
 		assertEquals("陳美玲", listed.applicantName());
-		assertEquals("F131104093", listed.nationalId());
-		assertEquals("F******093", listed.maskedNationalId());
+		assertEquals(id, listed.nationalId());
+		assertEquals(id.charAt(0) + "******" + id.substring(7), listed.maskedNationalId());
 	}
 
 	@Test
@@ -51,8 +57,9 @@ class CounterIntakeTest {
 		CounterIntake intake = Services.await(CounterIntake.class);
 		String email = uniqueEmail();
 		int before = intake.recentRequests(500).size();
+		String id = TestIds.nationalId();
 		InvalidFormException e = assertThrows(InvalidFormException.class,
-				() -> intake.submitWalkIn(new WalkInForm("陳美玲", "F131104094", email, "HQ")));
+				() -> intake.submitWalkIn(new WalkInForm("陳美玲", wrongChecksum(id), email, "HQ")));
 		assertEquals(List.of(new FieldProblem(Field.NATIONAL_ID, Problem.ID_WRONG_CHECKSUM)), e.problems());
 		assertEquals(before, intake.recentRequests(500).size());
 		assertTrue(intake.recentRequests(500).stream().noneMatch(r -> r.email().equals(email)));
@@ -70,7 +77,7 @@ class CounterIntakeTest {
 	@Test
 	void aStoredRequestSurvivesARestartOfTheService() throws Exception {
 		String email = uniqueEmail();
-		Services.await(CounterIntake.class).submitWalkIn(new WalkInForm("林志明", "A123456789", email, "HQ"));
+		Services.await(CounterIntake.class).submitWalkIn(new WalkInForm("林志明", TestIds.nationalId(), email, "HQ"));
 		Services.restart("radesk.store");
 		Services.restart("radesk.service");
 		CounterIntake again = Services.await(CounterIntake.class);

@@ -18,6 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import radesk.api.CounterIntake;
 import radesk.api.RegistrationSummary;
+import radesk.api.ServiceException;
 import radesk.core.registration.FieldProblem;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.RaUnit;
@@ -89,6 +90,8 @@ public final class WalkInIntakePart {
 		} catch (InvalidFormException e) {
 			fields.showProblems(e.problems());
 			outcome.setText(Messages.intake_fix_fields);
+		} catch (ServiceException e) {
+			outcome.setText(Messages.text("refused_" + e.reason()));
 		} catch (RuntimeException e) {
 			outcome.setText(NLS.bind(Messages.intake_store_failed, e.getMessage()));
 		}

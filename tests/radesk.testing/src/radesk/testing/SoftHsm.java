@@ -1,6 +1,4 @@
-package radesk.card.tests;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package radesk.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,14 +13,14 @@ import java.util.stream.Stream;
  * This test run's own SoftHSM2: an empty token folder made once per test VM, before the card
  * layer loads the module, holding one card initialized from outside with softhsm2-util.
  */
-final class SoftHsm {
+public final class SoftHsm {
 
 	private static String demoSerial;
 
 	private SoftHsm() {
 	}
 
-	static synchronized String demoCardSerial() throws Exception {
+	public static synchronized String demoCardSerial() throws Exception {
 		if (demoSerial != null) {
 			return demoSerial;
 		}
@@ -37,15 +35,20 @@ final class SoftHsm {
 		Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
 		run("softhsm2-util", "--init-token", "--free", "--label", "demo-card-1", "--pin", "246810", "--so-pin", "13579135");
 		Matcher m = Pattern.compile("Serial number:\\s+(\\S+)").matcher(run("softhsm2-util", "--show-slots"));
-		assertTrue(m.find(), "no serial in softhsm2-util --show-slots");
+		if (!m.find()) {
+			throw new IllegalStateException("no serial in softhsm2-util --show-slots");
+		}
 		demoSerial = m.group(1);
 		return demoSerial;
 	}
 
-	private static String run(String... command) throws Exception {
+	/** Runs an outside tool and returns what it printed; fails unless it exits 0 within 60 s. */
+	public static String run(String... command) throws Exception {
 		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + out);
+		if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+		}
 		return out;
 	}
 }

@@ -1,4 +1,4 @@
-package radesk.card;
+package radesk.core.card;
 
 /** The key pairs a card makes for a subscriber certificate (the profile's allowed keys). */
 public enum KeyKind {

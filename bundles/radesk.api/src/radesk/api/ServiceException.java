@@ -1,0 +1,69 @@
+package radesk.api;
+
+/**
+ * The RA service refused or could not do what was asked. Nothing was changed: every use case runs
+ * in one transaction and checks before it acts. {@link #reason()} lets each UI word it.
+ */
+public final class ServiceException extends Exception {
+
+	private static final long serialVersionUID = 1L;
+
+	public enum Reason {
+		/** The caller's role may not do this. */
+		NOT_PERMITTED,
+		/** The caller submitted this request and so cannot decide it. */
+		DUAL_CONTROL,
+		/** The record is not in a state that allows this (e.g. approving a rejected request). */
+		WRONG_STATE,
+		NOT_FOUND,
+		/** This ID number already has a registration pending or a subscriber account. */
+		DUPLICATE_REGISTRATION,
+		/** Another workstation changed the record first; read it again. */
+		CONCURRENT_CHANGE,
+		WRONG_PASSWORD,
+		/** Three wrong website passwords: only a reset request at the counter lifts this. */
+		ACCOUNT_SUSPENDED,
+		PASSWORDS_DIFFER,
+		PASSWORD_TOO_WEAK,
+		PASSWORD_UNCHANGED,
+		/** A card matter: {@link ServiceException#card()} says which. */
+		CARD,
+		/** The card's certificate request was refused (weak key, bad signature …). */
+		BAD_REQUEST,
+		/** The certificate belongs to someone else or is not waiting for download. */
+		NOT_YOURS
+	}
+
+	private final Reason reason;
+	private final CardAccessException.Reason card;
+	private final int triesLeft;
+
+	public ServiceException(Reason reason, String detail) {
+		this(reason, detail, null, -1, null);
+	}
+
+	public ServiceException(Reason reason, String detail, CardAccessException.Reason card, int triesLeft, Throwable cause) {
+		super(reason + (card == null ? "" : "/" + card) + ": " + detail, cause);
+		this.reason = reason;
+		this.card = card;
+		this.triesLeft = triesLeft;
+	}
+
+	public static ServiceException of(CardAccessException e) {
+		return new ServiceException(Reason.CARD, e.getMessage(), e.reason(), e.triesLeft(), e);
+	}
+
+	public Reason reason() {
+		return reason;
+	}
+
+	/** For {@link Reason#CARD}: what happened with the card. */
+	public CardAccessException.Reason card() {
+		return card;
+	}
+
+	/** For wrong passwords and PINs: tries left before the lock, else -1. */
+	public int triesLeft() {
+		return triesLeft;
+	}
+}

@@ -1,0 +1,116 @@
+package radesk.service.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import radesk.api.AccountDesk;
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.core.access.Actor;
+import radesk.core.access.Permission;
+import radesk.core.access.Role;
+import radesk.core.account.PasswordPolicy;
+import radesk.core.account.Strikes;
+import radesk.pki.PasswordHasher;
+import radesk.store.AuditRecords;
+import radesk.store.ConcurrentChangeException;
+import radesk.store.Database;
+import radesk.store.SubscriberRow;
+import radesk.store.Subscribers;
+
+/**
+ * The website account. A password check commits its strike before answering, so a wrong
+ * password is counted even when the caller goes away; the third suspends the account.
+ */
+@Component(service = AccountDesk.class)
+public final class LocalAccountDesk implements AccountDesk {
+
+	private final Database db;
+	private final EmbeddedRa ra;
+
+	@Activate
+	public LocalAccountDesk(@Reference Database db, @Reference EmbeddedRa ra) {
+		this.db = db;
+		this.ra = ra;
+	}
+
+	private record Outcome(Reason refusal, int triesLeft) {
+	}
+
+	@Override
+	public Actor logIn(String account, char[] password, String workstation) throws ServiceException {
+		Actor who = new Actor(account == null || account.isBlank() ? "(none)" : account.strip(), Role.SUBSCRIBER, workstation);
+		Outcome outcome = check(who, password, "LOGIN");
+		if (outcome.refusal() != null) {
+			throw new ServiceException(outcome.refusal(), "log-in refused", null, outcome.triesLeft(), null);
+		}
+		return who;
+	}
+
+	/** Checks the password and commits the strike or its clearing; returns the refusal, if any. */
+	private Outcome check(Actor who, char[] password, String action) throws ServiceException {
+		Instant now = ra.clock.instant();
+		try {
+			return db.inTransaction((Connection c) -> {
+				SubscriberRow row = Subscribers.byAccount(c, who.account()).orElse(null);
+				if (row == null) {
+					AuditRecords.append(c, who, action + "_FAILED", "account:" + who.account(), null, "no such account", now);
+					return new Outcome(Reason.WRONG_PASSWORD, -1);
+				}
+				if (row.suspended()) {
+					AuditRecords.append(c, who, action + "_REFUSED", "subscriber:" + row.id(), "suspended", "suspended", now);
+					return new Outcome(Reason.ACCOUNT_SUSPENDED, 0);
+				}
+				Strikes before = new Strikes(row.passwordStrikes());
+				if (PasswordHasher.matches(password, row.passwordHash())) {
+					if (before.failures() > 0) {
+						Subscribers.passwordOutcome(c, row, 0, false);
+					}
+					AuditRecords.append(c, who, action, "subscriber:" + row.id(), null, "ok", now);
+					return new Outcome(null, Strikes.LIMIT);
+				}
+				Strikes after = before.afterFailure();
+				Subscribers.passwordOutcome(c, row, after.failures(), after.locked());
+				AuditRecords.append(c, who, after.locked() ? "ACCOUNT_SUSPENDED" : action + "_FAILED", "subscriber:" + row.id(),
+						before.failures() + " strikes", after.failures() + " strikes", now);
+				return after.locked() ? new Outcome(Reason.ACCOUNT_SUSPENDED, 0) : new Outcome(Reason.WRONG_PASSWORD, after.remaining());
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	@Override
+	public void changePassword(Actor subscriber, char[] oldPassword, char[] newPassword, char[] confirm) throws ServiceException {
+		Guard.require(subscriber, Permission.CHANGE_OWN_PASSWORD);
+		if (!Arrays.equals(newPassword, confirm)) {
+			throw new ServiceException(Reason.PASSWORDS_DIFFER, "new password and confirmation differ");
+		}
+		if (PasswordPolicy.check(newPassword, subscriber.account()).isPresent()) {
+			throw new ServiceException(Reason.PASSWORD_TOO_WEAK, PasswordPolicy.check(newPassword, subscriber.account()).get().name());
+		}
+		if (Arrays.equals(oldPassword, newPassword)) {
+			throw new ServiceException(Reason.PASSWORD_UNCHANGED, "the new password is the old one");
+		}
+		Outcome outcome = check(subscriber, oldPassword, "PASSWORD_CHECK");
+		if (outcome.refusal() != null) {
+			throw new ServiceException(outcome.refusal(), "old password", null, outcome.triesLeft(), null);
+		}
+		String hash = ra.hasher.hash(newPassword);
+		try {
+			db.inTransaction((Connection c) -> {
+				SubscriberRow row = Subscribers.byAccount(c, subscriber.account()).orElseThrow(() -> Guard.notFound("account"));
+				Subscribers.newPassword(c, row, hash);
+				AuditRecords.append(c, subscriber, "PASSWORD_CHANGED", "subscriber:" + row.id(), null, null, ra.clock.instant());
+				return null;
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package radesk.service.internal;
+
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import radesk.api.CardAccessException;
+import radesk.api.CardDesk;
+import radesk.api.NewCard;
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.card.CardTerminal;
+import radesk.core.access.Actor;
+import radesk.core.access.Permission;
+import radesk.core.card.CardEvent;
+import radesk.core.card.CardFlow;
+import radesk.core.card.CardState;
+import radesk.core.card.Pins;
+import radesk.core.registration.RegistrationFlow;
+import radesk.core.registration.RequestEvent;
+import radesk.core.registration.RequestState;
+import radesk.store.AuditRecords;
+import radesk.store.CardRow;
+import radesk.store.Cards;
+import radesk.store.ConcurrentChangeException;
+import radesk.store.Database;
+import radesk.store.RequestRow;
+import radesk.store.Requests;
+import radesk.store.SubscriberRow;
+import radesk.store.Subscribers;
+
+/**
+ * Card personalization. The card's row and its sealed SO PIN are written before the card is
+ * touched, so a card pulled or a crash mid-way leaves a record the next attempt finishes with.
+ */
+@Component(service = CardDesk.class)
+public final class LocalCardDesk implements CardDesk {
+
+	private final Database db;
+	private final CardTerminal terminal;
+	private final EmbeddedRa ra;
+	private final Pins pins;
+
+	@Activate
+	public LocalCardDesk(@Reference Database db, @Reference CardTerminal terminal, @Reference EmbeddedRa ra) {
+		this.db = db;
+		this.terminal = terminal;
+		this.ra = ra;
+		this.pins = new Pins(ra.random);
+	}
+
+	private record Started(String serial, char[] soPin) {
+	}
+
+	@Override
+	public NewCard personalize(Actor clerk, long subscriberId, long slotId) throws ServiceException {
+		Guard.require(clerk, Permission.PERSONALIZE_CARD);
+		Instant now = ra.clock.instant();
+		Started started = db.inTransaction((Connection c) -> {
+			Subscribers.find(c, subscriberId).orElseThrow(() -> Guard.notFound("subscriber " + subscriberId));
+			Optional<CardRow> unfinished = Cards.ofSubscriber(c, subscriberId).stream()
+					.filter(card -> card.state() == CardState.BLANK).findFirst();
+			if (unfinished.isPresent()) {
+				return new Started(unfinished.get().serial(), unseal(unfinished.get()));
+			}
+			String serial = freeSerial(c);
+			char[] soPin = pins.newSoPin();
+			Cards.insert(c, serial, subscriberId, seal(soPin, serial), clerk.account(), now);
+			AuditRecords.append(c, clerk, "CARD_PERSONALIZATION_STARTED", "card:" + serial, null,
+					"for subscriber:" + subscriberId, now);
+			return new Started(serial, soPin);
+		});
+		Checkpoints.reached("personalize.recorded");
+		char[] userPin = pins.newUserPin();
+		try {
+			terminal.personalize(slotId, started.serial(), started.soPin(), userPin);
+		} catch (CardAccessException e) {
+			throw ServiceException.of(e);
+		} finally {
+			java.util.Arrays.fill(started.soPin(), '\0');
+		}
+		Checkpoints.reached("personalize.on-card");
+		try {
+			db.inTransaction((Connection c) -> {
+				CardRow row = Cards.find(c, started.serial()).orElseThrow(() -> Guard.notFound("card " + started.serial()));
+				Cards.move(c, row, Guard.next(CardFlow.TRANSITIONS, row.state(), CardEvent.PERSONALIZE));
+				AuditRecords.append(c, clerk, "CARD_PERSONALIZED", "card:" + row.serial(), row.state(), CardState.PERSONALIZED,
+						ra.clock.instant());
+				return null;
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+		return new NewCard(started.serial(), userPin);
+	}
+
+	@Override
+	public void handOver(Actor clerk, String cardSerial) throws ServiceException {
+		Guard.require(clerk, Permission.HAND_OVER);
+		Instant now = ra.clock.instant();
+		try {
+			db.inTransaction((Connection c) -> {
+				CardRow card = Cards.find(c, cardSerial).orElseThrow(() -> Guard.notFound("card " + cardSerial));
+				CardState cardTo = Guard.next(CardFlow.TRANSITIONS, card.state(), CardEvent.ISSUE);
+				SubscriberRow subscriber = Subscribers.find(c, card.subscriberId())
+						.orElseThrow(() -> Guard.notFound("subscriber of card " + cardSerial));
+				Cards.move(c, card, cardTo);
+				AuditRecords.append(c, clerk, "CARD_HANDED_OVER", "card:" + cardSerial, card.state(), cardTo, now);
+				Optional<RequestRow> request = Requests.find(c, subscriber.requestId());
+				if (request.isPresent() && request.get().state() == RequestState.REGISTERED) {
+					RequestState to = Guard.next(RegistrationFlow.TRANSITIONS, request.get().state(), RequestEvent.DELIVER);
+					Requests.move(c, request.get(), to);
+					AuditRecords.append(c, clerk, "REQUEST_DELIVERED", "request:" + request.get().id(), request.get().state(), to, now);
+				}
+				return null;
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	private String freeSerial(Connection c) throws SQLException {
+		while (true) {
+			String serial = String.format("RD%010d", ra.random.nextLong(10_000_000_000L));
+			if (Cards.find(c, serial).isEmpty()) {
+				return serial;
+			}
+		}
+	}
+
+	private byte[] seal(char[] soPin, String serial) throws ServiceException {
+		try {
+			return ra.secrets.seal(soPin, "card:" + serial);
+		} catch (GeneralSecurityException e) {
+			throw new ServiceException(Reason.WRONG_STATE, "the RA key is unusable: " + e.getMessage());
+		}
+	}
+
+	private char[] unseal(CardRow card) throws ServiceException {
+		try {
+			return ra.secrets.unseal(card.soPinSealed(), "card:" + card.serial());
+		} catch (GeneralSecurityException e) {
+			throw new ServiceException(Reason.WRONG_STATE, "the sealed SO PIN of card " + card.serial() + " does not open");
+		}
+	}
+}

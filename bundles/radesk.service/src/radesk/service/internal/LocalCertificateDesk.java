@@ -1,0 +1,275 @@
+package radesk.service.internal;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import radesk.api.CardAccessException;
+import radesk.api.CertificateDesk;
+import radesk.api.IssuedCertificate;
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.card.CardKey;
+import radesk.card.CardSession;
+import radesk.card.CardTerminal;
+import radesk.core.access.Actor;
+import radesk.core.access.Permission;
+import radesk.core.card.CardState;
+import radesk.core.card.KeyKind;
+import radesk.core.certificate.CertificateEvent;
+import radesk.core.certificate.CertificateFlow;
+import radesk.core.certificate.CertificateState;
+import radesk.pki.CertificateSubject;
+import radesk.pki.CheckedCsr;
+import radesk.pki.CsrBuilder;
+import radesk.pki.CsrException;
+import radesk.pki.CsrInspector;
+import radesk.store.ApplicationSteps;
+import radesk.store.ApplicationSteps.Progress;
+import radesk.store.ApplicationSteps.Step;
+import radesk.store.AuditRecords;
+import radesk.store.CardRow;
+import radesk.store.Cards;
+import radesk.store.CertificateRow;
+import radesk.store.Certificates;
+import radesk.store.ConcurrentChangeException;
+import radesk.store.Database;
+import radesk.store.SubscriberRow;
+import radesk.store.Subscribers;
+
+/**
+ * 憑證申請 / 憑證下載. Each step that touches the card or the CA is recorded first, so a pulled
+ * card or a crash leaves progress the next attempt resumes: the same key, the same certificate.
+ * A certificate is issued and recorded in one transaction, and marked on the card only after the
+ * card took it.
+ */
+@Component(service = CertificateDesk.class)
+public final class LocalCertificateDesk implements CertificateDesk {
+
+	private final Database db;
+	private final CardTerminal terminal;
+	private final EmbeddedRa ra;
+	private final PinStrikes strikes;
+
+	@Activate
+	public LocalCertificateDesk(@Reference Database db, @Reference CardTerminal terminal, @Reference EmbeddedRa ra) {
+		this.db = db;
+		this.terminal = terminal;
+		this.ra = ra;
+		this.strikes = new PinStrikes(db, ra);
+	}
+
+	@Override
+	public IssuedCertificate apply(Actor subscriber, String cardSerial, char[] pin, KeyKind kind) throws ServiceException {
+		Guard.require(subscriber, Permission.APPLY_CERTIFICATE);
+		SubscriberRow me = subscriberOf(subscriber);
+		CardRow card = ownCard(me, cardSerial);
+		if (card.state() != CardState.ISSUED) {
+			throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state());
+		}
+		try (CardSession session = strikes.open(subscriber, terminal, card, pin)) {
+			Progress progress = db.inTransaction((Connection c) -> {
+				Optional<Progress> found = ApplicationSteps.find(c, cardSerial);
+				if (found.isPresent()) {
+					return found.get();
+				}
+				Progress p = new Progress(cardSerial, me.id(), null, null, Step.STARTED);
+				ApplicationSteps.save(c, p, ra.clock.instant());
+				AuditRecords.append(c, subscriber, "APPLICATION_STARTED", "card:" + cardSerial, null, Step.STARTED, ra.clock.instant());
+				return p;
+			});
+			CardKey key = keyOf(session, progress);
+			if (key == null) {
+				removeOrphanKeys(session, recordedCertificates(cardSerial));
+				key = session.generateKey(kind);
+				Checkpoints.reached("apply.key-generated");
+				Progress withKey = new Progress(cardSerial, me.id(), key.idHex(), null, Step.KEY_ON_CARD);
+				db.inTransaction((Connection c) -> {
+					ApplicationSteps.save(c, withKey, ra.clock.instant());
+					return null;
+				});
+				progress = withKey;
+			}
+			Checkpoints.reached("apply.key-recorded");
+			String issuedSerial = progress.certificateSerial();
+			CertificateRow cert = issuedSerial == null ? issue(subscriber, me, session, key, card)
+					: db.inTransaction((Connection c) -> Certificates.find(c, issuedSerial)
+							.orElseThrow(() -> Guard.notFound("certificate " + issuedSerial)));
+			Checkpoints.reached("apply.issued");
+			return putOnCard(subscriber, session, cert);
+		} catch (CardAccessException e) {
+			throw ServiceException.of(e);
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	/**
+	 * Keys an earlier, cut-off attempt made but never recorded: no certificate names them, so no
+	 * one can use them. They go before a new key is made, so the card holds no stray keys.
+	 */
+	private static void removeOrphanKeys(CardSession session, List<X509Certificate> recorded) throws CardAccessException {
+		List<X509Certificate> certificates = new java.util.ArrayList<>(session.certificates());
+		certificates.addAll(recorded);
+		for (CardKey k : session.keys()) {
+			boolean certified = certificates.stream()
+					.anyMatch(c -> java.util.Arrays.equals(c.getPublicKey().getEncoded(), k.publicKey().getEncoded()));
+			if (!certified) {
+				session.deleteKey(k);
+			}
+		}
+	}
+
+	private List<X509Certificate> recordedCertificates(String cardSerial) throws ServiceException {
+		List<CertificateRow> rows = db.inTransaction((Connection c) -> Certificates.onCard(c, cardSerial));
+		List<X509Certificate> certificates = new java.util.ArrayList<>();
+		for (CertificateRow r : rows) {
+			certificates.add(x509(r));
+		}
+		return certificates;
+	}
+
+	private static CardKey keyOf(CardSession session, Progress progress) throws CardAccessException {
+		if (progress.keyId() == null) {
+			return null;
+		}
+		for (CardKey k : session.keys()) {
+			if (k.idHex().equals(progress.keyId())) {
+				return k;
+			}
+		}
+		return null;
+	}
+
+	private CertificateRow issue(Actor subscriber, SubscriberRow me, CardSession session, CardKey key, CardRow card)
+			throws ServiceException {
+		CheckedCsr csr;
+		try {
+			csr = CsrInspector.inspect(CsrBuilder.build(key.publicKey(), me.name(), (alg, data) -> session.sign(key, alg, data)));
+		} catch (CsrException e) {
+			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
+		}
+		Instant now = ra.clock.instant();
+		return db.inTransaction((Connection c) -> {
+			X509Certificate x509;
+			try {
+				x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), me.email(), me.pseudonym()), now);
+			} catch (GeneralSecurityException e) {
+				throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
+			}
+			CertificateRow row = row(x509, me.id(), card.serial(), key.idHex(), freeIdentifier(c));
+			Certificates.insert(c, row);
+			ApplicationSteps.save(c, new Progress(card.serial(), me.id(), key.idHex(), row.serial(), Step.ISSUED), now);
+			AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
+					CertificateState.ISSUED_NOT_ON_CARD + " for card:" + card.serial(), now);
+			return Certificates.find(c, row.serial()).orElseThrow();
+		});
+	}
+
+	private IssuedCertificate putOnCard(Actor subscriber, CardSession session, CertificateRow cert)
+			throws CardAccessException, ServiceException {
+		session.storeCertificate(x509(cert));
+		Checkpoints.reached("apply.on-card");
+		Instant now = ra.clock.instant();
+		return db.inTransaction((Connection c) -> {
+			CertificateRow current = Certificates.find(c, cert.serial()).orElseThrow(() -> Guard.notFound("certificate"));
+			if (current.state() == CertificateState.ISSUED_NOT_ON_CARD) {
+				CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, current.state(), CertificateEvent.WRITE_TO_CARD);
+				Certificates.move(c, current, to);
+				AuditRecords.append(c, subscriber, "CERTIFICATE_ON_CARD", "certificate:" + cert.serial(), current.state(), to, now);
+			}
+			ApplicationSteps.done(c, session.cardSerial());
+			return view(Certificates.find(c, cert.serial()).orElseThrow());
+		});
+	}
+
+	@Override
+	public IssuedCertificate download(Actor subscriber, String certificateSerial, String cardSerial, char[] pin)
+			throws ServiceException {
+		Guard.require(subscriber, Permission.DOWNLOAD_CERTIFICATE);
+		SubscriberRow me = subscriberOf(subscriber);
+		CardRow card = ownCard(me, cardSerial);
+		CertificateRow cert = db.inTransaction((Connection c) -> Certificates.find(c, certificateSerial)
+				.filter(r -> r.subscriberId() == me.id())
+				.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "certificate " + certificateSerial)));
+		if (cert.state() != CertificateState.ISSUED_NOT_ON_CARD) {
+			throw new ServiceException(Reason.WRONG_STATE, "certificate " + certificateSerial + " is " + cert.state());
+		}
+		try (CardSession session = strikes.open(subscriber, terminal, card, pin)) {
+			return putOnCard(subscriber, session, cert);
+		} catch (CardAccessException e) {
+			throw ServiceException.of(e);
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	@Override
+	public List<IssuedCertificate> certificates(Actor subscriber) throws ServiceException {
+		Guard.require(subscriber, Permission.DOWNLOAD_CERTIFICATE);
+		SubscriberRow me = subscriberOf(subscriber);
+		return db.inTransaction((Connection c) -> Certificates.ofSubscriber(c, me.id()).stream().map(LocalCertificateDesk::view).toList());
+	}
+
+	private SubscriberRow subscriberOf(Actor subscriber) throws ServiceException {
+		return db.inTransaction((Connection c) -> Subscribers.byAccount(c, subscriber.account())
+				.orElseThrow(() -> Guard.notFound("subscriber " + subscriber.account())));
+	}
+
+	private CardRow ownCard(SubscriberRow me, String cardSerial) throws ServiceException {
+		return db.inTransaction((Connection c) -> Cards.find(c, cardSerial)
+				.filter(card -> card.subscriberId() != null && card.subscriberId() == me.id())
+				.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "card " + cardSerial)));
+	}
+
+	private static String unitName(Connection c, String code) throws SQLException {
+		try (var ps = c.prepareStatement("select name_zh from ra_unit where code = ?")) {
+			ps.setString(1, code);
+			try (var rs = ps.executeQuery()) {
+				return rs.next() ? rs.getString(1) : code;
+			}
+		}
+	}
+
+	private String freeIdentifier(Connection c) throws SQLException {
+		while (true) {
+			String id = String.format("C%011d", ra.random.nextLong(100_000_000_000L));
+			if (Certificates.byIdentifier(c, id).isEmpty()) {
+				return id;
+			}
+		}
+	}
+
+	private static CertificateRow row(X509Certificate x509, long subscriberId, String cardSerial, String keyId, String identifier)
+			throws ServiceException {
+		try {
+			return new CertificateRow(HexFormat.of().formatHex(x509.getSerialNumber().toByteArray()), identifier, subscriberId,
+					cardSerial, keyId, CertificateState.ISSUED_NOT_ON_CARD, x509.getNotBefore().toInstant(),
+					x509.getNotAfter().toInstant(), x509.getEncoded(), 0);
+		} catch (java.security.cert.CertificateEncodingException e) {
+			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
+		}
+	}
+
+	static X509Certificate x509(CertificateRow row) throws ServiceException {
+		try {
+			return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+					.generateCertificate(new java.io.ByteArrayInputStream(row.der()));
+		} catch (java.security.cert.CertificateException e) {
+			throw new ServiceException(Reason.NOT_FOUND, "unreadable certificate " + row.serial());
+		}
+	}
+
+	private static IssuedCertificate view(CertificateRow r) {
+		return new IssuedCertificate(r.serial(), r.identifier(), r.cardSerial(), r.state(), r.notBefore(), r.notAfter(), r.der());
+	}
+}

@@ -1,0 +1,7 @@
+package radesk.store;
+
+import radesk.core.card.CardState;
+
+/** A card as the RA knows it; its SO PIN only sealed under the RA's key. */
+public record CardRow(String serial, CardState state, Long subscriberId, byte[] soPinSealed, int pinStrikes, int version) {
+}

@@ -1,0 +1,61 @@
+package radesk.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import radesk.core.certificate.CertificateState;
+import radesk.core.revocation.RevocationReason;
+
+/** Certificates inside a transaction. */
+public final class Certificates {
+
+	private static final String COLUMNS = "serial, identifier, subscriber_id, card_serial, key_id, state, not_before,"
+			+ " not_after, der, row_version";
+
+	private Certificates() {
+	}
+
+	public static void insert(Connection c, CertificateRow row) throws SQLException {
+		Rows.update(c, "insert into certificate (serial, identifier, subscriber_id, card_serial, key_id, state, not_before,"
+				+ " not_after, der) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.serial(), row.identifier(), row.subscriberId(),
+				row.cardSerial(), row.keyId(), row.state(), row.notBefore(), row.notAfter(), row.der());
+	}
+
+	private static Rows.Mapper<CertificateRow> mapper() {
+		return rs -> new CertificateRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+				CertificateState.valueOf(rs.getString(6)), Rows.instant(rs, "not_before"), Rows.instant(rs, "not_after"),
+				rs.getBytes(9), rs.getInt(10));
+	}
+
+	public static Optional<CertificateRow> find(Connection c, String serial) throws SQLException {
+		return Rows.one(c, "select " + COLUMNS + " from certificate where serial = ?", mapper(), serial);
+	}
+
+	public static Optional<CertificateRow> byIdentifier(Connection c, String identifier) throws SQLException {
+		return Rows.one(c, "select " + COLUMNS + " from certificate where identifier = ?", mapper(), identifier);
+	}
+
+	public static List<CertificateRow> ofSubscriber(Connection c, long subscriberId) throws SQLException {
+		return Rows.list(c, "select " + COLUMNS + " from certificate where subscriber_id = ? order by not_after desc", mapper(),
+				subscriberId);
+	}
+
+	public static List<CertificateRow> onCard(Connection c, String cardSerial) throws SQLException {
+		return Rows.list(c, "select " + COLUMNS + " from certificate where card_serial = ? order by not_after desc", mapper(),
+				cardSerial);
+	}
+
+	public static void move(Connection c, CertificateRow row, CertificateState to) throws SQLException {
+		Rows.updateVersioned(c, "certificate " + row.serial(), "update certificate set state = ?, row_version = row_version + 1"
+				+ " where serial = ? and row_version = ?", to, row.serial(), row.version());
+	}
+
+	public static void revoke(Connection c, CertificateRow row, RevocationReason reason, Instant at) throws SQLException {
+		Rows.updateVersioned(c, "certificate " + row.serial(), "update certificate set state = ?, revocation_reason = ?,"
+				+ " revoked_at = ?, row_version = row_version + 1 where serial = ? and row_version = ?", CertificateState.REVOKED,
+				reason, at, row.serial(), row.version());
+	}
+}

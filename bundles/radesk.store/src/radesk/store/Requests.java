@@ -1,0 +1,58 @@
+package radesk.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+import radesk.core.registration.Channel;
+import radesk.core.registration.RequestState;
+import radesk.core.registration.WalkInForm;
+
+/** Registration requests inside a transaction. */
+public final class Requests {
+
+	private static final String COLUMNS = "id, channel, state, applicant_name, national_id, email, ra_unit, submitted_by,"
+			+ " decided_by, reject_reason, subscriber_id, received_at, row_version";
+
+	private Requests() {
+	}
+
+	public static long insert(Connection c, WalkInForm form, Channel channel, RequestState state, String submittedBy,
+			String workstation, Instant at) throws SQLException {
+		return Rows.insert(c, "insert into registration_request (channel, state, applicant_name, national_id, email, ra_unit,"
+				+ " workstation, received_at, submitted_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", channel, state, form.name(),
+				form.nationalId(), form.email(), form.raUnit(), workstation, at, submittedBy);
+	}
+
+	public static Optional<RequestRow> find(Connection c, long id) throws SQLException {
+		return Rows.one(c, "select " + COLUMNS + " from registration_request where id = ?", rs -> new RequestRow(rs.getLong(1),
+				Channel.valueOf(rs.getString(2)), RequestState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+				(Long) rs.getObject(11, Long.class), Rows.instant(rs, "received_at"), rs.getInt(13)), id);
+	}
+
+	/** Requests pending or done for this ID number that block a new one. */
+	public static boolean hasOpenRequest(Connection c, String nationalId) throws SQLException {
+		return Rows.one(c, "select 1 from registration_request where national_id = ? and state in"
+				+ " ('RECEIVED', 'IN_REVIEW', 'APPROVED')", rs -> 1, nationalId).isPresent();
+	}
+
+	public static void move(Connection c, RequestRow row, RequestState to) throws SQLException {
+		Rows.updateVersioned(c, "request " + row.id(), "update registration_request set state = ?, row_version = row_version + 1"
+				+ " where id = ? and row_version = ?", to, row.id(), row.version());
+	}
+
+	public static void decide(Connection c, RequestRow row, RequestState to, String decidedBy, String reason, Instant at)
+			throws SQLException {
+		Rows.updateVersioned(c, "request " + row.id(), "update registration_request set state = ?, decided_by = ?,"
+				+ " reject_reason = ?, decided_at = ?, row_version = row_version + 1 where id = ? and row_version = ?", to,
+				decidedBy, reason, at, row.id(), row.version());
+	}
+
+	public static void registered(Connection c, RequestRow row, long subscriberId) throws SQLException {
+		Rows.updateVersioned(c, "request " + row.id(), "update registration_request set state = ?, subscriber_id = ?,"
+				+ " row_version = row_version + 1 where id = ? and row_version = ?", RequestState.REGISTERED, subscriberId,
+				row.id(), row.version());
+	}
+}

@@ -1,0 +1,51 @@
+package radesk.service.tests;
+
+import java.util.UUID;
+
+import radesk.api.CardDesk;
+import radesk.api.CardReaders;
+import radesk.api.CardSlot;
+import radesk.api.NewCard;
+import radesk.api.NewSubscriber;
+import radesk.api.RegistrationDesk;
+import radesk.api.RegistrationSummary;
+import radesk.core.registration.WalkInForm;
+import radesk.core.review.Decision;
+import radesk.testing.SoftHsm;
+import radesk.testing.TestIds;
+
+/** A walk-in applicant carried through the counter: form, review, account, personalized card, hand-over. */
+final class Journey {
+
+	final String nationalId = TestIds.nationalId();
+	final String email = "s-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com.tw";
+	RegistrationSummary request;
+	NewSubscriber subscriber;
+	String password;
+	NewCard card;
+	String pin;
+
+	static Journey toRegisteredSubscriber() throws Exception {
+		Journey j = new Journey();
+		RegistrationDesk desk = Services.await(RegistrationDesk.class);
+		j.request = desk.submitWalkIn(Staff.CLERK, new WalkInForm("張雅婷", j.nationalId, j.email, "HQ"));
+		desk.decide(Staff.OFFICER, j.request.id(), Decision.approve());
+		j.subscriber = desk.register(Staff.CLERK, j.request.id());
+		j.password = new String(j.subscriber.password());
+		return j;
+	}
+
+	static Journey toCardInHand() throws Exception {
+		Journey j = toRegisteredSubscriber();
+		j.card = Services.await(CardDesk.class).personalize(Staff.CLERK, j.subscriber.subscriberId(), blankSlot());
+		j.pin = new String(j.card.pin());
+		Services.await(CardDesk.class).handOver(Staff.CLERK, j.card.serial());
+		return j;
+	}
+
+	static long blankSlot() throws Exception {
+		SoftHsm.demoCardSerial();
+		return Services.await(CardReaders.class).slots().stream().filter(s -> s.cardPresent() && !s.initialized())
+				.map(CardSlot::slotId).findFirst().orElseThrow(() -> new AssertionError("no blank card"));
+	}
+}
