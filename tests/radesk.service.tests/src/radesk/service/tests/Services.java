@@ -69,6 +69,26 @@ final class Services {
 		return why.toString();
 	}
 
+	/** Stops the service and the store, closing the database, so another process can open it. */
+	static void stopRa() throws BundleException {
+		bundle("radesk.service").stop();
+		bundle("radesk.store").stop();
+	}
+
+	static void startRa() throws BundleException {
+		bundle("radesk.store").start();
+		bundle("radesk.service").start();
+	}
+
+	private static Bundle bundle(String symbolicName) {
+		for (Bundle b : FrameworkUtil.getBundle(Services.class).getBundleContext().getBundles()) {
+			if (b.getSymbolicName().equals(symbolicName)) {
+				return b;
+			}
+		}
+		throw new AssertionError(symbolicName + " is not installed");
+	}
+
 	/** Stops and starts a bundle: its components are torn down and built anew, as after a restart. */
 	static void restart(String symbolicName) throws BundleException {
 		BundleContext context = FrameworkUtil.getBundle(Services.class).getBundleContext();

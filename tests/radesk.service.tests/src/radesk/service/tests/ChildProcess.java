@@ -1,0 +1,88 @@
+package radesk.service.tests;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Starts {@link CrashChild} in a JVM of its own on the class path of this test runtime's bundles,
+ * waits until it reports the checkpoint, and kills it there with SIGKILL (kill -9): no shutdown
+ * hook, no finally block, no closing of the database runs.
+ */
+final class ChildProcess {
+
+	private ChildProcess() {
+	}
+
+	private static Path installArea() {
+		String area = System.getProperty("osgi.install.area", "file:" + System.getProperty("user.dir") + "/");
+		return Path.of(java.net.URLDecoder.decode(area.substring(area.indexOf("file:") + "file:".length()),
+				java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	static String classPath() {
+		BundleContext context = FrameworkUtil.getBundle(ChildProcess.class).getBundleContext();
+		Set<String> entries = new LinkedHashSet<>();
+		for (Bundle b : context.getBundles()) {
+			String location = b.getLocation();
+			int file = location.indexOf("file:");
+			if (file < 0) {
+				continue;
+			}
+			String path = java.net.URLDecoder.decode(location.substring(file + "file:".length()), java.nio.charset.StandardCharsets.UTF_8);
+			// Equinox keeps locations relative to its install area
+			Path p = installArea().resolve(path).normalize();
+			if (Files.isDirectory(p) && Files.isDirectory(p.resolve("target/classes"))) {
+				p = p.resolve("target/classes");
+			}
+			entries.add(p.toString());
+		}
+		return String.join(File.pathSeparator, entries);
+	}
+
+	/** Runs the child until it reaches {@code checkpoint}, then kills it; fails if it never gets there. */
+	static void killAt(String checkpoint, String... args) throws Exception {
+		Path marker = Files.createTempFile("checkpoint", ".txt");
+		Files.delete(marker);
+		Process child = start(checkpoint, marker, args);
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (!Files.exists(marker)) {
+			if (!child.isAlive()) {
+				throw new AssertionError("the child ended (" + child.exitValue() + ") before " + checkpoint + ":\n"
+						+ Files.readString(output(marker)));
+			}
+			if (System.currentTimeMillis() > deadline) {
+				child.destroyForcibly();
+				throw new AssertionError("the child never reached " + checkpoint);
+			}
+			Thread.sleep(50);
+		}
+		child.destroyForcibly();
+		child.waitFor(30, TimeUnit.SECONDS);
+		if (child.isAlive()) {
+			throw new AssertionError("the child survived kill -9");
+		}
+	}
+
+	private static Path output(Path marker) {
+		return marker.resolveSibling(marker.getFileName() + ".out");
+	}
+
+	private static Process start(String checkpoint, Path marker, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", classPath(), "-Dradesk.data=" + System.getProperty("radesk.data"),
+				"-Dradesk.test.pauseAt=" + checkpoint, "-Dradesk.test.marker=" + marker, CrashChild.class.getName()));
+		command.addAll(List.of(args));
+		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output(marker).toFile());
+		return pb.start();
+	}
+}
