@@ -73,6 +73,23 @@ final class ChildProcess {
 		}
 	}
 
+	record Result(int exit, String output) {
+	}
+
+	/** Runs a main class of the runtime's bundles in a JVM of its own, to its end. */
+	static Result run(String mainClass, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", classPath(), mainClass));
+		command.addAll(List.of(args));
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		if (!p.waitFor(120, TimeUnit.SECONDS)) {
+			p.destroyForcibly();
+			throw new AssertionError(mainClass + " did not finish");
+		}
+		return new Result(p.exitValue(), out);
+	}
+
 	private static Path output(Path marker) {
 		return marker.resolveSibling(marker.getFileName() + ".out");
 	}
