@@ -36,8 +36,15 @@ public final class CsrBuilder {
 		try {
 			return new JcaPKCS10CertificationRequestBuilder(subject, key).build(new DelegatingSigner(algorithm, signer)).getEncoded();
 		} catch (IOException | IllegalStateException e) {
-			throw new CsrException(CsrProblem.BAD_SIGNATURE, "the card could not sign the request: " + rootMessage(e));
+			throw new CsrException(CsrProblem.BAD_SIGNATURE, "the card could not sign the request: " + rootMessage(e), rootCause(e));
 		}
+	}
+
+	private static Throwable rootCause(Throwable t) {
+		while (t.getCause() != null) {
+			t = t.getCause();
+		}
+		return t;
 	}
 
 	private static String rootMessage(Throwable t) {

@@ -8,7 +8,11 @@ public final class CsrException extends Exception {
 	private final CsrProblem problem;
 
 	public CsrException(CsrProblem problem, String detail) {
-		super(problem + ": " + detail);
+		this(problem, detail, null);
+	}
+
+	public CsrException(CsrProblem problem, String detail, Throwable cause) {
+		super(problem + ": " + detail, cause);
 		this.problem = problem;
 	}
 

@@ -28,11 +28,21 @@ final class Pkcs11CardSession implements CardSession {
 	private final String serial;
 	private final Session session;
 	private final SecureRandom random;
+	private final Pkcs11Module module;
 
-	Pkcs11CardSession(String serial, Session session, SecureRandom random) {
+	Pkcs11CardSession(String serial, Session session, SecureRandom random, Pkcs11Module module) {
 		this.serial = serial;
 		this.session = session;
 		this.random = random;
+		this.module = module;
+	}
+
+	/**
+	 * A pulled card can look empty rather than absent (SoftHSM2 answers searches on a removed
+	 * token with nothing): before saying a key or certificate is missing, make sure the card is.
+	 */
+	private void ensurePresent() throws CardAccessException {
+		module.slotOfCard(serial);
 	}
 
 	@Override
@@ -74,8 +84,12 @@ final class Pkcs11CardSession implements CardSession {
 
 	@Override
 	public byte[] sign(CardKey key, String algorithm, byte[] data) throws CardAccessException {
-		NativeLong privateKey = object(Cryptoki.CKO_PRIVATE_KEY, key.id())
-				.orElseThrow(() -> new CardAccessException(Reason.KEY_NOT_ON_CARD, key.idHex(), null));
+		Optional<NativeLong> found = object(Cryptoki.CKO_PRIVATE_KEY, key.id());
+		if (found.isEmpty()) {
+			ensurePresent();
+			throw new CardAccessException(Reason.KEY_NOT_ON_CARD, key.idHex(), null);
+		}
+		NativeLong privateKey = found.get();
 		try {
 			switch (algorithm) {
 			case "SHA256withRSA":
@@ -94,8 +108,12 @@ final class Pkcs11CardSession implements CardSession {
 
 	@Override
 	public void storeCertificate(X509Certificate certificate) throws CardAccessException {
-		CardKey key = keyFor(certificate.getPublicKey())
-				.orElseThrow(() -> new CardAccessException(Reason.KEY_NOT_ON_CARD, certificate.getSerialNumber().toString(16), null));
+		Optional<CardKey> holder = keyFor(certificate.getPublicKey());
+		if (holder.isEmpty()) {
+			ensurePresent();
+			throw new CardAccessException(Reason.KEY_NOT_ON_CARD, certificate.getSerialNumber().toString(16), null);
+		}
+		CardKey key = holder.get();
 		for (X509Certificate present : certificates()) {
 			if (present.equals(certificate)) {
 				return;
@@ -135,6 +153,9 @@ final class Pkcs11CardSession implements CardSession {
 		} catch (CertificateException e) {
 			throw new CardAccessException(Reason.MODULE_ERROR, "unreadable certificate on the card: " + e.getMessage(), e);
 		}
+		if (certificates.isEmpty()) {
+			ensurePresent();
+		}
 		return certificates;
 	}
 
@@ -148,6 +169,9 @@ final class Pkcs11CardSession implements CardSession {
 			}
 			KeyKind kind = kindOf(o);
 			keys.add(new CardKey(id, publicKey(o, kind), kind));
+		}
+		if (keys.isEmpty()) {
+			ensurePresent();
 		}
 		return keys;
 	}

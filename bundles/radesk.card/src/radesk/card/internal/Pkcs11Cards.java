@@ -163,7 +163,7 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 		Session s = Session.open(module, slot);
 		try {
 			loginCounted(slot, s, pin);
-			return new Pkcs11CardSession(cardSerial, s, random);
+			return new Pkcs11CardSession(cardSerial, s, random, module);
 		} catch (CardAccessException | RuntimeException e) {
 			s.close();
 			throw e;

@@ -83,7 +83,13 @@ final class Pkcs11Module {
 	/** The slot holding the initialized card with this label (RA Desk labels a card with its serial). */
 	NativeLong slotOfCard(String label) throws CardAccessException {
 		for (NativeLong slot : slotIds()) {
-			java.util.Optional<Cryptoki.TokenInfo> t = token(slot);
+			java.util.Optional<Cryptoki.TokenInfo> t;
+			try {
+				t = token(slot);
+			} catch (CardAccessException e) {
+				// a token being pulled can answer with a general error (SoftHSM2 does): not ours to find
+				continue;
+			}
 			if (t.isPresent() && (t.get().flags.longValue() & Cryptoki.CKF_TOKEN_INITIALIZED) != 0
 					&& Cryptoki.text(t.get().label).equals(label)) {
 				return slot;

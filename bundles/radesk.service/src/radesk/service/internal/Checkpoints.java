@@ -7,7 +7,9 @@ import java.nio.file.Path;
 /**
  * Named points inside the multi-step use cases, where the crash tests kill the process. A test
  * child process started with {@code -Dradesk.test.pauseAt=<name>} announces the point in the file
- * {@code radesk.test.marker} and waits there to be killed; in normal runs this does nothing.
+ * {@code radesk.test.marker} and waits there: to be killed, or, when {@code radesk.test.resume}
+ * names a file, until that file appears (the test pulls the card meanwhile). In normal runs this
+ * does nothing.
  */
 final class Checkpoints {
 
@@ -20,7 +22,10 @@ final class Checkpoints {
 		}
 		try {
 			Files.writeString(Path.of(System.getProperty("radesk.test.marker")), name);
-			Thread.sleep(Long.MAX_VALUE);
+			String resume = System.getProperty("radesk.test.resume");
+			while (resume == null || !Files.exists(Path.of(resume))) {
+				Thread.sleep(resume == null ? Long.MAX_VALUE : 50);
+			}
 		} catch (IOException | InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}

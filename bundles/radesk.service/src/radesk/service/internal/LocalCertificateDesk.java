@@ -156,6 +156,9 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		try {
 			csr = CsrInspector.inspect(CsrBuilder.build(key.publicKey(), me.name(), (alg, data) -> session.sign(key, alg, data)));
 		} catch (CsrException e) {
+			if (e.getCause() instanceof CardAccessException pulled) {
+				throw ServiceException.of(pulled);
+			}
 			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
 		}
 		Instant now = ra.clock.instant();

@@ -53,7 +53,7 @@ final class ChildProcess {
 	static void killAt(String checkpoint, String... args) throws Exception {
 		Path marker = Files.createTempFile("checkpoint", ".txt");
 		Files.delete(marker);
-		Process child = start(checkpoint, marker, args);
+		Process child = start(checkpoint, marker, List.of(), args);
 		long deadline = System.currentTimeMillis() + 120_000;
 		while (!Files.exists(marker)) {
 			if (!child.isAlive()) {
@@ -90,14 +90,42 @@ final class ChildProcess {
 		return new Result(p.exitValue(), out);
 	}
 
+	/**
+	 * Runs the child to {@code checkpoint}, does {@code meanwhile} there (pull the card), lets the
+	 * child go on, and returns how it ended.
+	 */
+	static Result interruptAt(String checkpoint, Runnable meanwhile, String... args) throws Exception {
+		Path marker = Files.createTempFile("checkpoint", ".txt");
+		Files.delete(marker);
+		Path resume = marker.resolveSibling(marker.getFileName() + ".go");
+		Process child = start(checkpoint, marker, List.of("-Dradesk.test.resume=" + resume), args);
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (!Files.exists(marker)) {
+			if (!child.isAlive() || System.currentTimeMillis() > deadline) {
+				child.destroyForcibly();
+				throw new AssertionError("the child never reached " + checkpoint + ":\n" + Files.readString(output(marker)));
+			}
+			Thread.sleep(50);
+		}
+		meanwhile.run();
+		Files.writeString(resume, "go");
+		if (!child.waitFor(120, TimeUnit.SECONDS)) {
+			child.destroyForcibly();
+			throw new AssertionError("the child did not end after " + checkpoint);
+		}
+		return new Result(child.exitValue(), Files.readString(output(marker)));
+	}
+
 	private static Path output(Path marker) {
 		return marker.resolveSibling(marker.getFileName() + ".out");
 	}
 
-	private static Process start(String checkpoint, Path marker, String... args) throws Exception {
+	private static Process start(String checkpoint, Path marker, List<String> options, String... args) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", classPath(), "-Dradesk.data=" + System.getProperty("radesk.data"),
-				"-Dradesk.test.pauseAt=" + checkpoint, "-Dradesk.test.marker=" + marker, CrashChild.class.getName()));
+				"-Dradesk.test.pauseAt=" + checkpoint, "-Dradesk.test.marker=" + marker));
+		command.addAll(options);
+		command.add(CrashChild.class.getName());
 		command.addAll(List.of(args));
 		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output(marker).toFile());
 		return pb.start();

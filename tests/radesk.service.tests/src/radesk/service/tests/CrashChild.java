@@ -27,6 +27,16 @@ public final class CrashChild {
 	}
 
 	public static void main(String[] args) throws Exception {
+		try {
+			run(args);
+		} catch (radesk.api.ServiceException e) {
+			System.out.println("REFUSED " + e.reason() + (e.card() == null ? "" : "/" + e.card()) + ": " + e.getMessage());
+			System.exit(3);
+		}
+		System.exit(0);
+	}
+
+	private static void run(String[] args) throws Exception {
 		Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
 		Object ra = make("radesk.service.internal.EmbeddedRa");
 		CardTerminal cards = (CardTerminal) make("radesk.card.internal.Pkcs11Cards");
@@ -44,7 +54,6 @@ public final class CrashChild {
 		}
 		default -> throw new IllegalArgumentException(args[0]);
 		}
-		System.exit(0);
 	}
 
 	/** Builds a component through its DS constructor, whose parameters are the references. */

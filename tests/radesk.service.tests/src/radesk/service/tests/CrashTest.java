@@ -3,6 +3,8 @@ package radesk.service.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
@@ -72,6 +74,39 @@ class CrashTest {
 		IssuedCertificate cert = Services.await(CertificateDesk.class).download(me, pending.get(0).serial(), j.card.serial(),
 				j.pin.toCharArray());
 		assertConsistent(j, me, cert);
+	}
+
+	@ParameterizedTest(name = "pulled at {0}")
+	@ValueSource(strings = { "apply.key-recorded", "apply.issued" })
+	void aCardPulledMidApplicationIsReportedAndTheNextAttemptCompletes(String checkpoint) throws Exception {
+		Journey j = Journey.toCardInHand();
+		Path tokens = Path.of(System.getenv("SOFTHSM2_CONF")).resolveSibling("tokens");
+		Path pulled = tokens.resolveSibling("tokens-pulled");
+		ChildProcess.Result r;
+		Services.stopRa();
+		try {
+			r = ChildProcess.interruptAt(checkpoint, () -> move(tokens, pulled), "apply", j.subscriber.account(), j.password,
+					j.card.serial(), j.pin);
+		} finally {
+			move(pulled, tokens);
+			Services.startRa();
+		}
+		assertEquals(3, r.exit(), r.output());
+		assertTrue(r.output().contains("REFUSED CARD/CARD_REMOVED"), r.output());
+		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "pc");
+		IssuedCertificate cert = Services.await(CertificateDesk.class).apply(me, j.card.serial(), j.pin.toCharArray(),
+				KeyKind.EC_P256);
+		assertConsistent(j, me, cert);
+	}
+
+	private static void move(Path from, Path to) {
+		try {
+			if (Files.exists(from)) {
+				Files.move(from, to);
+			}
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private static void assertConsistent(Journey j, Actor me, IssuedCertificate cert) throws Exception {
