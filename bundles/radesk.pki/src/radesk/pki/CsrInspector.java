@@ -50,7 +50,7 @@ public final class CsrInspector {
 		}
 		String description = checkKey(csr.getSubjectPublicKeyInfo(), key);
 		try {
-			ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(key);
+			ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().build(key);
 			if (!csr.isSignatureValid(verifier)) {
 				throw new CsrException(CsrProblem.BAD_SIGNATURE, "the request's signature does not verify with its key");
 			}

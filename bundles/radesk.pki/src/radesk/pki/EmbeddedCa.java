@@ -34,7 +34,6 @@ import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
@@ -64,8 +63,8 @@ public final class EmbeddedCa {
 		this.serials = new SerialNumbers(random);
 		this.extensions = new JcaX509ExtensionUtils();
 		try {
-			this.signer = new JcaContentSignerBuilder(SIGNATURE).setProvider(Bc.PROVIDER).setSecureRandom(random)
-					.build(keys.issuingKey());
+			// the JDK's own EC signature (SunEC) is several times faster than the pure-Java one of Bouncy Castle's provider
+			this.signer = new JcaContentSignerBuilder(SIGNATURE).setSecureRandom(random).build(keys.issuingKey());
 		} catch (OperatorCreationException e) {
 			throw new GeneralSecurityException(e);
 		}
@@ -113,14 +112,28 @@ public final class EmbeddedCa {
 					new AccessDescription(AccessDescription.id_ad_caIssuers, uri(profile.caIssuersUrl()))));
 			b.addExtension(Extension.certificatePolicies, false,
 					new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(profile.policyOid()))));
-			return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(b.build(signer));
+			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
 		} catch (CertIOException e) {
 			throw new GeneralSecurityException(e);
 		}
 	}
 
 	/** A CRL of the issuing CA: every entry with its reason, numbered, valid until the next update. */
-	public synchronized X509CRL crl(Collection<RevokedEntry> revoked, BigInteger crlNumber, Instant thisUpdate)
+	public X509CRL crl(Collection<RevokedEntry> revoked, BigInteger crlNumber, Instant thisUpdate)
+			throws GeneralSecurityException {
+		try {
+			return (X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
+					.generateCRL(new java.io.ByteArrayInputStream(crlEncoded(revoked, crlNumber, thisUpdate)));
+		} catch (java.security.cert.CRLException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	/**
+	 * The same CRL as DER, for publishing: a CRL of a million entries is written out as it is,
+	 * without parsing it back into an object first.
+	 */
+	public synchronized byte[] crlEncoded(Collection<RevokedEntry> revoked, BigInteger crlNumber, Instant thisUpdate)
 			throws GeneralSecurityException {
 		Instant at = thisUpdate.truncatedTo(ChronoUnit.SECONDS);
 		X509v2CRLBuilder b = new JcaX509v2CRLBuilder(keys.issuing().getSubjectX500Principal(), Date.from(at));
@@ -131,8 +144,8 @@ public final class EmbeddedCa {
 		try {
 			b.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
 			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
-			return new JcaX509CRLConverter().setProvider(Bc.PROVIDER).getCRL(b.build(signer));
-		} catch (CertIOException e) {
+			return b.build(signer).getEncoded();
+		} catch (java.io.IOException e) {
 			throw new GeneralSecurityException(e);
 		}
 	}

@@ -116,13 +116,21 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 				throw new CardAccessException(Reason.PIN_LOCKED, "the card locked itself", e, 0);
 			}
 			if (e.reason() == Reason.WRONG_PIN) {
-				throw ifWrong.locked() ? new CardAccessException(Reason.PIN_LOCKED, "third wrong PIN", e, 0)
-						: new CardAccessException(Reason.WRONG_PIN, "wrong PIN", e, ifWrong.remaining());
+				if (ifWrong.locked() || cardSays(slot, Cryptoki.CKF_USER_PIN_LOCKED)) {
+					throw new CardAccessException(Reason.PIN_LOCKED, "third wrong PIN", e, 0);
+				}
+				// a real card may count fewer tries than we do: believe whichever is stricter
+				int left = cardSays(slot, Cryptoki.CKF_USER_PIN_FINAL_TRY) ? Math.min(1, ifWrong.remaining()) : ifWrong.remaining();
+				throw new CardAccessException(Reason.WRONG_PIN, "wrong PIN", e, left);
 			}
 			throw e;
 		}
 		s.writeData(STRIKES, new byte[] { 0 });
 		return Strikes.LIMIT;
+	}
+
+	private boolean cardSays(NativeLong slot, long flag) throws CardAccessException {
+		return module.token(slot).map(t -> (t.flags.longValue() & flag) != 0).orElse(false);
 	}
 
 	private static Strikes strikesOn(Session s) throws CardAccessException {

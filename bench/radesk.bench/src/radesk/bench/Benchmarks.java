@@ -1,0 +1,50 @@
+package radesk.bench;
+
+import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import radesk.api.CardReaders;
+import radesk.card.CardTerminal;
+import radesk.pki.CaProfile;
+import radesk.pki.EmbeddedCa;
+import radesk.store.Database;
+
+/**
+ * Runs every benchmark once and prints each result as a ratio against its peer measured in the
+ * same run. {@code bench/run.sh} starts it with the product's bundles on the class path; the
+ * data folder, CA and SoftHSM2 tokens are fresh in a temporary folder.
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+		for (var h : java.util.logging.Logger.getLogger("").getHandlers()) {
+			h.setLevel(java.util.logging.Level.WARNING);
+		}
+		Path dir = Files.createTempDirectory("radesk-bench");
+		System.setProperty("radesk.data", dir.resolve("data").toString());
+		int issue = Integer.getInteger("bench.issue", 2000);
+		int crl = Integer.getInteger("bench.crl", 1_000_000);
+		int cards = Integer.getInteger("bench.cards", 5);
+		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
+		Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
+		Object cardLayer = make("radesk.card.internal.Pkcs11Cards");
+
+		System.out.println("RA Desk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+				+ System.getProperty("java.version") + "), work folder " + dir);
+		new IssuanceBench(dir, ca, db).run("EC-P256", issue);
+		new IssuanceBench(dir, ca, db).run("RSA-2048", issue);
+		new CrlBench(dir, ca).run(crl);
+		new PersonalizationBench(dir, ca, (CardReaders) cardLayer, (CardTerminal) cardLayer).run(cards);
+		System.exit(0);
+	}
+
+	private static Object make(String className) throws Exception {
+		Constructor<?> c = Class.forName(className).getConstructor();
+		return c.newInstance();
+	}
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs the benchmarks: issuance vs openssl speed / openssl ca, a 1M-entry CRL vs openssl ca -gencrl,
+# card personalization vs pkcs11-tool. Builds first when needed; prints one ratio per line.
+# Smaller runs: BENCH_OPTS="-Dbench.issue=500 -Dbench.crl=100000 -Dbench.cards=3" bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+plugins=releng/radesk.products/target/products/radesk-counter/linux/gtk/x86_64/radesk-counter/plugins
+bench=$(ls bench/radesk.bench/target/radesk.bench-*.jar 2>/dev/null | head -n 1 || true)
+if [ ! -d "$plugins" ] || [ -z "$bench" ]; then
+  ./mvnw -B -ntp -q -DskipTests verify
+  bench=$(ls bench/radesk.bench/target/radesk.bench-*.jar | head -n 1)
+fi
+work=$(mktemp -d)
+printf 'directories.tokendir = %s/tokens\nobjectstore.backend = file\nlog.level = ERROR\n' "$work" > "$work/softhsm2.conf"
+mkdir -p "$work/tokens"
+cp=$(ls "$plugins"/*.jar | grep -v -e org.eclipse.swt -e org.eclipse.e4.ui | tr '\n' ':')
+SOFTHSM2_CONF="$work/softhsm2.conf" exec java -Xmx8g ${BENCH_OPTS:-} -cp "$bench:$cp" radesk.bench.Benchmarks
