@@ -19,11 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import radesk.api.CardAccessException;
+import radesk.testing.OsgiServices;
 import radesk.testing.SoftHsm;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
@@ -56,13 +54,8 @@ class CardApplicationTest {
 	@BeforeAll
 	static void setUp() throws Exception {
 		SoftHsm.demoCardSerial();
-		BundleContext context = FrameworkUtil.getBundle(CardApplicationTest.class).getBundleContext();
-		ServiceTracker<CardTerminal, CardTerminal> t = new ServiceTracker<>(context, CardTerminal.class, null);
-		t.open();
-		terminal = t.waitForService(30_000);
-		ServiceTracker<CardReaders, CardReaders> r = new ServiceTracker<>(context, CardReaders.class, null);
-		r.open();
-		readers = r.waitForService(30_000);
+		terminal = OsgiServices.await(CardTerminal.class);
+		readers = OsgiServices.await(CardReaders.class);
 		ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
 	}
 

@@ -8,11 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import radesk.api.CardReaders;
+import radesk.testing.OsgiServices;
 import radesk.testing.SoftHsm;
 import radesk.api.CardSlot;
 
@@ -29,13 +27,8 @@ class CardReadersTest {
 		serial = SoftHsm.demoCardSerial();
 	}
 
-	private static CardReaders readers() throws InterruptedException {
-		BundleContext context = FrameworkUtil.getBundle(CardReadersTest.class).getBundleContext();
-		ServiceTracker<CardReaders, CardReaders> tracker = new ServiceTracker<>(context, CardReaders.class, null);
-		tracker.open();
-		CardReaders readers = tracker.waitForService(30_000);
-		assertTrue(readers != null, "CardReaders was not registered");
-		return readers;
+	private static CardReaders readers() {
+		return OsgiServices.await(CardReaders.class);
 	}
 
 	@Test

@@ -8,11 +8,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import radesk.api.CardAccessException;
+import radesk.testing.OsgiServices;
 import radesk.testing.SoftHsm;
 import radesk.api.CardAccessException.Reason;
 import radesk.api.CardReaders;
@@ -31,13 +29,8 @@ class CardTerminalTest {
 	@BeforeAll
 	static void services() throws Exception {
 		SoftHsm.demoCardSerial();
-		BundleContext context = FrameworkUtil.getBundle(CardTerminalTest.class).getBundleContext();
-		ServiceTracker<CardTerminal, CardTerminal> t = new ServiceTracker<>(context, CardTerminal.class, null);
-		t.open();
-		terminal = t.waitForService(30_000);
-		ServiceTracker<CardReaders, CardReaders> r = new ServiceTracker<>(context, CardReaders.class, null);
-		r.open();
-		readers = r.waitForService(30_000);
+		terminal = OsgiServices.await(CardTerminal.class);
+		readers = OsgiServices.await(CardReaders.class);
 	}
 
 	/** Personalizes SoftHSM2's spare (blank) slot as a new card. */
