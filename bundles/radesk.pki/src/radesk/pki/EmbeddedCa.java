@@ -25,6 +25,7 @@ import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -32,11 +33,9 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -54,6 +53,7 @@ public final class EmbeddedCa {
 	private final CaKeys keys;
 	private final CaProfile profile;
 	private final SerialNumbers serials;
+	private final SecureRandom random;
 	private final JcaX509ExtensionUtils extensions;
 	private final ContentSigner signer;
 
@@ -61,6 +61,7 @@ public final class EmbeddedCa {
 		this.keys = keys;
 		this.profile = profile;
 		this.serials = new SerialNumbers(random);
+		this.random = random;
 		this.extensions = new JcaX509ExtensionUtils();
 		try {
 			// the JDK's own EC signature (SunEC) is several times faster than the pure-Java one of Bouncy Castle's provider
@@ -133,18 +134,20 @@ public final class EmbeddedCa {
 	 * The same CRL as DER, for publishing: a CRL of a million entries is written out as it is,
 	 * without parsing it back into an object first.
 	 */
-	public synchronized byte[] crlEncoded(Collection<RevokedEntry> revoked, BigInteger crlNumber, Instant thisUpdate)
+	public byte[] crlEncoded(Collection<RevokedEntry> revoked, BigInteger crlNumber, Instant thisUpdate)
 			throws GeneralSecurityException {
 		Instant at = thisUpdate.truncatedTo(ChronoUnit.SECONDS);
-		X509v2CRLBuilder b = new JcaX509v2CRLBuilder(keys.issuing().getSubjectX500Principal(), Date.from(at));
-		b.setNextUpdate(Date.from(at.plus(profile.crlValidity())));
-		for (RevokedEntry e : revoked) {
-			b.addCRLEntry(e.serial(), Date.from(e.revokedAt()), e.reason().crlReasonCode());
-		}
+		Extensions crlExtensions = new Extensions(new Extension[] {
+				new Extension(Extension.cRLNumber, false, encoded(new CRLNumber(crlNumber))),
+				new Extension(Extension.authorityKeyIdentifier, false,
+						encoded(extensions.createAuthorityKeyIdentifier(keys.issuing()))) });
+		return CrlEncoder.encode(keys.issuing().getSubjectX500Principal().getEncoded(), at, at.plus(profile.crlValidity()),
+				revoked, crlExtensions, SIGNATURE, keys.issuingKey(), random);
+	}
+
+	private static byte[] encoded(org.bouncycastle.asn1.ASN1Object o) throws GeneralSecurityException {
 		try {
-			b.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
-			return b.build(signer).getEncoded();
+			return o.getEncoded();
 		} catch (java.io.IOException e) {
 			throw new GeneralSecurityException(e);
 		}

@@ -128,6 +128,29 @@ class EmbeddedCaTest {
 	}
 
 	@Test
+	void aLargeCrlAndAnEmptyOneAreReadByOpenssl() throws Exception {
+		X509Certificate revoked = issue("secp256r1");
+		List<RevokedEntry> entries = new java.util.ArrayList<>();
+		java.security.SecureRandom random = new java.security.SecureRandom();
+		RevocationReason[] reasons = RevocationReason.values();
+		for (int i = 0; i < 5000; i++) {
+			entries.add(new RevokedEntry(new BigInteger(127, random).setBit(90), Instant.now().minusSeconds(i), reasons[i % reasons.length]));
+		}
+		entries.add(2500, new RevokedEntry(revoked.getSerialNumber(), Instant.now(), RevocationReason.DATA_CHANGED));
+		Path big = Openssl.pem(dir.resolve("big-crl.pem"), ca.crl(entries, BigInteger.valueOf(7), Instant.now()));
+		String text = Openssl.run("crl", "-in", big.toString(), "-noout", "-text").output();
+		assertEquals(5001, text.split("Serial Number:", -1).length - 1, "every entry is in the CRL");
+		assertTrue(text.contains("Affiliation Changed") && text.contains("Cessation Of Operation"), "reasons survive");
+		Openssl.Result bad = verify(revoked, big);
+		assertTrue(bad.output().contains("certificate revoked"), bad.output());
+
+		Path empty = Openssl.pem(dir.resolve("empty-crl.pem"), ca.crl(List.of(), BigInteger.valueOf(8), Instant.now()));
+		assertTrue(Openssl.run("crl", "-in", empty.toString(), "-noout", "-text").output().contains("No Revoked Certificates"));
+		Openssl.Result ok = verify(issue("secp256r1"), empty);
+		assertEquals(0, ok.exit(), ok.output());
+	}
+
+	@Test
 	void reopeningKeepsTheSameCa() throws Exception {
 		EmbeddedCa again = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
 		assertEquals(ca.root(), again.root());
