@@ -17,6 +17,13 @@ public interface RegistrationDesk {
 	/** The postal form's documents are complete: it joins the review queue. */
 	void startReview(Actor mailroom, long requestId) throws ServiceException;
 
+	/**
+	 * The review queue, oldest first: requests in review, optionally of one RA unit or channel,
+	 * or waiting at least {@code minimumAge}.
+	 */
+	java.util.List<ReviewItem> queue(Actor officer, String raUnit, radesk.core.registration.Channel channel,
+			java.time.Duration minimumAge) throws ServiceException;
+
 	/** An officer approves or rejects (with a reason); never the person who submitted it. */
 	void decide(Actor officer, long requestId, Decision decision) throws ServiceException;
 

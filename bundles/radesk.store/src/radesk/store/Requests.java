@@ -26,10 +26,38 @@ public final class Requests {
 	}
 
 	public static Optional<RequestRow> find(Connection c, long id) throws SQLException {
-		return Rows.one(c, "select " + COLUMNS + " from registration_request where id = ?", rs -> new RequestRow(rs.getLong(1),
-				Channel.valueOf(rs.getString(2)), RequestState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-				(Long) rs.getObject(11, Long.class), Rows.instant(rs, "received_at"), rs.getInt(13)), id);
+		return Rows.one(c, "select " + COLUMNS + " from registration_request where id = ?", Requests::row, id);
+	}
+
+	/**
+	 * The review queue (審核): requests in review, oldest first, optionally of one RA unit or
+	 * channel, or received before a moment.
+	 */
+	public static java.util.List<RequestRow> inReview(Connection c, String raUnit, Channel channel, Instant receivedBefore,
+			int limit) throws SQLException {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from registration_request where state = 'IN_REVIEW'");
+		java.util.List<Object> args = new java.util.ArrayList<>();
+		if (raUnit != null) {
+			sql.append(" and ra_unit = ?");
+			args.add(raUnit);
+		}
+		if (channel != null) {
+			sql.append(" and channel = ?");
+			args.add(channel);
+		}
+		if (receivedBefore != null) {
+			sql.append(" and received_at < ?");
+			args.add(receivedBefore);
+		}
+		sql.append(" order by received_at, id limit ?");
+		args.add(limit);
+		return Rows.list(c, sql.toString(), Requests::row, args.toArray());
+	}
+
+	private static RequestRow row(java.sql.ResultSet rs) throws SQLException {
+		return new RequestRow(rs.getLong(1), Channel.valueOf(rs.getString(2)), RequestState.valueOf(rs.getString(3)),
+				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+				rs.getString(10), (Long) rs.getObject(11, Long.class), Rows.instant(rs, "received_at"), rs.getInt(13));
 	}
 
 	/** Requests pending or done for this ID number that block a new one. */

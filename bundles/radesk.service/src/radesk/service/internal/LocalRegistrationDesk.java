@@ -99,6 +99,18 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 	}
 
 	@Override
+	public java.util.List<radesk.api.ReviewItem> queue(Actor officer, String raUnit, Channel channel,
+			java.time.Duration minimumAge) throws ServiceException {
+		Guard.require(officer, Permission.REVIEW);
+		Instant before = minimumAge == null ? null : ra.clock.instant().minus(minimumAge);
+		return db.inTransaction((Connection c) -> Requests.inReview(c, raUnit, channel, before, 500).stream()
+				.map(r -> new radesk.api.ReviewItem(new RegistrationSummary(r.id(), r.channel(), r.state(), r.applicantName(),
+						r.nationalId(), r.email(), r.raUnit(), r.receivedAt()), r.submittedBy(),
+						officer.account().equalsIgnoreCase(String.valueOf(r.submittedBy()))))
+				.toList());
+	}
+
+	@Override
 	public void decide(Actor officer, long requestId, Decision decision) throws ServiceException {
 		Guard.require(officer, Permission.REVIEW);
 		Instant now = ra.clock.instant();

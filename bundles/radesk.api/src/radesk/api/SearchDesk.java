@@ -1,0 +1,23 @@
+package radesk.api;
+
+import java.util.List;
+
+import radesk.core.access.Actor;
+
+/** 查詢: subscribers, requests, cards and certificates by what the counter has in hand. */
+public interface SearchDesk {
+
+	/**
+	 * Finds records whose ID number, name, account, card serial, certificate serial or
+	 * 憑證識別碼 starts with {@code text}; at most {@code limit} hits, answering as one types.
+	 */
+	List<SearchHit> search(Actor staff, String text, int limit) throws ServiceException;
+
+	enum Kind {
+		SUBSCRIBER, REQUEST, CARD, CERTIFICATE
+	}
+
+	/** One hit: which record, its key (id or serial), and two lines to show. */
+	record SearchHit(Kind kind, String key, String title, String detail) {
+	}
+}

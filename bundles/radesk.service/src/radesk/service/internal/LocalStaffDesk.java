@@ -1,0 +1,167 @@
+package radesk.service.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.api.StaffDesk;
+import radesk.core.access.Actor;
+import radesk.core.access.Permission;
+import radesk.core.access.Role;
+import radesk.core.account.PasswordPolicy;
+import radesk.core.account.Strikes;
+import radesk.pki.PasswordHasher;
+import radesk.store.AuditRecords;
+import radesk.store.ConcurrentChangeException;
+import radesk.store.Database;
+import radesk.store.StaffRecords;
+import radesk.store.StaffRow;
+
+/** Staff accounts and sign-in; every sign-in, failed or not, is audited. */
+@Component(service = StaffDesk.class)
+public final class LocalStaffDesk implements StaffDesk {
+
+	private static final Pattern ACCOUNT = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
+
+	private final Database db;
+	private final EmbeddedRa ra;
+
+	@Activate
+	public LocalStaffDesk(@Reference Database db, @Reference EmbeddedRa ra) {
+		this.db = db;
+		this.ra = ra;
+	}
+
+	@Override
+	public boolean needsFirstAdministrator() throws ServiceException {
+		return db.inTransaction((Connection c) -> StaffRecords.count(c) == 0);
+	}
+
+	@Override
+	public Actor createFirstAdministrator(String account, String displayName, char[] password, String workstation)
+			throws ServiceException {
+		String hash = checkedHash(account, displayName, password);
+		Actor admin = new Actor(account, Role.ADMINISTRATOR, workstation);
+		Instant now = ra.clock.instant();
+		db.inTransaction((Connection c) -> {
+			if (StaffRecords.count(c) > 0) {
+				throw new ServiceException(Reason.NOT_PERMITTED, "the first administrator exists already");
+			}
+			StaffRecords.insert(c, account, displayName.strip(), Role.ADMINISTRATOR, hash, now);
+			AuditRecords.append(c, admin, "STAFF_ADDED", "staff:" + account, null, Role.ADMINISTRATOR + " (first start)", now);
+			return null;
+		});
+		return admin;
+	}
+
+	@Override
+	public Actor signIn(String account, char[] password, String workstation) throws ServiceException {
+		String who = account == null ? "" : account.strip();
+		Instant now = ra.clock.instant();
+		record Outcome(Actor actor, Reason refusal, int triesLeft) {
+		}
+		Outcome outcome;
+		try {
+			outcome = db.inTransaction((Connection c) -> {
+				StaffRow row = StaffRecords.find(c, who).orElse(null);
+				Actor attempt = new Actor(who.isEmpty() ? "(none)" : who, row == null ? Role.COUNTER_CLERK : row.role(), workstation);
+				if (row == null || !row.active()) {
+					AuditRecords.append(c, attempt, "SIGN_IN_FAILED", "staff:" + attempt.account(), null, "no such account", now);
+					return new Outcome(null, Reason.WRONG_PASSWORD, -1);
+				}
+				if (row.suspended()) {
+					AuditRecords.append(c, attempt, "SIGN_IN_REFUSED", "staff:" + who, "suspended", "suspended", now);
+					return new Outcome(null, Reason.ACCOUNT_SUSPENDED, 0);
+				}
+				Strikes before = new Strikes(row.passwordStrikes());
+				if (PasswordHasher.matches(password, row.passwordHash())) {
+					if (before.failures() > 0) {
+						StaffRecords.passwordOutcome(c, row, 0, false);
+					}
+					AuditRecords.append(c, attempt, "SIGN_IN", "staff:" + who, null, "signed in", now);
+					return new Outcome(attempt, null, Strikes.LIMIT);
+				}
+				Strikes after = before.afterFailure();
+				StaffRecords.passwordOutcome(c, row, after.failures(), after.locked());
+				AuditRecords.append(c, attempt, after.locked() ? "STAFF_SUSPENDED" : "SIGN_IN_FAILED", "staff:" + who,
+						before.failures() + " strikes", after.failures() + " strikes", now);
+				return new Outcome(null, after.locked() ? Reason.ACCOUNT_SUSPENDED : Reason.WRONG_PASSWORD, after.remaining());
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+		if (outcome.refusal() != null) {
+			throw new ServiceException(outcome.refusal(), "sign-in refused", null, outcome.triesLeft(), null);
+		}
+		return outcome.actor();
+	}
+
+	@Override
+	public void addStaff(Actor administrator, String account, String displayName, Role role, char[] password)
+			throws ServiceException {
+		Guard.require(administrator, Permission.MANAGE_STAFF);
+		if (role == Role.SUBSCRIBER) {
+			throw new ServiceException(Reason.WRONG_STATE, "subscribers are registered, not added as staff");
+		}
+		String hash = checkedHash(account, displayName, password);
+		Instant now = ra.clock.instant();
+		db.inTransaction((Connection c) -> {
+			if (StaffRecords.find(c, account).isPresent()) {
+				throw new ServiceException(Reason.DUPLICATE_REGISTRATION, "staff account " + account + " exists");
+			}
+			StaffRecords.insert(c, account, displayName.strip(), role, hash, now);
+			AuditRecords.append(c, administrator, "STAFF_ADDED", "staff:" + account, null, role, now);
+			return null;
+		});
+	}
+
+	@Override
+	public void resetPassword(Actor administrator, String account, char[] password) throws ServiceException {
+		Guard.require(administrator, Permission.MANAGE_STAFF);
+		if (administrator.account().equals(account)) {
+			throw new ServiceException(Reason.DUAL_CONTROL, "another administrator resets an administrator's password");
+		}
+		if (PasswordPolicy.check(password, account).isPresent()) {
+			throw new ServiceException(Reason.PASSWORD_TOO_WEAK, PasswordPolicy.check(password, account).get().name());
+		}
+		String hash = ra.hasher.hash(password);
+		try {
+			db.inTransaction((Connection c) -> {
+				StaffRow row = StaffRecords.find(c, account).orElseThrow(() -> Guard.notFound("staff " + account));
+				StaffRecords.newPassword(c, row, hash);
+				AuditRecords.append(c, administrator, "STAFF_PASSWORD_RESET", "staff:" + account, row.suspended() ? "suspended" : null,
+						"new password", ra.clock.instant());
+				return null;
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	@Override
+	public List<StaffMember> staff(Actor administrator) throws ServiceException {
+		Guard.require(administrator, Permission.MANAGE_STAFF);
+		return db.inTransaction((Connection c) -> StaffRecords.all(c).stream()
+				.map(r -> new StaffMember(r.account(), r.displayName(), r.role(), r.suspended())).toList());
+	}
+
+	private String checkedHash(String account, String displayName, char[] password) throws ServiceException {
+		if (account == null || !ACCOUNT.matcher(account).matches()) {
+			throw new ServiceException(Reason.WRONG_STATE, "an account is 3-64 lower-case letters, digits, . _ -, starting with a letter");
+		}
+		if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+			throw new ServiceException(Reason.WRONG_STATE, "a display name of 1-100 characters is needed");
+		}
+		if (PasswordPolicy.check(password, account).isPresent()) {
+			throw new ServiceException(Reason.PASSWORD_TOO_WEAK, PasswordPolicy.check(password, account).get().name());
+		}
+		return ra.hasher.hash(password);
+	}
+}

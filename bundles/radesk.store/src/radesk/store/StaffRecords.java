@@ -1,0 +1,53 @@
+package radesk.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import radesk.core.access.Role;
+
+/** Staff accounts inside a transaction. */
+public final class StaffRecords {
+
+	private static final String COLUMNS = "account, display_name, role, password_hash, active, password_strikes, suspended, row_version";
+
+	private StaffRecords() {
+	}
+
+	private static Rows.Mapper<StaffRow> mapper() {
+		return rs -> new StaffRow(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
+				rs.getBoolean(5), rs.getInt(6), rs.getBoolean(7), rs.getInt(8));
+	}
+
+	public static long count(Connection c) throws SQLException {
+		return Rows.one(c, "select count(*) from staff", rs -> rs.getLong(1)).orElse(0L);
+	}
+
+	public static void insert(Connection c, String account, String displayName, Role role, String passwordHash, Instant at)
+			throws SQLException {
+		Rows.update(c, "insert into staff (account, display_name, role, password_hash, created_at) values (?, ?, ?, ?, ?)",
+				account, displayName, role, passwordHash, at);
+	}
+
+	public static Optional<StaffRow> find(Connection c, String account) throws SQLException {
+		return Rows.one(c, "select " + COLUMNS + " from staff where account = ?", mapper(), account);
+	}
+
+	public static List<StaffRow> all(Connection c) throws SQLException {
+		return Rows.list(c, "select " + COLUMNS + " from staff order by account", mapper());
+	}
+
+	public static void passwordOutcome(Connection c, StaffRow row, int strikes, boolean suspended) throws SQLException {
+		Rows.updateVersioned(c, "staff " + row.account(), "update staff set password_strikes = ?, suspended = ?,"
+				+ " row_version = row_version + 1 where account = ? and row_version = ?", strikes, suspended, row.account(),
+				row.version());
+	}
+
+	public static void newPassword(Connection c, StaffRow row, String hash) throws SQLException {
+		Rows.updateVersioned(c, "staff " + row.account(), "update staff set password_hash = ?, password_strikes = 0,"
+				+ " suspended = false, row_version = row_version + 1 where account = ? and row_version = ?", hash, row.account(),
+				row.version());
+	}
+}

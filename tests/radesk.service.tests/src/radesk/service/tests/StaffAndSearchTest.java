@@ -1,0 +1,119 @@
+package radesk.service.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import radesk.api.RegistrationDesk;
+import radesk.api.RegistrationSummary;
+import radesk.api.ReviewItem;
+import radesk.api.SearchDesk;
+import radesk.api.SearchDesk.SearchHit;
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.api.StaffDesk;
+import radesk.core.access.Actor;
+import radesk.core.access.Role;
+import radesk.core.registration.Channel;
+import radesk.core.registration.WalkInForm;
+import radesk.testing.TestIds;
+
+/** Staff sign-in and accounts, the review queue with dual control shown, and search. */
+class StaffAndSearchTest {
+
+	private static final char[] ADMIN_PASSWORD = "first-Admin-2026".toCharArray();
+	private static Actor admin;
+
+	@BeforeAll
+	static void firstStart() throws Exception {
+		StaffDesk staff = Services.await(StaffDesk.class);
+		admin = staff.needsFirstAdministrator()
+				? staff.createFirstAdministrator("root.admin", "系統管理者", ADMIN_PASSWORD, "admin-1")
+				: staff.signIn("root.admin", ADMIN_PASSWORD, "admin-1");
+	}
+
+	private static String account(String prefix) {
+		return prefix + "." + UUID.randomUUID().toString().substring(0, 6);
+	}
+
+	@Test
+	void theFirstAdministratorIsMadeOnceAndOnlyAdministratorsAddStaff() throws Exception {
+		StaffDesk staff = Services.await(StaffDesk.class);
+		assertFalse(staff.needsFirstAdministrator());
+		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
+				() -> staff.createFirstAdministrator("second.admin", "x", "another-Admin-1".toCharArray(), "w")).reason());
+		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
+				() -> staff.addStaff(Staff.CLERK, account("x"), "x", Role.RA_OFFICER, "good-Password-1".toCharArray())).reason());
+		assertEquals(Reason.PASSWORD_TOO_WEAK, assertThrows(ServiceException.class,
+				() -> staff.addStaff(admin, account("weak"), "弱", Role.COUNTER_CLERK, "short".toCharArray())).reason());
+		assertEquals(Reason.WRONG_STATE, assertThrows(ServiceException.class,
+				() -> staff.addStaff(admin, "Bad Account", "x", Role.COUNTER_CLERK, "good-Password-1".toCharArray())).reason());
+	}
+
+	@Test
+	void staffSignInWithTheirRoleAndThreeWrongPasswordsSuspend() throws Exception {
+		StaffDesk staff = Services.await(StaffDesk.class);
+		String clerk = account("clerk");
+		staff.addStaff(admin, clerk, "陳櫃檯", Role.COUNTER_CLERK, "counter-Pass-01".toCharArray());
+		Actor signedIn = staff.signIn(clerk, "counter-Pass-01".toCharArray(), "counter-9");
+		assertEquals(Role.COUNTER_CLERK, signedIn.role());
+		assertEquals("counter-9", signedIn.workstation());
+		assertEquals(2, assertThrows(ServiceException.class, () -> staff.signIn(clerk, "nope-nope-1".toCharArray(), "w")).triesLeft());
+		assertEquals(1, assertThrows(ServiceException.class, () -> staff.signIn(clerk, "nope-nope-2".toCharArray(), "w")).triesLeft());
+		assertEquals(Reason.ACCOUNT_SUSPENDED,
+				assertThrows(ServiceException.class, () -> staff.signIn(clerk, "nope-nope-3".toCharArray(), "w")).reason());
+		assertEquals(Reason.ACCOUNT_SUSPENDED,
+				assertThrows(ServiceException.class, () -> staff.signIn(clerk, "counter-Pass-01".toCharArray(), "w")).reason());
+		staff.resetPassword(admin, clerk, "counter-Pass-02".toCharArray());
+		staff.signIn(clerk, "counter-Pass-02".toCharArray(), "w");
+		assertTrue(staff.staff(admin).stream().anyMatch(m -> m.account().equals(clerk) && m.role() == Role.COUNTER_CLERK));
+		assertEquals(Reason.DUAL_CONTROL, assertThrows(ServiceException.class,
+				() -> staff.resetPassword(admin, admin.account(), "self-Reset-123".toCharArray())).reason());
+	}
+
+	@Test
+	void theQueueListsRequestsInReviewAndSaysWhichTheOfficerMayNotDecide() throws Exception {
+		RegistrationDesk desk = Services.await(RegistrationDesk.class);
+		Actor dual = new Actor("ho.dual", Role.COUNTER_CLERK, "counter-3");
+		RegistrationSummary mine = desk.submitWalkIn(dual, new WalkInForm("何雙職", TestIds.nationalId(), "h@example.tw", "HQ"));
+		RegistrationSummary other = desk.submitWalkIn(Staff.CLERK, new WalkInForm("林他人", TestIds.nationalId(), "l@example.tw", "HQ"));
+		List<ReviewItem> queue = desk.queue(new Actor("ho.dual", Role.RA_OFFICER, "review-3"), "HQ", Channel.COUNTER, null);
+		ReviewItem a = queue.stream().filter(i -> i.request().id() == mine.id()).findFirst().orElseThrow();
+		ReviewItem b = queue.stream().filter(i -> i.request().id() == other.id()).findFirst().orElseThrow();
+		assertTrue(a.enteredByMe());
+		assertFalse(b.enteredByMe());
+		assertEquals("chen.clerk", b.submittedBy());
+		assertTrue(desk.queue(Staff.OFFICER, null, Channel.POSTAL, null).stream().noneMatch(i -> i.request().id() == mine.id()));
+		assertTrue(desk.queue(Staff.OFFICER, null, null, Duration.ofDays(1)).stream().noneMatch(i -> i.request().id() == mine.id()),
+				"a request of today is not a day old");
+		assertEquals(Reason.NOT_PERMITTED,
+				assertThrows(ServiceException.class, () -> desk.queue(Staff.CLERK, null, null, null)).reason());
+	}
+
+	@Test
+	void searchFindsBySerialIdNameAndAccount() throws Exception {
+		Journey j = Journey.toCardInHand();
+		SearchDesk search = Services.await(SearchDesk.class);
+		List<SearchHit> byId = search.search(Staff.CLERK, j.nationalId.substring(0, 6).toLowerCase(), 20);
+		assertTrue(byId.stream().anyMatch(h -> h.kind() == SearchDesk.Kind.SUBSCRIBER
+				&& h.key().equals(Long.toString(j.subscriber.subscriberId()))), byId.toString());
+		assertTrue(byId.stream().noneMatch(h -> h.detail().contains(j.nationalId)), "ID numbers are shown masked");
+		assertTrue(search.search(Staff.CLERK, j.card.serial(), 5).stream()
+				.anyMatch(h -> h.kind() == SearchDesk.Kind.CARD && h.key().equals(j.card.serial())));
+		assertTrue(search.search(Staff.CLERK, j.subscriber.account(), 5).stream()
+				.anyMatch(h -> h.kind() == SearchDesk.Kind.SUBSCRIBER));
+		assertTrue(search.search(Staff.CLERK, "張雅", 50).stream().anyMatch(h -> h.title().equals("張雅婷")));
+		assertTrue(search.search(Staff.CLERK, "%", 5).isEmpty() || search.search(Staff.CLERK, "%", 5).stream()
+				.allMatch(h -> h.title().startsWith("%")), "wildcards are searched as text");
+		assertEquals(Reason.NOT_PERMITTED,
+				assertThrows(ServiceException.class, () -> search.search(new Actor("s", Role.SUBSCRIBER, "pc"), "A", 5)).reason());
+	}
+}
