@@ -20,7 +20,7 @@ public interface CounterIntake {
 	 * @throws ServiceException when the ID number is already registered or pending, or the
 	 *             workstation may not take in forms
 	 */
-	RegistrationSummary submitWalkIn(WalkInForm form) throws InvalidFormException, ServiceException;
+	RegistrationSummary submitWalkIn(radesk.core.access.Actor clerk, WalkInForm form) throws InvalidFormException, ServiceException;
 
 	/** The newest requests first. */
 	List<RegistrationSummary> recentRequests(int limit);

@@ -11,17 +11,12 @@ import radesk.api.RegistrationDesk;
 import radesk.api.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
-import radesk.core.access.Role;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.RaUnit;
 import radesk.core.registration.WalkInForm;
 import radesk.store.RegistrationRecords;
 
-/**
- * The counter's intake screen in this process. Until staff sign in (issue 5 brings the sign-in),
- * the workstation's operating-system user acts as its counter clerk; the role is still checked
- * by the registration desk like any other caller's.
- */
+/** What the counter's intake screen needs, in this process: units, the newest requests, and submission. */
 @Component(service = CounterIntake.class)
 public final class LocalCounterIntake implements CounterIntake {
 
@@ -42,8 +37,8 @@ public final class LocalCounterIntake implements CounterIntake {
 	}
 
 	@Override
-	public RegistrationSummary submitWalkIn(WalkInForm form) throws InvalidFormException, ServiceException {
-		return desk.submitWalkIn(new Actor(System.getProperty("user.name", "clerk"), Role.COUNTER_CLERK, Workstation.name()), form);
+	public RegistrationSummary submitWalkIn(Actor clerk, WalkInForm form) throws InvalidFormException, ServiceException {
+		return desk.submitWalkIn(clerk, form);
 	}
 
 	@Override

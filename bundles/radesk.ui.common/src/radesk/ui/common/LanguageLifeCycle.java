@@ -13,7 +13,12 @@ import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 public final class LanguageLifeCycle {
 
 	@PostContextCreate
-	void apply(IEclipseContext context) {
+	void postContextCreate(IEclipseContext context) {
+		apply(context);
+	}
+
+	/** For products whose own life cycle does more at start (the counter's sign-in). */
+	public static void apply(IEclipseContext context) {
 		Language chosen = Language.chosen();
 		if (chosen == Language.SYSTEM) {
 			return;

@@ -21,6 +21,12 @@ public final class Messages {
 	public static String prefs_restart_message;
 	public static String about_title;
 	public static String about_text;
+	public static String status_signed_in;
+	public static String role_COUNTER_CLERK;
+	public static String role_RA_OFFICER;
+	public static String role_MAILROOM_CLERK;
+	public static String role_ADMINISTRATOR;
+	public static String role_SUBSCRIBER;
 	public static String button_ok;
 	public static String button_cancel;
 	public static String button_restart_now;
@@ -28,6 +34,11 @@ public final class Messages {
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.common.messages");
+	}
+
+	/** The wording of a role, e.g. 櫃檯人員 for COUNTER_CLERK. */
+	public static String role(radesk.core.access.Role role) {
+		return Texts.lookUp(Messages.class, "role_" + role.name());
 	}
 
 	private Messages() {

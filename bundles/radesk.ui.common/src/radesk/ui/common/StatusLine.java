@@ -22,6 +22,7 @@ import radesk.api.CardAccessException;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
 import radesk.api.RaConnection;
+import radesk.core.access.Actor;
 
 /**
  * The bottom line of every window: which RA service this workstation uses and what is in the
@@ -40,7 +41,13 @@ public final class StatusLine {
 	CardReaders readers;
 
 	@Inject
+	@Optional
+	Actor actor;
+
+	@Inject
 	UISynchronize sync;
+
+	private Label who;
 
 	private Label service;
 	private Label card;
@@ -48,17 +55,31 @@ public final class StatusLine {
 
 	@PostConstruct
 	void create(Composite parent) {
-		GridLayout layout = new GridLayout(2, false);
+		GridLayout layout = new GridLayout(3, false);
 		layout.marginHeight = 2;
 		layout.horizontalSpacing = 24;
 		parent.setLayout(layout);
 		service = WidgetIds.name(new Label(parent, SWT.NONE), "status.service");
 		service.setText(serviceText());
+		who = WidgetIds.name(new Label(parent, SWT.NONE), "status.who");
+		who.setText(" ");
 		card = WidgetIds.name(new Label(parent, SWT.NONE), "status.card");
 		card.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		card.setText(" ");
+		signedIn(actor);
 		poll = Job.createSystem("card reader status", this::refreshCard);
 		poll.schedule();
+	}
+
+	/** Re-injected whenever another member of staff signs in at this workstation. */
+	@Inject
+	void signedIn(@Optional Actor actor) {
+		if (who == null || who.isDisposed()) {
+			return;
+		}
+		who.setText(actor == null ? " "
+				: NLS.bind(Messages.status_signed_in, new Object[] { actor.account(), Messages.role(actor.role()), actor.workstation() }));
+		who.getParent().layout();
 	}
 
 	private String serviceText() {

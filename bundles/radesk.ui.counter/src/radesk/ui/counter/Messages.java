@@ -45,6 +45,36 @@ public final class Messages {
 	public static String problem_RA_UNIT_UNKNOWN_RA_UNIT;
 	public static String refused_DUPLICATE_REGISTRATION;
 	public static String refused_NOT_PERMITTED;
+	public static String refused_WRONG_PASSWORD;
+	public static String refused_WRONG_PASSWORD_LAST;
+	public static String refused_ACCOUNT_SUSPENDED;
+	public static String refused_PASSWORD_TOO_WEAK;
+	public static String refused_PASSWORDS_DIFFER;
+	public static String refused_WRONG_STATE;
+	public static String refused_other;
+	public static String signin_title;
+	public static String signin_heading;
+	public static String signin_message;
+	public static String signin_first_title;
+	public static String signin_first_heading;
+	public static String signin_first_message;
+	public static String signin_account;
+	public static String signin_display_name;
+	public static String signin_password;
+	public static String signin_confirm;
+	public static String signin_button;
+	public static String signin_create;
+	public static String signin_quit;
+	public static String staff_heading;
+	public static String staff_add;
+	public static String staff_added;
+	public static String staff_role;
+	public static String staff_column_account;
+	public static String staff_column_name;
+	public static String staff_column_role;
+	public static String staff_column_state;
+	public static String staff_suspended;
+	public static String staff_active;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");
@@ -56,6 +86,15 @@ public final class Messages {
 	/** The wording of a field problem; keys are {@code problem_<FIELD>_<PROBLEM>}. */
 	public static String problem(radesk.core.registration.FieldProblem p) {
 		return text("problem_" + p.field() + "_" + p.problem());
+	}
+
+	/** What the service said, in the UI's language; the last try before a lock is announced. */
+	public static String refusal(radesk.api.ServiceException e) {
+		if (e.reason() == radesk.api.ServiceException.Reason.WRONG_PASSWORD && e.triesLeft() == 1) {
+			return refused_WRONG_PASSWORD_LAST;
+		}
+		String text = text("refused_" + e.reason());
+		return text.startsWith("refused_") ? org.eclipse.osgi.util.NLS.bind(refused_other, e.reason()) : text;
 	}
 
 	/** The text of a key built from an enum constant, e.g. {@code state_IN_REVIEW}; the key itself if missing. */

@@ -42,7 +42,7 @@ class CounterIntakeTest {
 		CounterIntake intake = Services.await(CounterIntake.class);
 		String email = uniqueEmail();
 		String id = TestIds.nationalId();
-		RegistrationSummary stored = intake.submitWalkIn(new WalkInForm("陳美玲", id, email, "HQ"));
+		RegistrationSummary stored = intake.submitWalkIn(Staff.CLERK, new WalkInForm("陳美玲", id, email, "HQ"));
 		assertEquals(Channel.COUNTER, stored.channel());
 		assertEquals(RequestState.IN_REVIEW, stored.state());
 		RegistrationSummary listed = intake.recentRequests(10).stream().filter(r -> r.email().equals(email)).findFirst()
@@ -59,7 +59,7 @@ class CounterIntakeTest {
 		int before = intake.recentRequests(500).size();
 		String id = TestIds.nationalId();
 		InvalidFormException e = assertThrows(InvalidFormException.class,
-				() -> intake.submitWalkIn(new WalkInForm("陳美玲", wrongChecksum(id), email, "HQ")));
+				() -> intake.submitWalkIn(Staff.CLERK, new WalkInForm("陳美玲", wrongChecksum(id), email, "HQ")));
 		assertEquals(List.of(new FieldProblem(Field.NATIONAL_ID, Problem.ID_WRONG_CHECKSUM)), e.problems());
 		assertEquals(before, intake.recentRequests(500).size());
 		assertTrue(intake.recentRequests(500).stream().noneMatch(r -> r.email().equals(email)));
@@ -69,7 +69,7 @@ class CounterIntakeTest {
 	void refusesAnOversizedNameOrAnUnknownUnit() throws Exception {
 		CounterIntake intake = Services.await(CounterIntake.class);
 		InvalidFormException e = assertThrows(InvalidFormException.class,
-				() -> intake.submitWalkIn(new WalkInForm("名".repeat(101), "A123456789", uniqueEmail(), "NOWHERE")));
+				() -> intake.submitWalkIn(Staff.CLERK, new WalkInForm("名".repeat(101), "A123456789", uniqueEmail(), "NOWHERE")));
 		assertEquals(List.of(new FieldProblem(Field.NAME, Problem.TOO_LONG),
 				new FieldProblem(Field.RA_UNIT, Problem.UNKNOWN_RA_UNIT)), e.problems());
 	}
@@ -77,7 +77,7 @@ class CounterIntakeTest {
 	@Test
 	void aStoredRequestSurvivesARestartOfTheService() throws Exception {
 		String email = uniqueEmail();
-		Services.await(CounterIntake.class).submitWalkIn(new WalkInForm("林志明", TestIds.nationalId(), email, "HQ"));
+		Services.await(CounterIntake.class).submitWalkIn(Staff.CLERK, new WalkInForm("林志明", TestIds.nationalId(), email, "HQ"));
 		Services.restart("radesk.store");
 		Services.restart("radesk.service");
 		CounterIntake again = Services.await(CounterIntake.class);

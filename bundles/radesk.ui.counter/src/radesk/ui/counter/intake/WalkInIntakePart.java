@@ -14,11 +14,14 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import radesk.api.CounterIntake;
 import radesk.api.RegistrationSummary;
 import radesk.api.ServiceException;
+import radesk.core.access.Actor;
 import radesk.core.registration.FieldProblem;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.RaUnit;
@@ -35,6 +38,12 @@ public final class WalkInIntakePart {
 	private static final int RECENT = 50;
 
 	private final CounterIntake intake;
+
+	/** Whoever is signed in at this workstation now (切換使用者 changes it). */
+	@Inject
+	@Optional
+	Actor actor;
+
 	private List<RaUnit> units;
 	private IntakeFormFields fields;
 	private Label outcome;
@@ -82,7 +91,7 @@ public final class WalkInIntakePart {
 
 	private void submit() {
 		try {
-			RegistrationSummary stored = intake.submitWalkIn(typedForm());
+			RegistrationSummary stored = intake.submitWalkIn(actor, typedForm());
 			fields.showProblems(List.of());
 			fields.clear();
 			outcome.setText(NLS.bind(Messages.intake_received, stored.id(), stored.applicantName()));
@@ -91,7 +100,7 @@ public final class WalkInIntakePart {
 			fields.showProblems(e.problems());
 			outcome.setText(Messages.intake_fix_fields);
 		} catch (ServiceException e) {
-			outcome.setText(Messages.text("refused_" + e.reason()));
+			outcome.setText(Messages.refusal(e));
 		} catch (RuntimeException e) {
 			outcome.setText(NLS.bind(Messages.intake_store_failed, e.getMessage()));
 		}

@@ -20,7 +20,13 @@ class AfterRestartUiTest {
 	@Test
 	void theWalkInIsStillListedAfterARestart() throws Exception {
 		String email = Files.readString(WalkInIntakeUiTest.data().resolve("ui-test-last-walk-in.txt")).strip();
-		WorkbenchRobot robot = WorkbenchRobot.attach("intake.submit");
+		WorkbenchRobot robot = WorkbenchRobot.attach("signin.account");
+		assertEquals("RA Desk Counter \u2014 sign in", robot.shellTitle("signin.account"));
+		robot.type("signin.account", WalkInIntakeUiTest.CLERK);
+		robot.type("signin.password", WalkInIntakeUiTest.CLERK_PASSWORD);
+		robot.click("signin.ok");
+		robot.waitUntil(() -> robot.textOf("status.who").startsWith("Signed in: ui.clerk (counter clerk)"),
+				() -> "the clerk signed in, not '" + robot.textOf("status.who") + "'");
 		assertEquals("RA Desk Counter", robot.shellTitle("intake.submit"));
 		assertEquals("Save request", robot.textOf("intake.submit"));
 		List<List<String>> rows = robot.rows("intake.recent");

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 import radesk.testing.swt.WorkbenchRobot;
 
 /**
- * First launch, zh-TW: a counter clerk records a walk-in registration in the real workbench on
- * the embedded database. A wrong ID checksum is refused next to the field and nothing is stored.
- * Then the clerk chooses English in the preferences, which the second launch must show.
+ * First launch on a fresh installation, zh-TW: the first-run dialog creates the administrator,
+ * who adds a counter clerk and cannot take in forms; the clerk signs in (切換使用者), records a
+ * walk-in, has a wrong ID checksum refused next to the field, and chooses English for the next
+ * start.
  */
 class WalkInIntakeUiTest {
+
+	static final String CLERK = "ui.clerk";
+	static final String CLERK_PASSWORD = "Clerk-pass-2026";
 
 	static Path data() {
 		return Path.of(System.getProperty("radesk.data"));
@@ -29,15 +33,55 @@ class WalkInIntakeUiTest {
 	}
 
 	@Test
-	void clerkRecordsAWalkInAndAWrongChecksumIsRefused() throws Exception {
-		WorkbenchRobot robot = WorkbenchRobot.attach("intake.submit");
-		assertEquals("RA Desk 櫃檯作業", robot.shellTitle("intake.submit"));
-		assertEquals("儲存申請", robot.textOf("intake.submit"));
-		robot.waitUntil(() -> robot.textOf("status.service").startsWith("RA 服務：內嵌"), "the status line to name the service");
-		// SoftHSM2's spare slot in the product's own demo token folder reads as a blank card
-		robot.waitUntil(() -> robot.textOf("status.card").endsWith("空白卡"),
-				() -> "the status line to show the blank demo card, not '" + robot.textOf("status.card") + "'");
+	void firstStartAdministratorClerkAndAWalkIn() throws Exception {
+		WorkbenchRobot robot = WorkbenchRobot.attach("signin.account");
+		assertEquals("RA Desk 櫃檯作業 — 首次啟動", robot.shellTitle("signin.account"));
+		robot.screenshot(shots().resolve("first-start-zh_TW.png"));
+		robot.type("signin.account", "ui.admin");
+		robot.commit("signin.displayName", "系統管理者");
+		robot.type("signin.password", "Admin-pass-2026");
+		robot.type("signin.confirm", "Admin-pass-2026");
+		robot.click("signin.ok");
+		robot.waitUntil(() -> robot.textOf("status.who").startsWith("已登入：ui.admin（系統管理者）"),
+				() -> "the administrator signed in, not '" + robot.textOf("status.who") + "'");
+
+		// 作業 → 人員管理: the administrator adds a counter clerk
+		robot.chord(SWT.ALT, 'w');
+		robot.press('t');
+		robot.type("staff.account", CLERK);
+		robot.commit("staff.name", "陳櫃檯");
+		robot.type("staff.password", CLERK_PASSWORD);
+		robot.select("staff.role", 0);
+		robot.click("staff.add");
+		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("已新增 ui.clerk（櫃檯人員）。"),
+				() -> "the clerk added, not '" + robot.textOf("staff.outcome") + "'");
+		assertTrue(robot.rows("staff.table").stream().anyMatch(r -> r.get(0).equals(CLERK) && r.get(2).equals("櫃檯人員")));
+		robot.screenshot(shots().resolve("staff-zh_TW.png"));
+
+		// the administrator may not take in forms: the service says no, the screen says why
+		robot.chord(SWT.ALT, 'w');
+		robot.press('w');
 		int before = robot.rows("intake.recent").size();
+		robot.commit("intake.name", "王小明");
+		robot.type("intake.nationalId", "A123456789");
+		robot.type("intake.email", "ming@example.com.tw");
+		robot.click("intake.submit");
+		robot.waitUntil(() -> robot.textOf("intake.outcome").equals("未儲存：此工作站的使用者沒有收件的權限。"),
+				() -> "the refusal shown, not '" + robot.textOf("intake.outcome") + "'");
+		assertEquals(before, robot.rows("intake.recent").size());
+
+		// 檔案 → 切換使用者: the clerk signs in
+		robot.chord(SWT.ALT, 'f');
+		robot.press('s');
+		robot.waitUntil(() -> robot.shellTitle("signin.account").equals("RA Desk 櫃檯作業 — 登入"), "the sign-in dialog");
+		robot.type("signin.account", CLERK);
+		robot.type("signin.password", "wrong-pass-123");
+		robot.click("signin.ok");
+		assertTrue(robot.textOf("status.who").startsWith("已登入：ui.admin"), "a wrong password signs nobody in");
+		robot.type("signin.password", CLERK_PASSWORD);
+		robot.click("signin.ok");
+		robot.waitUntil(() -> robot.textOf("status.who").startsWith("已登入：ui.clerk（櫃檯人員）"),
+				() -> "the clerk signed in, not '" + robot.textOf("status.who") + "'");
 
 		String email = "walkin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com.tw";
 		robot.commit("intake.name", "王小明");

@@ -1,16 +1,19 @@
-package radesk.service.internal;
+package radesk.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** This computer's name, as records and the audit trail name the workstation. */
-final class Workstation {
+/**
+ * This computer's name, as records and the audit trail name the workstation: the system
+ * property {@code radesk.workstation}, else the operating system's host name.
+ */
+public final class Workstation {
 
 	private Workstation() {
 	}
 
-	static String name() {
+	public static String name() {
 		String configured = System.getProperty("radesk.workstation");
 		if (configured != null && !configured.isBlank()) {
 			return configured.strip();
@@ -22,7 +25,7 @@ final class Workstation {
 		try {
 			return Files.readString(Path.of("/etc/hostname")).strip();
 		} catch (IOException e) {
-			return "unknown";
+			return "workstation";
 		}
 	}
 }

@@ -1,0 +1,110 @@
+package radesk.ui.counter.signin;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+import radesk.api.ServiceException;
+import radesk.api.StaffDesk;
+import radesk.core.access.Actor;
+import radesk.ui.common.WidgetIds;
+import radesk.ui.counter.Messages;
+
+/**
+ * 登入: staff sign in before the counter opens. On the very first start it asks for the first
+ * administrator instead (account, name, password twice). The service checks everything; this
+ * dialog only says what it answered, in the UI's language.
+ */
+public final class SignInDialog extends TitleAreaDialog {
+
+	private final StaffDesk staff;
+	private final String workstation;
+	private final boolean firstRun;
+	private Text account;
+	private Text displayName;
+	private Text password;
+	private Text confirm;
+	private Actor signedIn;
+
+	public SignInDialog(Shell parent, StaffDesk staff, String workstation, boolean firstRun) {
+		super(parent);
+		this.staff = staff;
+		this.workstation = workstation;
+		this.firstRun = firstRun;
+	}
+
+	@Override
+	protected void configureShell(Shell shell) {
+		super.configureShell(shell);
+		shell.setText(firstRun ? Messages.signin_first_title : Messages.signin_title);
+		WidgetIds.name(shell, "signin.shell");
+	}
+
+	@Override
+	protected Control createDialogArea(Composite parent) {
+		setTitle(firstRun ? Messages.signin_first_heading : Messages.signin_heading);
+		setMessage(firstRun ? Messages.signin_first_message : NLS.bind(Messages.signin_message, workstation));
+		Composite area = (Composite) super.createDialogArea(parent);
+		Composite form = new Composite(area, SWT.NONE);
+		form.setLayout(new GridLayout(2, false));
+		form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		account = field(form, Messages.signin_account, "signin.account", SWT.NONE);
+		if (firstRun) {
+			displayName = field(form, Messages.signin_display_name, "signin.displayName", SWT.NONE);
+		}
+		password = field(form, Messages.signin_password, "signin.password", SWT.PASSWORD);
+		if (firstRun) {
+			confirm = field(form, Messages.signin_confirm, "signin.confirm", SWT.PASSWORD);
+		}
+		return area;
+	}
+
+	private static Text field(Composite form, String label, String id, int style) {
+		new Label(form, SWT.NONE).setText(label);
+		Text text = WidgetIds.name(new Text(form, SWT.BORDER | SWT.SINGLE | style), id);
+		GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+		data.widthHint = 260;
+		text.setLayoutData(data);
+		return text;
+	}
+
+	@Override
+	protected void createButtonsForButtonBar(Composite parent) {
+		WidgetIds.name(createButton(parent, IDialogConstants.OK_ID, firstRun ? Messages.signin_create : Messages.signin_button, true),
+				"signin.ok");
+		WidgetIds.name(createButton(parent, IDialogConstants.CANCEL_ID, Messages.signin_quit, false), "signin.cancel");
+	}
+
+	@Override
+	protected void okPressed() {
+		char[] secret = password.getText().toCharArray();
+		try {
+			if (firstRun && !password.getText().equals(confirm.getText())) {
+				setErrorMessage(Messages.refused_PASSWORDS_DIFFER);
+				return;
+			}
+			signedIn = firstRun ? staff.createFirstAdministrator(account.getText().strip(), displayName.getText(), secret, workstation)
+					: staff.signIn(account.getText().strip(), secret, workstation);
+			super.okPressed();
+		} catch (ServiceException e) {
+			setErrorMessage(Messages.refusal(e));
+			password.setText("");
+			password.setFocus();
+		} finally {
+			java.util.Arrays.fill(secret, '\0');
+		}
+	}
+
+	/** The member of staff now signed in, once the dialog closed with OK. */
+	public Actor signedIn() {
+		return signedIn;
+	}
+}
