@@ -61,6 +61,9 @@ public final class StatusLine {
 		parent.setLayout(layout);
 		service = WidgetIds.name(new Label(parent, SWT.NONE), "status.service");
 		service.setText(serviceText());
+		if (connection != null) {
+			service.setToolTipText(connection.location());
+		}
 		who = WidgetIds.name(new Label(parent, SWT.NONE), "status.who");
 		who.setText(" ");
 		card = WidgetIds.name(new Label(parent, SWT.NONE), "status.card");
@@ -86,8 +89,8 @@ public final class StatusLine {
 		if (connection == null) {
 			return Messages.status_service_none;
 		}
-		return connection.mode() == RaConnection.Mode.EMBEDDED
-				? NLS.bind(Messages.status_service_embedded, connection.location())
+		// the database path can be long: the line names the mode, the tooltip gives the place
+		return connection.mode() == RaConnection.Mode.EMBEDDED ? Messages.status_service_embedded
 				: NLS.bind(Messages.status_service_remote, connection.location());
 	}
 
