@@ -75,6 +75,25 @@ public final class Messages {
 	public static String staff_column_state;
 	public static String staff_suspended;
 	public static String staff_active;
+	public static String review_channel;
+	public static String review_age;
+	public static String review_all;
+	public static String review_age_1;
+	public static String review_age_3;
+	public static String review_age_7;
+	public static String review_refresh;
+	public static String review_column_entered_by;
+	public static String review_entered_by_me;
+	public static String review_reason;
+	public static String review_approve;
+	public static String review_reject;
+	public static String review_count;
+	public static String review_dual_control;
+	public static String review_reason_needed;
+	public static String review_approved;
+	public static String review_rejected;
+	public static String refused_DUAL_CONTROL;
+	public static String refused_CONCURRENT_CHANGE;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");

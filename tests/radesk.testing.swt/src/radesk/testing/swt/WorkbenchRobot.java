@@ -154,6 +154,16 @@ public final class WorkbenchRobot {
 		settle();
 	}
 
+	/** Selects a table row, as clicking it does. */
+	public void selectRow(String id, int index) {
+		Table table = (Table) find(id);
+		onUi(() -> {
+			table.setSelection(index);
+			table.notifyListeners(SWT.Selection, new Event());
+		});
+		settle();
+	}
+
 	/** Clicks the visible push button showing this text, in whichever shell it is. */
 	public void clickButton(String label) {
 		waitUntil(() -> onUi(() -> buttonLabelled(label)) != null, "a button labelled '" + label + "'");

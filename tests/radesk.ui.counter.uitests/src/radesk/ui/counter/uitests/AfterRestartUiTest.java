@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.List;
 
+import org.eclipse.swt.SWT;
 import org.junit.jupiter.api.Test;
 
 import radesk.testing.swt.WorkbenchRobot;
@@ -46,5 +47,40 @@ class AfterRestartUiTest {
 		assertEquals(rows.size(), robot.rows("intake.recent").size(), "nothing was stored");
 		assertTrue(robot.textOf("status.service").startsWith("RA service: embedded"), robot.textOf("status.service"));
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("intake-after-restart-en.png"));
+
+		// a second walk-in, then the officer reviews both: one rejected with its reason, one approved
+		robot.commit("intake.name", "陳美玲");
+		robot.type("intake.nationalId", "F131104093");
+		robot.type("intake.email", "mei-" + email);
+		robot.click("intake.submit");
+		robot.waitUntil(() -> robot.rows("intake.recent").size() == rows.size() + 1,
+				() -> "the second request; the form says: " + robot.textOf("intake.outcome"));
+
+		robot.chord(SWT.ALT, 'f');
+		robot.press('s');
+		robot.waitUntil(() -> robot.shellTitle("signin.account").equals("RA Desk Counter \u2014 sign in"), "the sign-in dialog");
+		robot.type("signin.account", WalkInIntakeUiTest.OFFICER);
+		robot.type("signin.password", WalkInIntakeUiTest.OFFICER_PASSWORD);
+		robot.click("signin.ok");
+		robot.waitUntil(() -> robot.textOf("status.who").startsWith("Signed in: ui.officer (RA officer)"),
+				() -> "the officer signed in, not '" + robot.textOf("status.who") + "'");
+		robot.chord(SWT.ALT, 'w');
+		robot.press('r');
+		robot.waitUntil(() -> robot.rows("review.table").size() == 2, () -> "two requests in review: " + robot.rows("review.table"));
+		assertEquals("ui.clerk", robot.rows("review.table").get(0).get(6));
+		robot.selectRow("review.table", 0);
+		robot.click("review.reject");
+		assertEquals("A rejection needs a reason: the applicant is told why.", robot.textOf("review.outcome"));
+		assertEquals(2, robot.rows("review.table").size(), "nothing was decided");
+		robot.type("review.reason", "ID copy unreadable");
+		robot.click("review.reject");
+		robot.waitUntil(() -> robot.rows("review.table").size() == 1, () -> "one left; the part says " + robot.textOf("review.outcome"));
+		assertTrue(robot.textOf("review.outcome").endsWith("rejected."), robot.textOf("review.outcome"));
+		robot.selectRow("review.table", 0);
+		robot.click("review.approve");
+		robot.waitUntil(() -> robot.rows("review.table").isEmpty(), () -> "none left; the part says " + robot.textOf("review.outcome"));
+		assertTrue(robot.textOf("review.outcome").startsWith("Request") && robot.textOf("review.outcome").endsWith("approved."),
+				robot.textOf("review.outcome"));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("review-en.png"));
 	}
 }

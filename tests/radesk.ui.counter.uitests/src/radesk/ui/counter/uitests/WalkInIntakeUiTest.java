@@ -17,12 +17,14 @@ import radesk.testing.swt.WorkbenchRobot;
  * First launch on a fresh installation, zh-TW: the first-run dialog creates the administrator,
  * who adds a counter clerk and cannot take in forms; the clerk signs in (切換使用者), records a
  * walk-in, has a wrong ID checksum refused next to the field, and chooses English for the next
- * start.
+ * start. The administrator also adds the RA officer who reviews in the second launch.
  */
 class WalkInIntakeUiTest {
 
 	static final String CLERK = "ui.clerk";
 	static final String CLERK_PASSWORD = "Clerk-pass-2026";
+	static final String OFFICER = "ui.officer";
+	static final String OFFICER_PASSWORD = "Officer-pass-2026";
 
 	static Path data() {
 		return Path.of(System.getProperty("radesk.data"));
@@ -56,6 +58,13 @@ class WalkInIntakeUiTest {
 		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("已新增 ui.clerk（櫃檯人員）。"),
 				() -> "the clerk added, not '" + robot.textOf("staff.outcome") + "'");
 		assertTrue(robot.rows("staff.table").stream().anyMatch(r -> r.get(0).equals(CLERK) && r.get(2).equals("櫃檯人員")));
+		robot.type("staff.account", OFFICER);
+		robot.commit("staff.name", "林審核");
+		robot.type("staff.password", OFFICER_PASSWORD);
+		robot.select("staff.role", 1);
+		robot.click("staff.add");
+		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("已新增 ui.officer（審核人員）。"),
+				() -> "the officer added, not '" + robot.textOf("staff.outcome") + "'");
 		robot.screenshot(shots().resolve("staff-zh_TW.png"));
 
 		// the administrator may not take in forms: the service says no, the screen says why

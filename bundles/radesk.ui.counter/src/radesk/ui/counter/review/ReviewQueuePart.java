@@ -1,0 +1,167 @@
+package radesk.ui.counter.review;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import radesk.api.RegistrationDesk;
+import radesk.api.ReviewItem;
+import radesk.api.ServiceException;
+import radesk.core.access.Actor;
+import radesk.core.registration.Channel;
+import radesk.core.review.Decision;
+import radesk.ui.common.WidgetIds;
+import radesk.ui.counter.Messages;
+
+/**
+ * 審核: the officer's queue of registration requests, oldest first, filtered by channel and age.
+ * A request the officer took in shows why it cannot be decided here (dual control); the service
+ * enforces it either way.
+ */
+public final class ReviewQueuePart {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Taipei"));
+	private static final Channel[] CHANNELS = { null, Channel.COUNTER, Channel.POSTAL };
+	private static final Duration[] AGES = { null, Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7) };
+
+	private final RegistrationDesk desk;
+	private Actor actor;
+	private Combo channel;
+	private Combo age;
+	private Table table;
+	private Text reason;
+	private Button approve;
+	private Button reject;
+	private Label outcome;
+	private List<ReviewItem> shown = List.of();
+
+	@Inject
+	public ReviewQueuePart(RegistrationDesk desk) {
+		this.desk = desk;
+	}
+
+	@Inject
+	void signedIn(@Optional Actor signedIn) {
+		this.actor = signedIn;
+		if (table != null && !table.isDisposed()) {
+			refresh();
+		}
+	}
+
+	@PostConstruct
+	void create(Composite parent) {
+		parent.setLayout(new GridLayout(6, false));
+		new Label(parent, SWT.NONE).setText(Messages.review_channel);
+		channel = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.channel");
+		channel.setItems(Messages.review_all, Messages.channel_COUNTER, Messages.channel_POSTAL);
+		channel.select(0);
+		new Label(parent, SWT.NONE).setText(Messages.review_age);
+		age = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.age");
+		age.setItems(Messages.review_all, Messages.review_age_1, Messages.review_age_3, Messages.review_age_7);
+		age.select(0);
+		Button refresh = WidgetIds.name(new Button(parent, SWT.PUSH), "review.refresh");
+		refresh.setText(Messages.review_refresh);
+		refresh.addListener(SWT.Selection, e -> refresh());
+		channel.addListener(SWT.Selection, e -> refresh());
+		age.addListener(SWT.Selection, e -> refresh());
+		new Label(parent, SWT.NONE);
+
+		table = WidgetIds.name(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "review.table");
+		table.setHeaderVisible(true);
+		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+		String[] titles = { Messages.column_id, Messages.column_received, Messages.column_name, Messages.column_nationalId,
+				Messages.column_raUnit, Messages.column_channel, Messages.review_column_entered_by };
+		for (String title : titles) {
+			new TableColumn(table, SWT.LEFT).setText(title);
+		}
+		table.addListener(SWT.Selection, e -> selectionChanged());
+
+		new Label(parent, SWT.NONE).setText(Messages.review_reason);
+		reason = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.SINGLE), "review.reason");
+		reason.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+		approve = WidgetIds.name(new Button(parent, SWT.PUSH), "review.approve");
+		approve.setText(Messages.review_approve);
+		approve.addListener(SWT.Selection, e -> decide(true));
+		reject = WidgetIds.name(new Button(parent, SWT.PUSH), "review.reject");
+		reject.setText(Messages.review_reject);
+		reject.addListener(SWT.Selection, e -> decide(false));
+		outcome = WidgetIds.name(new Label(parent, SWT.WRAP), "review.outcome");
+		outcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+		refresh();
+	}
+
+	private void refresh() {
+		table.removeAll();
+		try {
+			shown = desk.queue(actor, null, CHANNELS[Math.max(0, channel.getSelectionIndex())], AGES[Math.max(0, age.getSelectionIndex())]);
+			for (ReviewItem item : shown) {
+				var r = item.request();
+				new TableItem(table, SWT.NONE).setText(new String[] { Long.toString(r.id()), WHEN.format(r.receivedAt()),
+						r.applicantName(), r.maskedNationalId(), r.raUnit(), Messages.text("channel_" + r.channel()),
+						item.enteredByMe() ? Messages.review_entered_by_me : String.valueOf(item.submittedBy()) });
+			}
+			outcome.setText(NLS.bind(Messages.review_count, shown.size()));
+		} catch (ServiceException e) {
+			shown = List.of();
+			outcome.setText(Messages.refusal(e));
+		}
+		for (TableColumn c : table.getColumns()) {
+			c.pack();
+		}
+		selectionChanged();
+	}
+
+	private void selectionChanged() {
+		int i = table.getSelectionIndex();
+		boolean mine = i >= 0 && shown.get(i).enteredByMe();
+		approve.setEnabled(i >= 0 && !mine);
+		reject.setEnabled(i >= 0 && !mine);
+		if (mine) {
+			outcome.setText(Messages.review_dual_control);
+		}
+		outcome.getParent().layout();
+	}
+
+	private void decide(boolean approved) {
+		int i = table.getSelectionIndex();
+		if (i < 0) {
+			return;
+		}
+		ReviewItem item = shown.get(i);
+		Decision decision;
+		try {
+			decision = approved ? Decision.approve() : Decision.reject(reason.getText());
+		} catch (IllegalArgumentException e) {
+			outcome.setText(Messages.review_reason_needed);
+			reason.setFocus();
+			return;
+		}
+		try {
+			desk.decide(actor, item.request().id(), decision);
+			reason.setText("");
+			refresh();
+			outcome.setText(NLS.bind(approved ? Messages.review_approved : Messages.review_rejected, item.request().id(),
+					item.request().applicantName()));
+		} catch (ServiceException e) {
+			outcome.setText(Messages.refusal(e));
+		}
+		outcome.getParent().layout();
+	}
+}
