@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Text;
 import radesk.core.registration.Field;
 import radesk.core.registration.FieldProblem;
 import radesk.core.registration.WalkInForm;
+import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 
@@ -46,11 +47,7 @@ final class IntakeFormFields {
 	}
 
 	private Text text(Composite form, Field field, String label, String id, Runnable onEdit) {
-		new Label(form, SWT.NONE).setText(label);
-		Text text = WidgetIds.name(new Text(form, SWT.BORDER | SWT.SINGLE), id);
-		GridData data = new GridData(SWT.FILL, SWT.CENTER, false, false);
-		data.widthHint = 280;
-		text.setLayoutData(data);
+		Text text = Forms.labelledText(form, label, id, SWT.NONE, 280);
 		text.addListener(SWT.Modify, e -> onEdit.run());
 		message(form, field, id + ".problem");
 		return text;

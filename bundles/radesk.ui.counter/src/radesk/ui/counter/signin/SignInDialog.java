@@ -8,13 +8,13 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 import radesk.api.ServiceException;
 import radesk.api.StaffDesk;
 import radesk.core.access.Actor;
+import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 
@@ -56,24 +56,15 @@ public final class SignInDialog extends TitleAreaDialog {
 		Composite form = new Composite(area, SWT.NONE);
 		form.setLayout(new GridLayout(2, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		account = field(form, Messages.signin_account, "signin.account", SWT.NONE);
+		account = Forms.labelledText(form, Messages.signin_account, "signin.account", SWT.NONE, 260);
 		if (firstRun) {
-			displayName = field(form, Messages.signin_display_name, "signin.displayName", SWT.NONE);
+			displayName = Forms.labelledText(form, Messages.signin_display_name, "signin.displayName", SWT.NONE, 260);
 		}
-		password = field(form, Messages.signin_password, "signin.password", SWT.PASSWORD);
+		password = Forms.labelledText(form, Messages.signin_password, "signin.password", SWT.PASSWORD, 260);
 		if (firstRun) {
-			confirm = field(form, Messages.signin_confirm, "signin.confirm", SWT.PASSWORD);
+			confirm = Forms.labelledText(form, Messages.signin_confirm, "signin.confirm", SWT.PASSWORD, 260);
 		}
 		return area;
-	}
-
-	private static Text field(Composite form, String label, String id, int style) {
-		new Label(form, SWT.NONE).setText(label);
-		Text text = WidgetIds.name(new Text(form, SWT.BORDER | SWT.SINGLE | style), id);
-		GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
-		data.widthHint = 260;
-		text.setLayoutData(data);
-		return text;
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import radesk.api.ServiceException;
 import radesk.api.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
+import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 
@@ -58,9 +59,9 @@ public final class StaffPart {
 		form.setText(Messages.staff_heading);
 		form.setLayout(new GridLayout(4, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		account = field(form, Messages.signin_account, "staff.account", SWT.NONE);
-		name = field(form, Messages.signin_display_name, "staff.name", SWT.NONE);
-		password = field(form, Messages.signin_password, "staff.password", SWT.PASSWORD);
+		account = Forms.labelledText(form, Messages.signin_account, "staff.account", SWT.NONE, 180);
+		name = Forms.labelledText(form, Messages.signin_display_name, "staff.name", SWT.NONE, 180);
+		password = Forms.labelledText(form, Messages.signin_password, "staff.password", SWT.PASSWORD, 180);
 		new Label(form, SWT.NONE).setText(Messages.staff_role);
 		role = WidgetIds.name(new Combo(form, SWT.READ_ONLY), "staff.role");
 		for (Role r : ROLES) {
@@ -82,15 +83,6 @@ public final class StaffPart {
 			c.setWidth(180);
 		}
 		refresh();
-	}
-
-	private static Text field(Composite form, String label, String id, int style) {
-		new Label(form, SWT.NONE).setText(label);
-		Text t = WidgetIds.name(new Text(form, SWT.BORDER | SWT.SINGLE | style), id);
-		GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
-		data.widthHint = 180;
-		t.setLayoutData(data);
-		return t;
 	}
 
 	private void add() {

@@ -34,6 +34,16 @@ class WalkInIntakeUiTest {
 		return Path.of(System.getProperty("user.dir"), "target", "screenshots");
 	}
 
+	private static void addStaff(WorkbenchRobot robot, String account, String name, String password, int role, String expected) {
+		robot.type("staff.account", account);
+		robot.commit("staff.name", name);
+		robot.type("staff.password", password);
+		robot.select("staff.role", role);
+		robot.click("staff.add");
+		robot.waitUntil(() -> robot.textOf("staff.outcome").equals(expected),
+				() -> account + " added, not '" + robot.textOf("staff.outcome") + "'");
+	}
+
 	@Test
 	void firstStartAdministratorClerkAndAWalkIn() throws Exception {
 		WorkbenchRobot robot = WorkbenchRobot.attach("signin.account");
@@ -50,21 +60,9 @@ class WalkInIntakeUiTest {
 		// 作業 → 人員管理: the administrator adds a counter clerk
 		robot.chord(SWT.ALT, 'w');
 		robot.press('t');
-		robot.type("staff.account", CLERK);
-		robot.commit("staff.name", "陳櫃檯");
-		robot.type("staff.password", CLERK_PASSWORD);
-		robot.select("staff.role", 0);
-		robot.click("staff.add");
-		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("已新增 ui.clerk（櫃檯人員）。"),
-				() -> "the clerk added, not '" + robot.textOf("staff.outcome") + "'");
+		addStaff(robot, CLERK, "陳櫃檯", CLERK_PASSWORD, 0, "已新增 ui.clerk（櫃檯人員）。");
 		assertTrue(robot.rows("staff.table").stream().anyMatch(r -> r.get(0).equals(CLERK) && r.get(2).equals("櫃檯人員")));
-		robot.type("staff.account", OFFICER);
-		robot.commit("staff.name", "林審核");
-		robot.type("staff.password", OFFICER_PASSWORD);
-		robot.select("staff.role", 1);
-		robot.click("staff.add");
-		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("已新增 ui.officer（審核人員）。"),
-				() -> "the officer added, not '" + robot.textOf("staff.outcome") + "'");
+		addStaff(robot, OFFICER, "林審核", OFFICER_PASSWORD, 1, "已新增 ui.officer（審核人員）。");
 		robot.screenshot(shots().resolve("staff-zh_TW.png"));
 
 		// the administrator may not take in forms: the service says no, the screen says why
