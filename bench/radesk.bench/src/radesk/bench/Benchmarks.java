@@ -30,6 +30,7 @@ public final class Benchmarks {
 		int issue = Integer.getInteger("bench.issue", 2000);
 		int crl = Integer.getInteger("bench.crl", 1_000_000);
 		int cards = Integer.getInteger("bench.cards", 5);
+		int postal = Integer.getInteger("bench.postal", 10_000);
 		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
 		Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
 		Object cardLayer = make("radesk.card.internal.Pkcs11Cards");
@@ -40,6 +41,7 @@ public final class Benchmarks {
 		new IssuanceBench(dir, ca, db).run("RSA-2048", issue);
 		new CrlBench(dir, ca).run(crl);
 		new PersonalizationBench(dir, ca, (CardReaders) cardLayer, (CardTerminal) cardLayer).run(cards);
+		new MailroomBench(db, make("radesk.service.internal.EmbeddedRa")).run(postal);
 		System.exit(0);
 	}
 

@@ -31,22 +31,58 @@ public final class AuditRecords {
 				: Rows.one(c, "select hash from audit_entry where seq = ?", rs -> rs.getString(1), seq).orElseThrow();
 		AuditEntry e = AuditChain.next(seq, prev, at, actor.account(), actor.role().name(), actor.workstation(), action, subject,
 				text(before), text(after));
-		try (PreparedStatement ps = c.prepareStatement("insert into audit_entry (seq, at, actor, role, workstation, action,"
-				+ " subject, before_state, after_state, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			ps.setLong(1, e.seq());
-			ps.setTimestamp(2, Timestamp.from(e.at()));
-			ps.setString(3, e.actor());
-			ps.setString(4, e.role());
-			ps.setString(5, e.workstation());
-			ps.setString(6, e.action());
-			ps.setString(7, e.subject());
-			ps.setString(8, e.before());
-			ps.setString(9, e.after());
-			ps.setString(10, e.prevHash());
-			ps.setString(11, e.hash());
+		try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+			bind(ps, e);
 			ps.executeUpdate();
 		}
 		return e;
+	}
+
+	/** What one entry of a batch says; who, when and the chain come from {@link #appendAll}. */
+	public record Change(String action, String subject, Object before, Object after) {
+	}
+
+	/**
+	 * Appends many entries by one actor in one go: the sequence numbers are taken at once (one row
+	 * lock), the chain is computed here and the rows go in as one JDBC batch.
+	 */
+	public static void appendAll(Connection c, Actor actor, List<Change> changes, Instant at) throws SQLException {
+		if (changes.isEmpty()) {
+			return;
+		}
+		Rows.update(c, "update counters set last_used = last_used + ? where name = 'audit_seq'", changes.size());
+		long last = Rows.one(c, "select last_used from counters where name = 'audit_seq'", rs -> rs.getLong(1)).orElseThrow();
+		long seq = last - changes.size();
+		String prev = seq == 0 ? AuditChain.GENESIS
+				: Rows.one(c, "select hash from audit_entry where seq = ?", rs -> rs.getString(1), seq).orElseThrow();
+		try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+			for (Change change : changes) {
+				AuditEntry e = AuditChain.next(seq, prev, at, actor.account(), actor.role().name(), actor.workstation(),
+						change.action(), change.subject(), text(change.before()), text(change.after()));
+				bind(ps, e);
+				ps.addBatch();
+				seq = e.seq();
+				prev = e.hash();
+			}
+			ps.executeBatch();
+		}
+	}
+
+	private static final String INSERT = "insert into audit_entry (seq, at, actor, role, workstation, action,"
+			+ " subject, before_state, after_state, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static void bind(PreparedStatement ps, AuditEntry e) throws SQLException {
+		ps.setLong(1, e.seq());
+		ps.setTimestamp(2, Timestamp.from(e.at()));
+		ps.setString(3, e.actor());
+		ps.setString(4, e.role());
+		ps.setString(5, e.workstation());
+		ps.setString(6, e.action());
+		ps.setString(7, e.subject());
+		ps.setString(8, e.before());
+		ps.setString(9, e.after());
+		ps.setString(10, e.prevHash());
+		ps.setString(11, e.hash());
 	}
 
 	private static String text(Object state) {

@@ -60,6 +60,50 @@ public final class Requests {
 				rs.getString(10), (Long) rs.getObject(11, Long.class), Rows.instant(rs, "received_at"), rs.getInt(13));
 	}
 
+	/** Inserts many forms in one JDBC batch; returns their ids in order. */
+	public static long[] insertAll(Connection c, java.util.List<WalkInForm> forms, Channel channel, RequestState state,
+			String submittedBy, String workstation, Instant at) throws SQLException {
+		try (java.sql.PreparedStatement ps = c.prepareStatement("insert into registration_request (channel, state, applicant_name,"
+				+ " national_id, email, ra_unit, workstation, received_at, submitted_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				java.sql.Statement.RETURN_GENERATED_KEYS)) {
+			java.sql.Timestamp when = java.sql.Timestamp.from(at);
+			for (WalkInForm form : forms) {
+				ps.setString(1, channel.name());
+				ps.setString(2, state.name());
+				ps.setString(3, form.name());
+				ps.setString(4, form.nationalId());
+				ps.setString(5, form.email());
+				ps.setString(6, form.raUnit());
+				ps.setString(7, workstation);
+				ps.setTimestamp(8, when);
+				ps.setString(9, submittedBy);
+				ps.addBatch();
+			}
+			ps.executeBatch();
+			long[] ids = new long[forms.size()];
+			try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+				for (int i = 0; i < ids.length && keys.next(); i++) {
+					ids[i] = keys.getLong(1);
+				}
+			}
+			return ids;
+		}
+	}
+
+	/** Of these ID numbers, the ones with a registration pending or a subscriber account already. */
+	public static java.util.Set<String> alreadyRegistered(Connection c, java.util.Collection<String> nationalIds) throws SQLException {
+		java.util.Set<String> found = new java.util.HashSet<>();
+		if (nationalIds.isEmpty()) {
+			return found;
+		}
+		String marks = String.join(",", java.util.Collections.nCopies(nationalIds.size(), "?"));
+		Object[] args = nationalIds.toArray();
+		found.addAll(Rows.list(c, "select national_id from registration_request where state in ('RECEIVED', 'IN_REVIEW', 'APPROVED')"
+				+ " and national_id in (" + marks + ")", rs -> rs.getString(1), args));
+		found.addAll(Rows.list(c, "select national_id from subscriber where national_id in (" + marks + ")", rs -> rs.getString(1), args));
+		return found;
+	}
+
 	/** Requests pending or done for this ID number that block a new one. */
 	public static boolean hasOpenRequest(Connection c, String nationalId) throws SQLException {
 		return Rows.one(c, "select 1 from registration_request where national_id = ? and state in"
