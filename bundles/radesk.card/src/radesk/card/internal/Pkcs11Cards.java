@@ -61,9 +61,7 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 	@Override
 	public synchronized void personalize(long slotId, String cardSerial, char[] soPin, char[] userPin)
 			throws CardAccessException {
-		if (!Pins.isValidUserPin(userPin)) {
-			throw new CardAccessException(Reason.BAD_PIN, "user PIN", null);
-		}
+		requireValidPin(userPin, "user PIN");
 		NativeLong slot = new NativeLong(slotId);
 		Cryptoki.TokenInfo token = module.token(slot)
 				.orElseThrow(() -> new CardAccessException(Reason.CARD_REMOVED, "no card in slot " + slotId, null));
@@ -80,13 +78,23 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 			}
 		}
 		// SoftHSM2 gives an initialized token a new slot number: find the card again by its label
-		NativeLong cardSlot = module.slotOfCard(cardSerial);
-		try (Session s = Session.open(module, cardSlot)) {
+		setUserPin(module.slotOfCard(cardSerial), soPin, userPin);
+	}
+
+	/** As the security officer: a new user PIN, and no strikes against it. */
+	private void setUserPin(NativeLong slot, char[] soPin, char[] userPin) throws CardAccessException {
+		try (Session s = Session.open(module, slot)) {
 			s.login(Cryptoki.CKU_SO, soPin);
 			s.initPin(userPin);
 		}
-		try (Session s = Session.open(module, cardSlot)) {
+		try (Session s = Session.open(module, slot)) {
 			s.writeData(STRIKES, new byte[] { 0 });
+		}
+	}
+
+	private static void requireValidPin(char[] pin, String which) throws CardAccessException {
+		if (!Pins.isValidUserPin(pin)) {
+			throw new CardAccessException(Reason.BAD_PIN, which, null);
 		}
 	}
 
@@ -140,24 +148,13 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 
 	@Override
 	public synchronized void unlock(String cardSerial, char[] soPin, char[] newPin) throws CardAccessException {
-		if (!Pins.isValidUserPin(newPin)) {
-			throw new CardAccessException(Reason.BAD_PIN, "new PIN", null);
-		}
-		NativeLong slot = module.slotOfCard(cardSerial);
-		try (Session s = Session.open(module, slot)) {
-			s.login(Cryptoki.CKU_SO, soPin);
-			s.initPin(newPin);
-		}
-		try (Session s = Session.open(module, slot)) {
-			s.writeData(STRIKES, new byte[] { 0 });
-		}
+		requireValidPin(newPin, "new PIN");
+		setUserPin(module.slotOfCard(cardSerial), soPin, newPin);
 	}
 
 	@Override
 	public synchronized void changePin(String cardSerial, char[] oldPin, char[] newPin) throws CardAccessException {
-		if (!Pins.isValidUserPin(newPin)) {
-			throw new CardAccessException(Reason.BAD_PIN, "new PIN", null);
-		}
+		requireValidPin(newPin, "new PIN");
 		NativeLong slot = module.slotOfCard(cardSerial);
 		try (Session s = Session.open(module, slot)) {
 			loginCounted(slot, s, oldPin);
