@@ -23,7 +23,7 @@ public final class VerifyAuditTrail {
 	}
 
 	public static void main(String[] args) {
-		Path data = args.length > 0 ? Path.of(args[0]) : DataFolder.resolve();
+		Path data = (args.length > 0 ? Path.of(args[0]) : DataFolder.resolve()).toAbsolutePath();
 		Path file = data.resolve("db").resolve("radesk");
 		if (!Files.exists(Path.of(file + ".mv.db"))) {
 			System.err.println("no RA Desk database in " + data);

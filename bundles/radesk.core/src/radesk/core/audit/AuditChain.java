@@ -19,9 +19,14 @@ public final class AuditChain {
 	private AuditChain() {
 	}
 
-	/** The next entry after {@code prevSeq}/{@code prevHash}, with its hash computed. */
-	public static AuditEntry next(long prevSeq, String prevHash, Instant at, String actor, String role, String workstation,
+	/**
+	 * The next entry after {@code prevSeq}/{@code prevHash}, with its hash computed. Its time is
+	 * cut to whole milliseconds first: the hash covers milliseconds, and a database that rounds
+	 * finer digits when it stores them (H2 keeps microseconds) must give back the hashed value.
+	 */
+	public static AuditEntry next(long prevSeq, String prevHash, Instant time, String actor, String role, String workstation,
 			String action, String subject, String before, String after) {
+		Instant at = time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		AuditEntry draft = new AuditEntry(prevSeq + 1, at, actor, role, workstation, action, subject, before, after, prevHash, "");
 		return new AuditEntry(draft.seq(), at, actor, role, workstation, action, subject, before, after, prevHash, hashOf(draft));
 	}

@@ -57,6 +57,17 @@ class AuditChainTest {
 	}
 
 	@Test
+	void theTimeIsKeptToTheMillisecondItsHashCovers() {
+		// 0.3799997 s: a store that rounds to microseconds would give back .380 while the hash saw .379
+		AuditEntry e = AuditChain.next(0, AuditChain.GENESIS, Instant.ofEpochSecond(1_700_000_000L, 379_999_700), "a", "r", "w",
+				"x", "s", null, null);
+		assertEquals(Instant.ofEpochSecond(1_700_000_000L, 379_000_000), e.at());
+		AuditEntry roundTripped = new AuditEntry(e.seq(), e.at().plusNanos(0), e.actor(), e.role(), e.workstation(), e.action(),
+				e.subject(), e.before(), e.after(), e.prevHash(), e.hash());
+		assertTrue(AuditChain.firstBroken(java.util.List.of(roundTripped)).isEmpty());
+	}
+
+	@Test
 	void fieldBoundariesCannotBeShifted() {
 		AuditEntry a = AuditChain.next(0, AuditChain.GENESIS, Instant.EPOCH, "ab", "c", "w", "x", "s", null, null);
 		AuditEntry b = AuditChain.next(0, AuditChain.GENESIS, Instant.EPOCH, "a", "bc", "w", "x", "s", null, null);

@@ -92,6 +92,17 @@ public final class Messages {
 	public static String review_reason_needed;
 	public static String review_approved;
 	public static String review_rejected;
+	public static String search_label;
+	public static String search_hint;
+	public static String search_column_kind;
+	public static String search_column_key;
+	public static String search_column_title;
+	public static String search_column_detail;
+	public static String search_count;
+	public static String search_kind_SUBSCRIBER;
+	public static String search_kind_REQUEST;
+	public static String search_kind_CARD;
+	public static String search_kind_CERTIFICATE;
 	public static String refused_DUAL_CONTROL;
 	public static String refused_CONCURRENT_CHANGE;
 

@@ -82,5 +82,15 @@ class AfterRestartUiTest {
 		assertTrue(robot.textOf("review.outcome").startsWith("Request") && robot.textOf("review.outcome").endsWith("approved."),
 				robot.textOf("review.outcome"));
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("review-en.png"));
+
+		// 作業 → 查詢: the officer finds the approved request by the start of its ID number, as typed
+		robot.chord(SWT.ALT, 'w');
+		robot.press('s');
+		robot.type("search.text", "f1311");
+		robot.waitUntil(() -> robot.rows("search.results").stream()
+				.anyMatch(r -> r.get(0).equals("Request") && r.get(2).equals("陳美玲") && r.get(3).startsWith("APPROVED")),
+				() -> "the request found; the results are " + robot.rows("search.results"));
+		assertTrue(robot.rows("search.results").stream().noneMatch(r -> r.get(3).contains("F131104093")), "ID numbers stay masked");
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("search-en.png"));
 	}
 }
