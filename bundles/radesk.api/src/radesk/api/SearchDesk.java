@@ -17,7 +17,10 @@ public interface SearchDesk {
 		SUBSCRIBER, REQUEST, CARD, CERTIFICATE
 	}
 
-	/** One hit: which record, its key (id or serial), and two lines to show. */
-	record SearchHit(Kind kind, String key, String title, String detail) {
+	/**
+	 * One hit: which record, its key (id or serial), its name, its state (the constant of the
+	 * record's state machine, empty for subscribers) and a detail line (masked ID or account).
+	 */
+	record SearchHit(Kind kind, String key, String title, String state, String detail) {
 	}
 }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class SearchRecords {
 
-	public record Hit(String kind, String key, String title, String detail) {
+	public record Hit(String kind, String key, String title, String state, String detail) {
 	}
 
 	private SearchRecords() {
@@ -25,17 +25,17 @@ public final class SearchRecords {
 		List<Hit> hits = new ArrayList<>();
 		hits.addAll(Rows.list(c, "select id, name, account, national_id from subscriber where national_id like ? escape '\\'"
 				+ " or name like ? escape '\\' or account like ? escape '\\' order by name limit ?",
-				rs -> new Hit("SUBSCRIBER", rs.getString(1), rs.getString(2), rs.getString(3) + " · " + mask(rs.getString(4))),
+				rs -> new Hit("SUBSCRIBER", rs.getString(1), rs.getString(2), "", rs.getString(3) + " · " + mask(rs.getString(4))),
 				upperPrefix, prefix, lowerPrefix, limit));
 		hits.addAll(Rows.list(c, "select id, applicant_name, state, national_id from registration_request"
 				+ " where national_id like ? escape '\\' or applicant_name like ? escape '\\' order by received_at desc limit ?",
-				rs -> new Hit("REQUEST", rs.getString(1), rs.getString(2), rs.getString(3) + " · " + mask(rs.getString(4))),
+				rs -> new Hit("REQUEST", rs.getString(1), rs.getString(2), rs.getString(3), mask(rs.getString(4))),
 				upperPrefix, prefix, limit));
 		hits.addAll(Rows.list(c, "select serial, state from card where serial like ? escape '\\' order by serial limit ?",
-				rs -> new Hit("CARD", rs.getString(1), rs.getString(1), rs.getString(2)), upperPrefix, limit));
+				rs -> new Hit("CARD", rs.getString(1), rs.getString(1), rs.getString(2), ""), upperPrefix, limit));
 		hits.addAll(Rows.list(c, "select serial, identifier, state from certificate where serial like ? escape '\\'"
 				+ " or identifier like ? escape '\\' order by not_after desc limit ?",
-				rs -> new Hit("CERTIFICATE", rs.getString(1), rs.getString(2), rs.getString(3)), lowerPrefix, upperPrefix, limit));
+				rs -> new Hit("CERTIFICATE", rs.getString(1), rs.getString(2), rs.getString(3), ""), lowerPrefix, upperPrefix, limit));
 		return hits;
 	}
 

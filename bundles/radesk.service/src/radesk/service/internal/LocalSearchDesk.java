@@ -40,7 +40,7 @@ public final class LocalSearchDesk implements SearchDesk {
 		return db.inTransaction((Connection c) -> {
 			List<SearchHit> hits = new ArrayList<>();
 			for (SearchRecords.Hit h : SearchRecords.find(c, q, q.toUpperCase(Locale.ROOT), q.toLowerCase(Locale.ROOT), n)) {
-				hits.add(new SearchHit(Kind.valueOf(h.kind()), h.key(), h.title(), h.detail()));
+				hits.add(new SearchHit(Kind.valueOf(h.kind()), h.key(), h.title(), h.state(), h.detail()));
 			}
 			return hits.size() > n ? hits.subList(0, n) : hits;
 		});

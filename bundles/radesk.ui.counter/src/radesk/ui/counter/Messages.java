@@ -98,6 +98,17 @@ public final class Messages {
 	public static String search_column_key;
 	public static String search_column_title;
 	public static String search_column_detail;
+	public static String search_column_state;
+	public static String card_state_BLANK;
+	public static String card_state_PERSONALIZED;
+	public static String card_state_ISSUED;
+	public static String card_state_LOCKED;
+	public static String card_state_RETIRED;
+	public static String certificate_state_ISSUED_NOT_ON_CARD;
+	public static String certificate_state_ON_CARD;
+	public static String certificate_state_SUPERSEDED;
+	public static String certificate_state_REVOKED;
+	public static String certificate_state_EXPIRED;
 	public static String search_count;
 	public static String search_kind_SUBSCRIBER;
 	public static String search_kind_REQUEST;

@@ -61,13 +61,27 @@ public final class SearchPart {
 		table.setHeaderVisible(true);
 		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
 		for (String title : new String[] { Messages.search_column_kind, Messages.search_column_key, Messages.search_column_title,
-				Messages.search_column_detail }) {
+				Messages.search_column_state, Messages.search_column_detail }) {
 			TableColumn c = new TableColumn(table, SWT.LEFT);
 			c.setText(title);
 			c.setWidth(200);
 		}
 		outcome = WidgetIds.name(new Label(parent, SWT.WRAP), "search.outcome");
 		outcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+	}
+
+	/** The state in the UI's language: each kind of record has its own life. */
+	private static String state(SearchDesk.SearchHit h) {
+		if (h.state().isEmpty()) {
+			return "";
+		}
+		String prefix = switch (h.kind()) {
+		case REQUEST -> "state_";
+		case CARD -> "card_state_";
+		case CERTIFICATE -> "certificate_state_";
+		case SUBSCRIBER -> "";
+		};
+		return Messages.text(prefix + h.state());
 	}
 
 	private void search() {
@@ -79,7 +93,7 @@ public final class SearchPart {
 			List<SearchDesk.SearchHit> hits = desk.search(actor, query.getText(), LIMIT);
 			for (SearchDesk.SearchHit h : hits) {
 				new TableItem(table, SWT.NONE).setText(new String[] { Messages.text("search_kind_" + h.kind()), h.key(), h.title(),
-						h.detail() });
+						state(h), h.detail() });
 			}
 			outcome.setText(query.getText().isBlank() ? "" : org.eclipse.osgi.util.NLS.bind(Messages.search_count, hits.size()));
 		} catch (ServiceException e) {
