@@ -1,0 +1,173 @@
+package radesk.service.internal;
+
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.time.Instant;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import radesk.api.CardAccessException;
+import radesk.api.FormDesk;
+import radesk.api.NewCard;
+import radesk.api.NewSubscriber;
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.card.CardTerminal;
+import radesk.core.access.Actor;
+import radesk.core.access.Permission;
+import radesk.core.card.CardEvent;
+import radesk.core.card.CardFlow;
+import radesk.core.card.CardState;
+import radesk.core.card.Pins;
+import radesk.core.review.Decision;
+import radesk.core.review.FormEvent;
+import radesk.core.review.FormFlow;
+import radesk.core.review.FormKind;
+import radesk.core.review.FormState;
+import radesk.store.AuditRecords;
+import radesk.store.CardRow;
+import radesk.store.Cards;
+import radesk.store.ConcurrentChangeException;
+import radesk.store.Database;
+import radesk.store.FormRow;
+import radesk.store.Forms;
+import radesk.store.SubscriberRow;
+import radesk.store.Subscribers;
+
+/** PIN unlock and password reset: submitted, decided by another person, then carried out once. */
+@Component(service = FormDesk.class)
+public final class LocalFormDesk implements FormDesk {
+
+	private final Database db;
+	private final CardTerminal terminal;
+	private final EmbeddedRa ra;
+
+	@Activate
+	public LocalFormDesk(@Reference Database db, @Reference CardTerminal terminal, @Reference EmbeddedRa ra) {
+		this.db = db;
+		this.terminal = terminal;
+		this.ra = ra;
+	}
+
+	@Override
+	public long submitPinUnlock(Actor clerk, String cardSerial, String note) throws ServiceException {
+		Guard.require(clerk, Permission.SUBMIT_FORM);
+		return db.inTransaction((Connection c) -> {
+			CardRow card = Cards.find(c, cardSerial).orElseThrow(() -> Guard.notFound("card " + cardSerial));
+			if (card.state() != CardState.LOCKED) {
+				throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state() + ", not locked");
+			}
+			return submit(c, clerk, FormKind.PIN_UNLOCK, cardSerial, note);
+		});
+	}
+
+	@Override
+	public long submitPasswordReset(Actor clerk, String account, String note) throws ServiceException {
+		Guard.require(clerk, Permission.SUBMIT_FORM);
+		return db.inTransaction((Connection c) -> {
+			Subscribers.byAccount(c, account).orElseThrow(() -> Guard.notFound("account " + account));
+			return submit(c, clerk, FormKind.PASSWORD_RESET, account, note);
+		});
+	}
+
+	private long submit(Connection c, Actor clerk, FormKind kind, String subject, String note) throws java.sql.SQLException {
+		Instant now = ra.clock.instant();
+		// a form handed in at the counter was checked there: it goes straight to review
+		long id = Forms.insert(c, kind, FormState.IN_REVIEW, subject, note == null ? null : note.strip(), clerk.account(), now);
+		AuditRecords.append(c, clerk, kind + "_SUBMITTED", "form:" + id, null, subject, now);
+		return id;
+	}
+
+	@Override
+	public void decide(Actor officer, long formId, Decision decision) throws ServiceException {
+		Guard.require(officer, Permission.REVIEW);
+		try {
+			db.inTransaction((Connection c) -> {
+				FormRow form = form(c, formId);
+				Guard.dualControl(form.submittedBy(), officer);
+				FormState to = Guard.next(FormFlow.TRANSITIONS, form.state(), decision.approved() ? FormEvent.APPROVE : FormEvent.REJECT);
+				Forms.move(c, form, to, officer.account(), decision.reason().orElse(null));
+				AuditRecords.append(c, officer, form.kind() + (decision.approved() ? "_APPROVED" : "_REJECTED"), "form:" + formId,
+						form.state(), to, ra.clock.instant());
+				return null;
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	@Override
+	public NewCard carryOutPinUnlock(Actor clerk, long formId) throws ServiceException {
+		Guard.require(clerk, Permission.PERSONALIZE_CARD);
+		FormRow form = approved(formId, FormKind.PIN_UNLOCK);
+		CardRow card = db.inTransaction((Connection c) -> Cards.find(c, form.subject()).orElseThrow(() -> Guard.notFound("card")));
+		char[] soPin;
+		try {
+			soPin = ra.secrets.unseal(card.soPinSealed(), "card:" + card.serial());
+		} catch (GeneralSecurityException e) {
+			throw new ServiceException(Reason.WRONG_STATE, "the sealed SO PIN of card " + card.serial() + " does not open");
+		}
+		char[] pin = new Pins(ra.random).newUserPin();
+		try {
+			terminal.unlock(card.serial(), soPin, pin);
+		} catch (CardAccessException e) {
+			throw ServiceException.of(e);
+		} finally {
+			java.util.Arrays.fill(soPin, '\0');
+		}
+		try {
+			db.inTransaction((Connection c) -> {
+				CardRow now = Cards.find(c, card.serial()).orElseThrow();
+				CardState to = now.state() == CardState.LOCKED ? Guard.next(CardFlow.TRANSITIONS, now.state(), CardEvent.UNLOCK) : now.state();
+				Cards.strikes(c, now, 0, to);
+				finish(c, clerk, form, now.state() + " → " + to);
+				return null;
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+		return new NewCard(card.serial(), pin);
+	}
+
+	@Override
+	public NewSubscriber carryOutPasswordReset(Actor clerk, long formId) throws ServiceException {
+		Guard.require(clerk, Permission.REGISTER_SUBSCRIBER);
+		FormRow form = approved(formId, FormKind.PASSWORD_RESET);
+		char[] password = WebsitePasswords.next(ra.random);
+		String hash = ra.hasher.hash(password);
+		try {
+			return db.inTransaction((Connection c) -> {
+				SubscriberRow row = Subscribers.byAccount(c, form.subject()).orElseThrow(() -> Guard.notFound("account"));
+				Subscribers.newPassword(c, row, hash);
+				finish(c, clerk, form, "new password" + (row.suspended() ? ", suspension lifted" : ""));
+				return new NewSubscriber(row.id(), row.account(), password);
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	private FormRow approved(long formId, FormKind kind) throws ServiceException {
+		FormRow form = db.inTransaction((Connection c) -> form(c, formId));
+		if (form.kind() != kind) {
+			throw Guard.notFound(kind + " form " + formId);
+		}
+		Guard.next(FormFlow.TRANSITIONS, form.state(), FormEvent.CARRY_OUT);
+		return form;
+	}
+
+	/** Marks the form carried out; a second attempt finds it so and is refused (no second slip). */
+	private void finish(Connection c, Actor clerk, FormRow approvedForm, String what) throws java.sql.SQLException, ServiceException {
+		FormRow current = form(c, approvedForm.id());
+		FormState to = Guard.next(FormFlow.TRANSITIONS, current.state(), FormEvent.CARRY_OUT);
+		Forms.move(c, current, to, null, null);
+		AuditRecords.append(c, clerk, current.kind() + "_CARRIED_OUT", "form:" + current.id(), current.state(), what,
+				ra.clock.instant());
+	}
+
+	private static FormRow form(Connection c, long id) throws java.sql.SQLException, ServiceException {
+		return Forms.find(c, id).orElseThrow(() -> Guard.notFound("form " + id));
+	}
+}
