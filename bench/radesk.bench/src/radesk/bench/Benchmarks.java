@@ -1,6 +1,5 @@
 package radesk.bench;
 
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,8 +31,8 @@ public final class Benchmarks {
 		int cards = Integer.getInteger("bench.cards", 5);
 		int postal = Integer.getInteger("bench.postal", 10_000);
 		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
-		Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
-		Object cardLayer = make("radesk.card.internal.Pkcs11Cards");
+		Database db = (Database) Components.make("radesk.store.internal.EmbeddedH2Database");
+		Object cardLayer = Components.make("radesk.card.internal.Pkcs11Cards");
 
 		System.out.println("RA Desk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version") + "), work folder " + dir);
@@ -41,12 +40,7 @@ public final class Benchmarks {
 		new IssuanceBench(dir, ca, db).run("RSA-2048", issue);
 		new CrlBench(dir, ca).run(crl);
 		new PersonalizationBench(dir, ca, (CardReaders) cardLayer, (CardTerminal) cardLayer).run(cards);
-		new MailroomBench(db, make("radesk.service.internal.EmbeddedRa")).run(postal);
+		new MailroomBench(db, Components.make("radesk.service.internal.EmbeddedRa")).run(postal);
 		System.exit(0);
-	}
-
-	private static Object make(String className) throws Exception {
-		Constructor<?> c = Class.forName(className).getConstructor();
-		return c.newInstance();
 	}
 }

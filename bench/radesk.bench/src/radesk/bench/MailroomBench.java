@@ -1,6 +1,5 @@
 package radesk.bench;
 
-import java.lang.reflect.Constructor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -29,8 +28,8 @@ final class MailroomBench {
 	}
 
 	void run(int n) throws Exception {
-		Object records = make("radesk.store.internal.JdbcRegistrationRecords", db);
-		MailroomDesk desk = (MailroomDesk) make("radesk.service.internal.LocalMailroomDesk", db, records, ra);
+		Object records = Components.make("radesk.store.internal.JdbcRegistrationRecords", db);
+		MailroomDesk desk = (MailroomDesk) Components.make("radesk.service.internal.LocalMailroomDesk", db, records, ra);
 		StringBuilder csv = new StringBuilder("name,national_id,email,ra_unit\n");
 		for (int i = 0; i < n; i++) {
 			csv.append("郵寄申請人").append(i).append(',').append(TestIds.nationalId()).append(",p").append(i).append("@example.tw,HQ\n");
@@ -78,14 +77,5 @@ final class MailroomBench {
 			csv.append("暖身").append(i).append(',').append(TestIds.nationalId()).append(",w").append(i).append("@example.tw,HQ\n");
 		}
 		return csv.toString();
-	}
-
-	private static Object make(String className, Object... references) throws Exception {
-		for (Constructor<?> c : Class.forName(className).getConstructors()) {
-			if (c.getParameterCount() == references.length) {
-				return c.newInstance(references);
-			}
-		}
-		throw new IllegalStateException(className);
 	}
 }

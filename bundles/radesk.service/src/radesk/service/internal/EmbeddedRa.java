@@ -8,10 +8,13 @@ import java.time.Clock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
 import radesk.core.DataFolder;
 import radesk.pki.CaProfile;
 import radesk.pki.EmbeddedCa;
 import radesk.pki.PasswordHasher;
+import radesk.store.CardRow;
 
 /** What every use case of the embedded RA shares: the CA, the RA's secrets, randomness and time. */
 @Component(service = EmbeddedRa.class)
@@ -27,5 +30,23 @@ public final class EmbeddedRa {
 	public EmbeddedRa() throws IOException, GeneralSecurityException {
 		this.ca = EmbeddedCa.open(DataFolder.resolve().resolve("ca"), CaProfile.demo());
 		this.secrets = RaSecrets.openOrCreate(DataFolder.resolve().resolve("ra"), random);
+	}
+
+	/** A card's SO PIN sealed for its row, bound to the card's serial. */
+	byte[] sealSoPin(char[] soPin, String cardSerial) throws ServiceException {
+		try {
+			return secrets.seal(soPin, "card:" + cardSerial);
+		} catch (GeneralSecurityException e) {
+			throw new ServiceException(Reason.WRONG_STATE, "the RA key is unusable: " + e.getMessage());
+		}
+	}
+
+	/** The SO PIN of a card, opened from its row; the caller wipes it after use. */
+	char[] soPinOf(CardRow card) throws ServiceException {
+		try {
+			return secrets.unseal(card.soPinSealed(), "card:" + card.serial());
+		} catch (GeneralSecurityException e) {
+			throw new ServiceException(Reason.WRONG_STATE, "the sealed SO PIN of card " + card.serial() + " does not open");
+		}
 	}
 }

@@ -1,6 +1,5 @@
 package radesk.service.internal;
 
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import radesk.api.CardAccessException;
 import radesk.api.CardDesk;
 import radesk.api.NewCard;
 import radesk.api.ServiceException;
-import radesk.api.ServiceException.Reason;
 import radesk.card.CardTerminal;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
@@ -67,11 +65,11 @@ public final class LocalCardDesk implements CardDesk {
 			Optional<CardRow> unfinished = Cards.ofSubscriber(c, subscriberId).stream()
 					.filter(card -> card.state() == CardState.BLANK).findFirst();
 			if (unfinished.isPresent()) {
-				return new Started(unfinished.get().serial(), unseal(unfinished.get()));
+				return new Started(unfinished.get().serial(), ra.soPinOf(unfinished.get()));
 			}
 			String serial = freeSerial(c);
 			char[] soPin = pins.newSoPin();
-			Cards.insert(c, serial, subscriberId, seal(soPin, serial), clerk.account(), now);
+			Cards.insert(c, serial, subscriberId, ra.sealSoPin(soPin, serial), clerk.account(), now);
 			AuditRecords.append(c, clerk, "CARD_PERSONALIZATION_STARTED", "card:" + serial, null,
 					"for subscriber:" + subscriberId, now);
 			return new Started(serial, soPin);
@@ -134,19 +132,5 @@ public final class LocalCardDesk implements CardDesk {
 		}
 	}
 
-	private byte[] seal(char[] soPin, String serial) throws ServiceException {
-		try {
-			return ra.secrets.seal(soPin, "card:" + serial);
-		} catch (GeneralSecurityException e) {
-			throw new ServiceException(Reason.WRONG_STATE, "the RA key is unusable: " + e.getMessage());
-		}
-	}
 
-	private char[] unseal(CardRow card) throws ServiceException {
-		try {
-			return ra.secrets.unseal(card.soPinSealed(), "card:" + card.serial());
-		} catch (GeneralSecurityException e) {
-			throw new ServiceException(Reason.WRONG_STATE, "the sealed SO PIN of card " + card.serial() + " does not open");
-		}
-	}
 }

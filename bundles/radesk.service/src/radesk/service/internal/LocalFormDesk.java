@@ -1,6 +1,5 @@
 package radesk.service.internal;
 
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.time.Instant;
 
@@ -103,12 +102,7 @@ public final class LocalFormDesk implements FormDesk {
 		Guard.require(clerk, Permission.PERSONALIZE_CARD);
 		FormRow form = approved(formId, FormKind.PIN_UNLOCK);
 		CardRow card = db.inTransaction((Connection c) -> Cards.find(c, form.subject()).orElseThrow(() -> Guard.notFound("card")));
-		char[] soPin;
-		try {
-			soPin = ra.secrets.unseal(card.soPinSealed(), "card:" + card.serial());
-		} catch (GeneralSecurityException e) {
-			throw new ServiceException(Reason.WRONG_STATE, "the sealed SO PIN of card " + card.serial() + " does not open");
-		}
+		char[] soPin = ra.soPinOf(card);
 		char[] pin = new Pins(ra.random).newUserPin();
 		try {
 			terminal.unlock(card.serial(), soPin, pin);
