@@ -12,9 +12,4 @@ public interface CardDesk {
 	 */
 	NewCard personalize(Actor clerk, long subscriberId, long slotId) throws ServiceException;
 
-	/**
-	 * 交付: the personalized card (with its slips) was handed over or mailed; the subscriber's
-	 * registration is delivered and the card is in the subscriber's hands.
-	 */
-	void handOver(Actor clerk, String cardSerial) throws ServiceException;
 }

@@ -31,7 +31,13 @@ public final class ServiceException extends Exception {
 		/** The card's certificate request was refused (weak key, bad signature …). */
 		BAD_REQUEST,
 		/** The certificate belongs to someone else or is not waiting for download. */
-		NOT_YOURS
+		NOT_YOURS,
+		/** This slip was printed already; its secret is gone (a PIN unlock or password reset makes a new one). */
+		ALREADY_PRINTED,
+		/** The card cannot leave the counter before its slips are printed. */
+		SLIPS_NOT_PRINTED,
+		/** A field of the request is missing or malformed; the detail names it. */
+		INVALID_INPUT
 	}
 
 	private final Reason reason;

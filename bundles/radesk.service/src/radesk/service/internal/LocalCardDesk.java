@@ -98,31 +98,6 @@ public final class LocalCardDesk implements CardDesk {
 		return new NewCard(started.serial(), userPin);
 	}
 
-	@Override
-	public void handOver(Actor clerk, String cardSerial) throws ServiceException {
-		Guard.require(clerk, Permission.HAND_OVER);
-		Instant now = ra.clock.instant();
-		try {
-			db.inTransaction((Connection c) -> {
-				CardRow card = Cards.find(c, cardSerial).orElseThrow(() -> Guard.notFound("card " + cardSerial));
-				CardState cardTo = Guard.next(CardFlow.TRANSITIONS, card.state(), CardEvent.ISSUE);
-				SubscriberRow subscriber = Subscribers.find(c, card.subscriberId())
-						.orElseThrow(() -> Guard.notFound("subscriber of card " + cardSerial));
-				Cards.move(c, card, cardTo);
-				AuditRecords.append(c, clerk, "CARD_HANDED_OVER", "card:" + cardSerial, card.state(), cardTo, now);
-				Optional<RequestRow> request = Requests.find(c, subscriber.requestId());
-				if (request.isPresent() && request.get().state() == RequestState.REGISTERED) {
-					RequestState to = Guard.next(RegistrationFlow.TRANSITIONS, request.get().state(), RequestEvent.DELIVER);
-					Requests.move(c, request.get(), to);
-					AuditRecords.append(c, clerk, "REQUEST_DELIVERED", "request:" + request.get().id(), request.get().state(), to, now);
-				}
-				return null;
-			});
-		} catch (ConcurrentChangeException e) {
-			throw Guard.concurrent(e);
-		}
-	}
-
 	private String freeSerial(Connection c) throws SQLException {
 		while (true) {
 			String serial = String.format("RD%010d", ra.random.nextLong(10_000_000_000L));

@@ -5,6 +5,9 @@ import java.util.UUID;
 import radesk.api.CardDesk;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
+import radesk.api.IssuanceDesk;
+import radesk.api.IssuanceDesk.Delivery;
+import radesk.api.IssuanceDesk.SlipKind;
 import radesk.api.NewCard;
 import radesk.api.NewSubscriber;
 import radesk.api.RegistrationDesk;
@@ -39,7 +42,10 @@ final class Journey {
 		Journey j = toRegisteredSubscriber();
 		j.card = Services.await(CardDesk.class).personalize(Staff.CLERK, j.subscriber.subscriberId(), blankSlot());
 		j.pin = new String(j.card.pin());
-		Services.await(CardDesk.class).handOver(Staff.CLERK, j.card.serial());
+		IssuanceDesk issuance = Services.await(IssuanceDesk.class);
+		issuance.slipPrinted(Staff.CLERK, SlipKind.CARD_PIN, "card:" + j.card.serial());
+		issuance.slipPrinted(Staff.CLERK, SlipKind.WEBSITE_PASSWORD, "subscriber:" + j.subscriber.subscriberId());
+		issuance.handOver(Staff.CLERK, j.card.serial(), new Delivery(Delivery.Method.COUNTER, "張雅婷", "", false));
 		return j;
 	}
 
