@@ -10,6 +10,23 @@ public interface CardDesk {
 	 * for this subscriber was cut off (card pulled, crash), this finishes that card instead.
 	 * The user PIN exists only in the returned value, for the PIN slip (晶片卡密碼單).
 	 */
-	NewCard personalize(Actor clerk, long subscriberId, long slotId) throws ServiceException;
+	default NewCard personalize(Actor clerk, long subscriberId, long slotId) throws ServiceException {
+		return personalize(clerk, subscriberId, slotId, step -> {
+		});
+	}
+
+	/** The same, telling {@code progress} as each step begins (for a progress bar). */
+	NewCard personalize(Actor clerk, long subscriberId, long slotId, java.util.function.Consumer<Step> progress)
+			throws ServiceException;
+
+	/** The steps of a personalization, in order. */
+	enum Step {
+		/** The card's record and sealed SO PIN are written before the card is touched. */
+		RECORDING,
+		/** The card is initialized, its PINs set. */
+		WRITING_CARD,
+		/** The card is recorded as personalized. */
+		CONFIRMING
+	}
 
 }

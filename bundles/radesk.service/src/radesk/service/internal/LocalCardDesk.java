@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,17 +21,11 @@ import radesk.core.card.CardEvent;
 import radesk.core.card.CardFlow;
 import radesk.core.card.CardState;
 import radesk.core.card.Pins;
-import radesk.core.registration.RegistrationFlow;
-import radesk.core.registration.RequestEvent;
-import radesk.core.registration.RequestState;
 import radesk.store.AuditRecords;
 import radesk.store.CardRow;
 import radesk.store.Cards;
 import radesk.store.ConcurrentChangeException;
 import radesk.store.Database;
-import radesk.store.RequestRow;
-import radesk.store.Requests;
-import radesk.store.SubscriberRow;
 import radesk.store.Subscribers;
 
 /**
@@ -57,8 +52,9 @@ public final class LocalCardDesk implements CardDesk {
 	}
 
 	@Override
-	public NewCard personalize(Actor clerk, long subscriberId, long slotId) throws ServiceException {
+	public NewCard personalize(Actor clerk, long subscriberId, long slotId, Consumer<Step> progress) throws ServiceException {
 		Guard.require(clerk, Permission.PERSONALIZE_CARD);
+		progress.accept(Step.RECORDING);
 		Instant now = ra.clock.instant();
 		Started started = db.inTransaction((Connection c) -> {
 			Subscribers.find(c, subscriberId).orElseThrow(() -> Guard.notFound("subscriber " + subscriberId));
@@ -76,6 +72,7 @@ public final class LocalCardDesk implements CardDesk {
 		});
 		Checkpoints.reached("personalize.recorded");
 		char[] userPin = pins.newUserPin();
+		progress.accept(Step.WRITING_CARD);
 		try {
 			terminal.personalize(slotId, started.serial(), started.soPin(), userPin);
 		} catch (CardAccessException e) {
@@ -84,6 +81,7 @@ public final class LocalCardDesk implements CardDesk {
 			java.util.Arrays.fill(started.soPin(), '\0');
 		}
 		Checkpoints.reached("personalize.on-card");
+		progress.accept(Step.CONFIRMING);
 		try {
 			db.inTransaction((Connection c) -> {
 				CardRow row = Cards.find(c, started.serial()).orElseThrow(() -> Guard.notFound("card " + started.serial()));

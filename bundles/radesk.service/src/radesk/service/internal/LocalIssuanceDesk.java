@@ -70,7 +70,7 @@ public final class LocalIssuanceDesk implements IssuanceDesk {
 	public void slipPrinted(Actor clerk, SlipKind kind, String subject) throws ServiceException {
 		Guard.require(clerk, Permission.PRINT_SLIP);
 		if (kind == null || subject == null || !SUBJECT.matcher(subject).matches()) {
-			throw new ServiceException(Reason.INVALID_INPUT, "a slip names card:<serial>, subscriber:<id> or form:<id>");
+			throw new ServiceException(Reason.INVALID_INPUT, "subject: card:<serial>, subscriber:<id> or form:<id>");
 		}
 		Instant now = ra.clock.instant();
 		db.inTransaction((Connection c) -> {
@@ -85,15 +85,15 @@ public final class LocalIssuanceDesk implements IssuanceDesk {
 	@Override
 	public void handOver(Actor staff, String cardSerial, Delivery delivery) throws ServiceException {
 		if (delivery == null || delivery.method() == null) {
-			throw new ServiceException(Reason.INVALID_INPUT, "say how the card leaves: at the counter or by mail");
+			throw new ServiceException(Reason.INVALID_INPUT, "method: at the counter or by mail");
 		}
 		Guard.require(staff, delivery.method() == Delivery.Method.MAIL && staff.role().may(Permission.RECORD_MAILING)
 				? Permission.RECORD_MAILING : Permission.HAND_OVER);
 		if (delivery.method() == Delivery.Method.MAIL && !TRACKING.matcher(delivery.trackingNumber()).matches()) {
-			throw new ServiceException(Reason.INVALID_INPUT, "tracking number: 8 to 30 letters and digits");
+			throw new ServiceException(Reason.INVALID_INPUT, "trackingNumber: 8 to 30 letters and digits");
 		}
 		if (delivery.recipient().isEmpty() || delivery.recipient().length() > 100) {
-			throw new ServiceException(Reason.INVALID_INPUT, "recipient: the name of who received the card (at most 100 characters)");
+			throw new ServiceException(Reason.INVALID_INPUT, "recipient: who receives the card (at most 100 characters)");
 		}
 		Instant now = ra.clock.instant();
 		try {

@@ -116,6 +116,63 @@ public final class Messages {
 	public static String search_kind_CERTIFICATE;
 	public static String refused_DUAL_CONTROL;
 	public static String refused_CONCURRENT_CHANGE;
+	public static String issue_heading;
+	public static String issue_refresh;
+	public static String issue_column_account;
+	public static String issue_column_card;
+	public static String issue_column_slips;
+	public static String issue_register;
+	public static String issue_reader;
+	public static String issue_readers_refresh;
+	public static String issue_personalize;
+	public static String issue_print_password;
+	public static String issue_print_pin;
+	public static String issue_hand_over_group;
+	public static String issue_method_counter;
+	public static String issue_method_mail;
+	public static String issue_reader_sold;
+	public static String issue_recipient;
+	public static String issue_tracking;
+	public static String issue_hand_over;
+	public static String issue_slip_password_done;
+	public static String issue_slip_pin_done;
+	public static String issue_preview_none;
+	public static String issue_preview_of;
+	public static String issue_slip_pin;
+	public static String issue_slip_password;
+	public static String issue_password_gone;
+	public static String issue_pin_gone;
+	public static String issue_reader_empty;
+	public static String issue_reader_card;
+	public static String issue_reader_blank;
+	public static String issue_registered;
+	public static String issue_no_card;
+	public static String issue_personalizing;
+	public static String issue_job;
+	public static String issue_step_RECORDING;
+	public static String issue_step_WRITING_CARD;
+	public static String issue_step_CONFIRMING;
+	public static String issue_step_done;
+	public static String issue_personalized;
+	public static String issue_print_cancelled;
+	public static String issue_print_failed;
+	public static String issue_printed;
+	public static String issue_handed_over;
+	public static String issue_mailed;
+	public static String card_MODULE_NOT_FOUND;
+	public static String card_MODULE_ERROR;
+	public static String card_CARD_REMOVED;
+	public static String card_NOT_BLANK;
+	public static String card_WRONG_PIN;
+	public static String card_PIN_LOCKED;
+	public static String card_BAD_PIN;
+	public static String card_KEY_NOT_ON_CARD;
+	public static String refused_ALREADY_PRINTED;
+	public static String refused_SLIPS_NOT_PRINTED;
+	public static String refused_NOT_FOUND;
+	public static String refused_INVALID_INPUT_trackingNumber;
+	public static String refused_INVALID_INPUT_recipient;
+	public static String refused_INVALID_INPUT_method;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");
@@ -134,8 +191,24 @@ public final class Messages {
 		if (e.reason() == radesk.api.ServiceException.Reason.WRONG_PASSWORD && e.triesLeft() == 1) {
 			return refused_WRONG_PASSWORD_LAST;
 		}
-		String text = text("refused_" + e.reason());
-		return text.startsWith("refused_") ? org.eclipse.osgi.util.NLS.bind(refused_other, e.reason()) : text;
+		if (e.reason() == radesk.api.ServiceException.Reason.CARD && e.card() != null) {
+			return cardProblem(e.card());
+		}
+		String key = "refused_" + e.reason();
+		if (e.reason() == radesk.api.ServiceException.Reason.INVALID_INPUT) {
+			// the service names the field first: "trackingNumber: …"
+			String detail = e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+			key += "_" + detail.substring(0, Math.max(0, detail.indexOf(':')));
+		}
+		String text = text(key);
+		return text.startsWith("refused_") ? org.eclipse.osgi.util.NLS.bind(refused_other, e.reason())
+				: org.eclipse.osgi.util.NLS.bind(text, e.getMessage());
+	}
+
+	/** What happened with the card, in the UI's language. */
+	public static String cardProblem(radesk.api.CardAccessException.Reason reason) {
+		String text = text("card_" + reason);
+		return text.startsWith("card_") ? org.eclipse.osgi.util.NLS.bind(refused_other, reason) : text;
 	}
 
 	/** The text of a key built from an enum constant, e.g. {@code state_IN_REVIEW}; the key itself if missing. */

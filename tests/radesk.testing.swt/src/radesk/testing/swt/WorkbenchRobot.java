@@ -144,6 +144,11 @@ public final class WorkbenchRobot {
 		key(0, character);
 	}
 
+	/** Presses and releases a key without a character, e.g. {@code SWT.CR} or {@code SWT.TAB}. */
+	public void pressKey(int keyCode) {
+		key(keyCode, keyCode == SWT.CR ? '\r' : keyCode == SWT.TAB ? '\t' : '\0');
+	}
+
 	/** Chooses an entry of a read-only combo, as picking it from the list does. */
 	public void select(String id, int index) {
 		org.eclipse.swt.widgets.Combo combo = (org.eclipse.swt.widgets.Combo) find(id);

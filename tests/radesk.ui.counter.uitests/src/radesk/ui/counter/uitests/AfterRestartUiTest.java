@@ -35,7 +35,7 @@ class AfterRestartUiTest {
 				.orElseThrow(() -> new AssertionError(email + " not listed after restart: " + rows));
 		assertEquals("王小明", row.get(2));
 		assertEquals("Counter", row.get(6));
-		assertEquals("In review", row.get(7));
+		assertEquals("Delivered", row.get(7), "the first launch carried 王小明 to hand-over");
 
 		robot.type("intake.nationalId", "B12345678");
 		robot.type("intake.email", "not-an-address");
@@ -55,6 +55,12 @@ class AfterRestartUiTest {
 		robot.click("intake.submit");
 		robot.waitUntil(() -> robot.rows("intake.recent").size() == rows.size() + 1,
 				() -> "the second request; the form says: " + robot.textOf("intake.outcome"));
+		robot.commit("intake.name", "林志豪");
+		robot.type("intake.nationalId", "K220028711");
+		robot.type("intake.email", "hao-" + email);
+		robot.click("intake.submit");
+		robot.waitUntil(() -> robot.rows("intake.recent").size() == rows.size() + 2,
+				() -> "the third request; the form says: " + robot.textOf("intake.outcome"));
 
 		robot.chord(SWT.ALT, 'f');
 		robot.press('s');
@@ -68,7 +74,7 @@ class AfterRestartUiTest {
 		robot.press('r');
 		robot.waitUntil(() -> robot.rows("review.table").size() == 2, () -> "two requests in review: " + robot.rows("review.table"));
 		assertEquals("ui.clerk", robot.rows("review.table").get(0).get(6));
-		robot.selectRow("review.table", 0);
+		robot.selectRow("review.table", 1);
 		robot.click("review.reject");
 		assertEquals("A rejection needs a reason: the applicant is told why.", robot.textOf("review.outcome"));
 		assertEquals(2, robot.rows("review.table").size(), "nothing was decided");
@@ -93,5 +99,18 @@ class AfterRestartUiTest {
 				() -> "the request found; the results are " + robot.rows("search.results"));
 		assertTrue(robot.rows("search.results").stream().noneMatch(r -> r.get(4).contains("F131104093")), "ID numbers stay masked");
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("search-en.png"));
+	
+		// the clerk registers 陳美玲: the screen in English, the password slip waiting in the preview
+		WalkInIntakeUiTest.switchUser(robot, WalkInIntakeUiTest.CLERK, WalkInIntakeUiTest.CLERK_PASSWORD,
+				"Signed in: ui.clerk (counter clerk)");
+		robot.chord(SWT.ALT, 'w');
+		robot.press('c');
+		robot.waitUntil(() -> IssuanceSteps.rowOf(robot, "陳美玲") >= 0, () -> "陳美玲 waiting: " + robot.rows("issuance.table"));
+		robot.selectRow("issuance.table", IssuanceSteps.rowOf(robot, "陳美玲"));
+		robot.click("issuance.register");
+		robot.waitUntil(() -> robot.textOf("issuance.outcome").startsWith("陳美玲 is registered: account ra"),
+				() -> "registered; the screen says " + robot.textOf("issuance.outcome"));
+		assertEquals("Preview: website password slip (the secret is printed only on paper)", robot.textOf("issuance.previewTitle"));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("issuance-registered-en.png"));
 	}
 }

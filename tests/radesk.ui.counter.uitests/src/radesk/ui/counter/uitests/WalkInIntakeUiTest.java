@@ -34,6 +34,16 @@ class WalkInIntakeUiTest {
 		return Path.of(System.getProperty("user.dir"), "target", "screenshots");
 	}
 
+	static void switchUser(WorkbenchRobot robot, String account, String password, String who) {
+		robot.chord(SWT.ALT, 'f');
+		robot.press('s');
+		robot.find("signin.account");
+		robot.type("signin.account", account);
+		robot.type("signin.password", password);
+		robot.click("signin.ok");
+		robot.waitUntil(() -> robot.textOf("status.who").startsWith(who), () -> who + ", not '" + robot.textOf("status.who") + "'");
+	}
+
 	private static void addStaff(WorkbenchRobot robot, String account, String name, String password, int role, String expected) {
 		robot.type("staff.account", account);
 		robot.commit("staff.name", name);
@@ -73,7 +83,7 @@ class WalkInIntakeUiTest {
 		robot.type("intake.nationalId", "A123456789");
 		robot.type("intake.email", "ming@example.com.tw");
 		robot.click("intake.submit");
-		robot.waitUntil(() -> robot.textOf("intake.outcome").equals("未儲存：此工作站的使用者沒有收件的權限。"),
+		robot.waitUntil(() -> robot.textOf("intake.outcome").equals("未執行：您的角色沒有此作業的權限。"),
 				() -> "the refusal shown, not '" + robot.textOf("intake.outcome") + "'");
 		assertEquals(before, robot.rows("intake.recent").size());
 
@@ -119,6 +129,20 @@ class WalkInIntakeUiTest {
 
 		Files.createDirectories(data());
 		Files.writeString(data().resolve("ui-test-last-walk-in.txt"), email);
+
+		// the officer approves it; the clerk registers 王小明, personalizes his card (pulled once), prints both slips, hands over
+		switchUser(robot, OFFICER, OFFICER_PASSWORD, "已登入：ui.officer（審核人員）");
+		robot.chord(SWT.ALT, 'w');
+		robot.press('r');
+		robot.waitUntil(() -> robot.rows("review.table").size() == 1, () -> "the walk-in in review: " + robot.rows("review.table"));
+		robot.selectRow("review.table", 0);
+		robot.click("review.approve");
+		robot.waitUntil(() -> robot.rows("review.table").isEmpty(), () -> "approved; the part says " + robot.textOf("review.outcome"));
+		switchUser(robot, CLERK, CLERK_PASSWORD, "已登入：ui.clerk（櫃檯人員）");
+		IssuanceSteps.carryToHandOver(robot, "王小明");
+		robot.chord(SWT.ALT, 'w');
+		robot.press('w');
+		robot.find("intake.submit");
 
 		// 檔案 → 設定: the clerk switches the UI to English, to take effect at the next start
 		robot.chord(SWT.ALT, 'f');
