@@ -173,6 +173,28 @@ public final class Messages {
 	public static String refused_INVALID_INPUT_trackingNumber;
 	public static String refused_INVALID_INPUT_recipient;
 	public static String refused_INVALID_INPUT_method;
+	public static String mail_heading;
+	public static String mail_complete;
+	public static String mail_submit;
+	public static String mail_count;
+	public static String mail_stored;
+	public static String mail_stored_review;
+	public static String mail_csv_heading;
+	public static String mail_csv_file;
+	public static String mail_csv_browse;
+	public static String mail_csv_import;
+	public static String mail_csv_hint;
+	public static String mail_csv_job;
+	public static String mail_csv_running;
+	public static String mail_csv_unreadable;
+	public static String mail_csv_done;
+	public static String mail_csv_line;
+	public static String mail_csv_problem;
+	public static String mail_csv_note_COLUMNS;
+	public static String mail_csv_note_DUPLICATE_IN_FILE;
+	public static String mail_csv_note_DUPLICATE_REGISTRATION;
+	public static String mail_csv_note_NOT_STORED;
+	public static String refused_BAD_REQUEST;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");

@@ -21,7 +21,7 @@ import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 
 /** The form's inputs, each with its label and a message line for its problem. */
-final class IntakeFormFields {
+public final class IntakeFormFields {
 
 	private final Text name;
 	private final Text nationalId;
@@ -30,20 +30,21 @@ final class IntakeFormFields {
 	private final Map<Field, Label> messages = new EnumMap<>(Field.class);
 	private final Map<Field, FieldProblem> shown = new EnumMap<>(Field.class);
 
-	IntakeFormFields(Composite form, List<String> unitNames, Runnable onEdit) {
-		name = text(form, Field.NAME, Messages.intake_name, "intake.name", onEdit);
-		nationalId = text(form, Field.NATIONAL_ID, Messages.intake_nationalId, "intake.nationalId", onEdit);
+	/** The inputs in a 3-column grid; widget ids start with {@code prefix} (e.g. {@code intake.name}). */
+	public IntakeFormFields(Composite form, String prefix, List<String> unitNames, Runnable onEdit) {
+		name = text(form, Field.NAME, Messages.intake_name, prefix + ".name", onEdit);
+		nationalId = text(form, Field.NATIONAL_ID, Messages.intake_nationalId, prefix + ".nationalId", onEdit);
 		nationalId.setTextLimit(10);
-		email = text(form, Field.EMAIL, Messages.intake_email, "intake.email", onEdit);
+		email = text(form, Field.EMAIL, Messages.intake_email, prefix + ".email", onEdit);
 		new Label(form, SWT.NONE).setText(Messages.intake_raUnit);
-		raUnit = WidgetIds.name(new Combo(form, SWT.READ_ONLY), "intake.raUnit");
+		raUnit = WidgetIds.name(new Combo(form, SWT.READ_ONLY), prefix + ".raUnit");
 		raUnit.setItems(unitNames.toArray(String[]::new));
 		if (unitNames.size() == 1) {
 			raUnit.select(0);
 		}
 		raUnit.addListener(SWT.Selection, e -> onEdit.run());
 		raUnit.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
-		message(form, Field.RA_UNIT, "intake.raUnit.problem");
+		message(form, Field.RA_UNIT, prefix + ".raUnit.problem");
 	}
 
 	private Text text(Composite form, Field field, String label, String id, Runnable onEdit) {
@@ -60,15 +61,15 @@ final class IntakeFormFields {
 		messages.put(field, message);
 	}
 
-	WalkInForm form(String raUnitCode) {
+	public WalkInForm form(String raUnitCode) {
 		return new WalkInForm(name.getText(), nationalId.getText(), email.getText(), raUnitCode);
 	}
 
-	int raUnitIndex() {
+	public int raUnitIndex() {
 		return raUnit.getSelectionIndex();
 	}
 
-	void showProblems(List<FieldProblem> problems) {
+	public void showProblems(List<FieldProblem> problems) {
 		shown.clear();
 		messages.values().forEach(l -> l.setText(""));
 		for (FieldProblem p : problems) {
@@ -83,11 +84,11 @@ final class IntakeFormFields {
 		name.getParent().layout();
 	}
 
-	boolean showsProblems() {
+	public boolean showsProblems() {
 		return !shown.isEmpty();
 	}
 
-	boolean isShown(FieldProblem problem) {
+	public boolean isShown(FieldProblem problem) {
 		return shown.containsKey(problem.field());
 	}
 
@@ -100,7 +101,20 @@ final class IntakeFormFields {
 		};
 	}
 
-	void clear() {
+	/** Runs {@code action} when Enter is pressed in any of the inputs (and nothing else happens). */
+	public void onEnter(Runnable action) {
+		for (Control c : new Control[] { name, nationalId, email, raUnit }) {
+			c.addListener(SWT.Traverse, e -> {
+				if (e.detail == SWT.TRAVERSE_RETURN) {
+					e.doit = false;
+					e.detail = SWT.TRAVERSE_NONE;
+					action.run();
+				}
+			});
+		}
+	}
+
+	public void clear() {
 		name.setText("");
 		nationalId.setText("");
 		email.setText("");

@@ -63,7 +63,7 @@ public final class WalkInIntakePart {
 		form.setLayout(new GridLayout(3, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 		boolean chinese = Locale.getDefault().getLanguage().equals("zh");
-		fields = new IntakeFormFields(form, units.stream().map(u -> chinese ? u.nameZhTw() : u.nameEn()).toList(),
+		fields = new IntakeFormFields(form, "intake", units.stream().map(u -> chinese ? u.nameZhTw() : u.nameEn()).toList(),
 				this::recheckShownProblems);
 
 		Composite buttons = new Composite(form, SWT.NONE);

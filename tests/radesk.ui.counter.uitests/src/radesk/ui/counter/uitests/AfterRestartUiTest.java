@@ -112,5 +112,7 @@ class AfterRestartUiTest {
 				() -> "registered; the screen says " + robot.textOf("issuance.outcome"));
 		assertEquals("Preview: website password slip (the secret is printed only on paper)", robot.textOf("issuance.previewTitle"));
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("issuance-registered-en.png"));
+	
+		MailroomSteps.batchAndCsv(robot);
 	}
 }

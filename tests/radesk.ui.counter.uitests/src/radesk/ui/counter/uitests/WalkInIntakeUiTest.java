@@ -25,6 +25,8 @@ class WalkInIntakeUiTest {
 	static final String CLERK_PASSWORD = "Clerk-pass-2026";
 	static final String OFFICER = "ui.officer";
 	static final String OFFICER_PASSWORD = "Officer-pass-2026";
+	static final String MAILROOM = "ui.mail";
+	static final String MAILROOM_PASSWORD = "Mailroom-pass-2026";
 
 	static Path data() {
 		return Path.of(System.getProperty("radesk.data"));
@@ -73,7 +75,13 @@ class WalkInIntakeUiTest {
 		addStaff(robot, CLERK, "陳櫃檯", CLERK_PASSWORD, 0, "已新增 ui.clerk（櫃檯人員）。");
 		assertTrue(robot.rows("staff.table").stream().anyMatch(r -> r.get(0).equals(CLERK) && r.get(2).equals("櫃檯人員")));
 		addStaff(robot, OFFICER, "林審核", OFFICER_PASSWORD, 1, "已新增 ui.officer（審核人員）。");
+		addStaff(robot, MAILROOM, "吳收發", MAILROOM_PASSWORD, 2, "已新增 ui.mail（收發人員）。");
 		robot.screenshot(shots().resolve("staff-zh_TW.png"));
+		robot.chord(SWT.ALT, 'w');
+		robot.press('m');
+		robot.find("mail.count");
+		assertEquals("本批已登錄：0 件", robot.textOf("mail.count"));
+		robot.screenshot(shots().resolve("mailroom-zh_TW.png"));
 
 		// the administrator may not take in forms: the service says no, the screen says why
 		robot.chord(SWT.ALT, 'w');

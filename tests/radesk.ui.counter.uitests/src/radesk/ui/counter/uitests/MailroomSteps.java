@@ -1,0 +1,82 @@
+package radesk.ui.counter.uitests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+
+import radesk.testing.swt.WorkbenchRobot;
+
+/**
+ * 收發 in English: the mailroom clerk keys in a batch of 20 postal forms from the keyboard alone
+ * (Enter stores one and starts the next), then imports a CSV file with good and bad rows.
+ */
+final class MailroomSteps {
+
+	private static final String LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO";
+
+	private MailroomSteps() {
+	}
+
+	static void batchAndCsv(WorkbenchRobot robot) throws Exception {
+		WalkInIntakeUiTest.switchUser(robot, WalkInIntakeUiTest.MAILROOM, WalkInIntakeUiTest.MAILROOM_PASSWORD,
+				"Signed in: ui.mail (mailroom clerk)");
+		robot.chord(SWT.ALT, 'w');
+		robot.press('m');
+		robot.find("mail.count");
+		assertEquals("This batch: 0 forms", robot.textOf("mail.count"));
+		robot.select("mail.raUnit", 0);
+		for (int i = 1; i <= 20; i++) {
+			robot.commit("mail.name", "郵寄申請人" + i);
+			robot.type("mail.nationalId", nationalId('M', 1000 + i));
+			robot.type("mail.email", "post" + i + "@example.com.tw");
+			robot.pressKey(SWT.CR);
+			int stored = i;
+			robot.waitUntil(() -> robot.textOf("mail.count").equals("This batch: " + stored + " forms"),
+					() -> "form " + stored + " stored; the screen says " + robot.textOf("mail.outcome"));
+		}
+		assertEquals("", robot.textOf("mail.name"), "the form is empty for the next one");
+		// a bad one is refused next to its field and not counted
+		robot.commit("mail.name", "錯誤範例");
+		robot.type("mail.nationalId", "M123456780");
+		robot.type("mail.email", "bad@example.com.tw");
+		robot.pressKey(SWT.CR);
+		robot.waitUntil(() -> !robot.textOf("mail.nationalId.problem").isEmpty(), "the checksum problem");
+		assertEquals("This batch: 20 forms", robot.textOf("mail.count"));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("mailroom-batch-en.png"));
+
+		Path csv = WalkInIntakeUiTest.data().resolve("postal-batch.csv");
+		Files.writeString(csv, String.join("\n", List.of("name,national_id,email,ra_unit",
+				"趙一," + nationalId('N', 2001) + ",one@example.com.tw,HQ",
+				"錢二," + nationalId('N', 2002) + ",two@example.com.tw,HQ",
+				"孫三,N123456788,three@example.com.tw,HQ",
+				"李四," + nationalId('N', 2004) + ",not-an-address,HQ",
+				"周五," + nationalId('M', 1001) + ",five@example.com.tw,HQ",
+				"吳六," + nationalId('N', 2006) + ",six@example.com.tw,HQ")) + "\n");
+		robot.commit("mail.csv.path", csv.toString());
+		robot.click("mail.csv.import");
+		robot.waitUntil(() -> robot.textOf("mail.csv.summary").equals("3 forms stored, 3 rows refused."),
+				() -> "the import report; the screen says " + robot.textOf("mail.csv.summary"));
+		List<List<String>> report = robot.rows("mail.csv.report");
+		assertEquals(List.of("4", "5", "6"), report.stream().map(r -> r.get(0)).toList(), report.toString());
+		assertTrue(report.get(0).get(1).contains("check"), report.toString());
+		assertTrue(report.get(1).get(1).contains("e-mail"), report.toString());
+		assertEquals("This ID number already has a registration pending or an account.", report.get(2).get(1));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("mailroom-csv-en.png"));
+	}
+
+	/** A valid 身分證字號 with this letter and serial (the check digit computed). */
+	static String nationalId(char letter, int serial) {
+		int code = LETTERS.indexOf(letter) + 10;
+		String body = letter + "2" + String.format("%07d", serial);
+		int sum = code / 10 + (code % 10) * 9;
+		for (int i = 1; i < 9; i++) {
+			sum += (body.charAt(i) - '0') * (9 - i);
+		}
+		return body + (10 - sum % 10) % 10;
+	}
+}
