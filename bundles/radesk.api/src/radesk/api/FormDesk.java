@@ -1,6 +1,12 @@
 package radesk.api;
 
+import java.time.Instant;
+import java.util.List;
+
 import radesk.core.access.Actor;
+import radesk.core.review.FormKind;
+import radesk.core.review.FormState;
+import radesk.core.revocation.RevocationReason;
 import radesk.core.review.Decision;
 
 /**
@@ -16,7 +22,28 @@ public interface FormDesk {
 	/** A suspended (or forgotten) website password: asks for a new one. */
 	long submitPasswordReset(Actor clerk, String account, String note) throws ServiceException;
 
+	/**
+	 * 憑證廢止申請單: asks to revoke a certificate, named by its serial or its 憑證識別碼, for one of
+	 * the seed's reasons.
+	 */
+	long submitRevocation(Actor staff, String certificate, RevocationReason reason, String note) throws ServiceException;
+
+	/**
+	 * An officer decides; never the person who submitted the form. An approved revocation is carried
+	 * out at once: the certificate is revoked and a new CRL published.
+	 */
 	void decide(Actor officer, long formId, Decision decision) throws ServiceException;
+
+	/** The forms waiting for a decision ({@code IN_REVIEW}) or to be carried out ({@code APPROVED}), oldest first. */
+	List<FormItem> forms(Actor staff, FormState state) throws ServiceException;
+
+	/**
+	 * One form as lists show it: {@code holder} is the subscriber the card, account or certificate
+	 * belongs to; {@code enteredByMe} when the asking person submitted it.
+	 */
+	record FormItem(long id, FormKind kind, FormState state, String subject, String holder, String note,
+			RevocationReason reason, String submittedBy, Instant receivedAt, boolean enteredByMe) {
+	}
 
 	/** Unlocks the approved card with its SO PIN; the new PIN exists only in the returned value. */
 	NewCard carryOutPinUnlock(Actor clerk, long formId) throws ServiceException;

@@ -58,4 +58,22 @@ public final class Certificates {
 				+ " revoked_at = ?, row_version = row_version + 1 where serial = ? and row_version = ?", CertificateState.REVOKED,
 				reason, at, row.serial(), row.version());
 	}
+
+	/** A revoked certificate as a CRL lists it: serial (hex), when, why. */
+	public record Revoked(String serial, Instant at, RevocationReason reason) {
+	}
+
+	public static List<Revoked> revoked(Connection c) throws SQLException {
+		return Rows.list(c, "select serial, revoked_at, revocation_reason from certificate where state = 'REVOKED' order by revoked_at",
+				rs -> new Revoked(rs.getString(1), Rows.instant(rs, "revoked_at"), RevocationReason.valueOf(rs.getString(3))));
+	}
+
+	/** Takes the next CRL number and records the publication. */
+	public static long nextCrlNumber(Connection c, Instant at, int entries, String by) throws SQLException {
+		Rows.update(c, "update counters set last_used = last_used + 1 where name = 'crl_number'");
+		long number = Rows.one(c, "select last_used from counters where name = 'crl_number'", rs -> rs.getLong(1)).orElseThrow();
+		Rows.update(c, "insert into crl_publication (crl_number, this_update, entries, published_by) values (?, ?, ?, ?)", number, at,
+				entries, by);
+		return number;
+	}
 }

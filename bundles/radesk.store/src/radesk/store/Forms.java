@@ -11,7 +11,7 @@ import radesk.core.review.FormState;
 /** Review forms inside a transaction. */
 public final class Forms {
 
-	private static final String COLUMNS = "id, kind, state, subject, detail, submitted_by, received_at, row_version";
+	private static final String COLUMNS = "id, kind, state, subject, detail, submitted_by, received_at, row_version, reason";
 
 	private Forms() {
 	}
@@ -22,10 +22,24 @@ public final class Forms {
 				+ " values (?, ?, ?, ?, ?, ?)", kind, state, subject, detail, submittedBy, at);
 	}
 
+	/** A revocation form carries the reason the subscriber chose. */
+	public static void reason(Connection c, long id, String reason) throws SQLException {
+		Rows.update(c, "update form_request set reason = ? where id = ?", reason, id);
+	}
+
+	private static FormRow row(java.sql.ResultSet rs) throws SQLException {
+		return new FormRow(rs.getLong(1), FormKind.valueOf(rs.getString(2)), FormState.valueOf(rs.getString(3)), rs.getString(4),
+				rs.getString(5), rs.getString(6), Rows.instant(rs, "received_at"), rs.getInt(8), rs.getString(9));
+	}
+
 	public static Optional<FormRow> find(Connection c, long id) throws SQLException {
-		return Rows.one(c, "select " + COLUMNS + " from form_request where id = ?", rs -> new FormRow(rs.getLong(1),
-				FormKind.valueOf(rs.getString(2)), FormState.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-				rs.getString(6), Rows.instant(rs, "received_at"), rs.getInt(8)), id);
+		return Rows.one(c, "select " + COLUMNS + " from form_request where id = ?", Forms::row, id);
+	}
+
+	/** Forms in one state, oldest first. */
+	public static java.util.List<FormRow> inState(Connection c, FormState state, int limit) throws SQLException {
+		return Rows.list(c, "select " + COLUMNS + " from form_request where state = ? order by received_at, id limit ?", Forms::row,
+				state, limit);
 	}
 
 	public static void move(Connection c, FormRow row, FormState to, String decidedBy, String rejectReason) throws SQLException {

@@ -51,4 +51,15 @@ public final class SoftHsm {
 		}
 		return out;
 	}
+
+	/** Runs an outside tool expected to say no (e.g. openssl verify of a revoked certificate); returns what it printed. */
+	public static String runAllowingFailure(String... command) throws Exception {
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!p.waitFor(60, TimeUnit.SECONDS)) {
+			p.destroyForcibly();
+			throw new IllegalStateException(String.join(" ", command) + " did not finish: " + out);
+		}
+		return out;
+	}
 }

@@ -2,6 +2,7 @@ package radesk.service.internal;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,14 +21,19 @@ import radesk.core.card.CardEvent;
 import radesk.core.card.CardFlow;
 import radesk.core.card.CardState;
 import radesk.core.card.Pins;
+import radesk.core.certificate.CertificateEvent;
+import radesk.core.certificate.CertificateFlow;
 import radesk.core.review.Decision;
 import radesk.core.review.FormEvent;
 import radesk.core.review.FormFlow;
 import radesk.core.review.FormKind;
 import radesk.core.review.FormState;
+import radesk.core.revocation.RevocationReason;
 import radesk.store.AuditRecords;
 import radesk.store.CardRow;
 import radesk.store.Cards;
+import radesk.store.CertificateRow;
+import radesk.store.Certificates;
 import radesk.store.ConcurrentChangeException;
 import radesk.store.Database;
 import radesk.store.FormRow;
@@ -71,6 +77,57 @@ public final class LocalFormDesk implements FormDesk {
 		});
 	}
 
+	@Override
+	public long submitRevocation(Actor staff, String certificate, RevocationReason reason, String note) throws ServiceException {
+		Guard.require(staff, Permission.SUBMIT_FORM);
+		if (reason == null) {
+			throw new ServiceException(Reason.INVALID_INPUT, "reason: choose why the certificate is revoked");
+		}
+		String named = certificate == null ? "" : certificate.strip();
+		return db.inTransaction((Connection c) -> {
+			CertificateRow cert = Certificates.find(c, named.toLowerCase(java.util.Locale.ROOT))
+					.or(() -> byIdentifier(c, named.toUpperCase(java.util.Locale.ROOT)))
+					.orElseThrow(() -> new ServiceException(Reason.INVALID_INPUT, "certificate: no certificate " + named));
+			// only a certificate that may still be revoked is taken in
+			Guard.next(CertificateFlow.TRANSITIONS, cert.state(), CertificateEvent.REVOKE);
+			long id = submit(c, staff, FormKind.REVOCATION, cert.serial(), note);
+			Forms.reason(c, id, reason.name());
+			return id;
+		});
+	}
+
+	private static java.util.Optional<CertificateRow> byIdentifier(Connection c, String identifier) {
+		try {
+			return Certificates.byIdentifier(c, identifier);
+		} catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@Override
+	public List<FormItem> forms(Actor staff, FormState state) throws ServiceException {
+		Guard.require(staff, Permission.SEARCH);
+		return db.inTransaction((Connection c) -> {
+			List<FormItem> items = new java.util.ArrayList<>();
+			for (FormRow f : Forms.inState(c, state, 500)) {
+				items.add(new FormItem(f.id(), f.kind(), f.state(), f.subject(), holder(c, f), f.detail(),
+						f.reason() == null ? null : RevocationReason.valueOf(f.reason()), f.submittedBy(), f.receivedAt(),
+						staff.account().equalsIgnoreCase(f.submittedBy())));
+			}
+			return items;
+		});
+	}
+
+	/** The name of the subscriber a form is about (its card, account or certificate). */
+	private static String holder(Connection c, FormRow f) throws java.sql.SQLException {
+		java.util.Optional<Long> subscriber = switch (f.kind()) {
+		case PIN_UNLOCK -> Cards.find(c, f.subject()).map(CardRow::subscriberId);
+		case PASSWORD_RESET -> Subscribers.byAccount(c, f.subject()).map(SubscriberRow::id);
+		case REVOCATION -> Certificates.find(c, f.subject()).map(CertificateRow::subscriberId);
+		};
+		return subscriber.isEmpty() ? "" : Subscribers.find(c, subscriber.get()).map(SubscriberRow::name).orElse("");
+	}
+
 	private long submit(Connection c, Actor clerk, FormKind kind, String subject, String note) throws java.sql.SQLException {
 		Instant now = ra.clock.instant();
 		// a form handed in at the counter was checked there: it goes straight to review
@@ -90,11 +147,30 @@ public final class LocalFormDesk implements FormDesk {
 				Forms.move(c, form, to, officer.account(), decision.reason().orElse(null));
 				AuditRecords.append(c, officer, form.kind() + (decision.approved() ? "_APPROVED" : "_REJECTED"), "form:" + formId,
 						form.state(), to, ra.clock.instant());
+				if (decision.approved() && form.kind() == FormKind.REVOCATION) {
+					revoke(c, officer, form);
+				}
 				return null;
 			});
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
 		}
+		if (decision.approved() && db.inTransaction((Connection c) -> form(c, formId)).kind() == FormKind.REVOCATION) {
+			Crls.publish(db, ra, officer);
+		}
+	}
+
+	/** Carries out an approved revocation in the deciding transaction: the certificate is revoked, the form done. */
+	private void revoke(Connection c, Actor officer, FormRow decided) throws java.sql.SQLException, ServiceException {
+		Guard.require(officer, Permission.REVOKE_CERTIFICATE);
+		CertificateRow cert = Certificates.find(c, decided.subject()).orElseThrow(() -> Guard.notFound("certificate " + decided.subject()));
+		Guard.next(CertificateFlow.TRANSITIONS, cert.state(), CertificateEvent.REVOKE);
+		RevocationReason reason = RevocationReason.valueOf(decided.reason());
+		Instant now = ra.clock.instant();
+		Certificates.revoke(c, cert, reason, now);
+		AuditRecords.append(c, officer, "CERTIFICATE_REVOKED", "certificate:" + cert.serial(), cert.state(),
+				"REVOKED " + reason, now);
+		finish(c, officer, decided, "certificate revoked");
 	}
 
 	@Override

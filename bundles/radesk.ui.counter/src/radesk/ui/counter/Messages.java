@@ -195,6 +195,38 @@ public final class Messages {
 	public static String mail_csv_note_DUPLICATE_REGISTRATION;
 	public static String mail_csv_note_NOT_STORED;
 	public static String refused_BAD_REQUEST;
+	public static String forms_new_heading;
+	public static String forms_kind;
+	public static String forms_kind_PIN_UNLOCK;
+	public static String forms_kind_PASSWORD_RESET;
+	public static String forms_kind_REVOCATION;
+	public static String forms_subject;
+	public static String forms_subject_hint_PIN_UNLOCK;
+	public static String forms_subject_hint_PASSWORD_RESET;
+	public static String forms_subject_hint_REVOCATION;
+	public static String forms_reason;
+	public static String revocation_DATA_CHANGED;
+	public static String revocation_KEY_DAMAGED;
+	public static String revocation_KEY_LOST;
+	public static String revocation_KEY_EXPOSED;
+	public static String revocation_KEY_TAMPERED;
+	public static String revocation_THIRD_PARTY_USE_RISK;
+	public static String forms_note;
+	public static String forms_submit;
+	public static String forms_submitted;
+	public static String forms_queue_heading;
+	public static String forms_state;
+	public static String forms_state_IN_REVIEW;
+	public static String forms_state_APPROVED;
+	public static String forms_carry_out;
+	public static String forms_approved;
+	public static String forms_revoked;
+	public static String forms_rejected;
+	public static String forms_carried_out;
+	public static String forms_slip_lost;
+	public static String forms_ra_name;
+	public static String refused_INVALID_INPUT_reason;
+	public static String refused_INVALID_INPUT_certificate;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");

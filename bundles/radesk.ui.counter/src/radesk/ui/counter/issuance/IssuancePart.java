@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
@@ -15,13 +14,9 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.printing.PrintDialog;
-import org.eclipse.swt.printing.Printer;
-import org.eclipse.swt.printing.PrinterData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
@@ -425,41 +420,11 @@ public final class IssuancePart {
 			say(kind == SlipKind.CARD_PIN ? Messages.issue_pin_gone : Messages.issue_password_gone);
 			return;
 		}
-		PrintDialog dialog = new PrintDialog(table.getShell(), SWT.NONE);
-		dialog.setText(kind == SlipKind.CARD_PIN ? Messages.issue_slip_pin : Messages.issue_slip_password);
-		// the system's default printer, else the first one there is, comes chosen
-		PrinterData chosen = Printer.getDefaultPrinterData();
-		if (chosen == null && Printer.getPrinterList().length > 0) {
-			chosen = Printer.getPrinterList()[0];
-		}
-		if (chosen != null) {
-			dialog.setPrinterData(chosen);
-		}
-		PrinterData target = dialog.open();
-		if (target == null) {
-			say(Messages.issue_print_cancelled);
+		SlipPrinting.Outcome printed = SlipPrinting.print(table.getShell(),
+				kind == SlipKind.CARD_PIN ? Messages.issue_slip_pin : Messages.issue_slip_password, toSlip(slip, Instant.now()));
+		if (printed != SlipPrinting.Outcome.PRINTED) {
+			say(printed == SlipPrinting.Outcome.CANCELLED ? Messages.issue_print_cancelled : Messages.issue_print_failed);
 			return;
-		}
-		List<SlipLayout.Mark> marks = SlipLayout.of(toSlip(slip, Instant.now()));
-		Printer printer = new Printer(target);
-		try {
-			if (!printer.startJob("RA Desk " + kind)) {
-				say(Messages.issue_print_failed);
-				return;
-			}
-			printer.startPage();
-			GC gc = new GC(printer);
-			try {
-				Point dpi = printer.getDPI();
-				Rectangle trim = printer.computeTrim(0, 0, 0, 0);
-				SlipPainter.paint(gc, marks, dpi.x / 25.4, trim.x, trim.y, dpi.y, true);
-			} finally {
-				gc.dispose();
-			}
-			printer.endPage();
-			printer.endJob();
-		} finally {
-			printer.dispose();
 		}
 		try {
 			issuance.slipPrinted(actor, kind, subject);

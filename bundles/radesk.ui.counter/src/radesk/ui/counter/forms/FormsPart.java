@@ -1,0 +1,290 @@
+package radesk.ui.counter.forms;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import radesk.api.FormDesk;
+import radesk.api.FormDesk.FormItem;
+import radesk.api.IssuanceDesk;
+import radesk.api.IssuanceDesk.SlipKind;
+import radesk.api.NewCard;
+import radesk.api.NewSubscriber;
+import radesk.api.ServiceException;
+import radesk.core.access.Actor;
+import radesk.core.review.Decision;
+import radesk.core.review.FormKind;
+import radesk.core.review.FormState;
+import radesk.core.revocation.RevocationReason;
+import radesk.slips.Slip;
+import radesk.ui.common.Forms;
+import radesk.ui.common.WidgetIds;
+import radesk.ui.counter.Messages;
+import radesk.ui.counter.issuance.SlipPrinting;
+
+/**
+ * 申請表單: the forms that change a card, an account or a certificate only after an officer
+ * approved them — 晶片卡解鎖 (PIN unlock), 密碼重新設定 (website password reset) and 憑證廢止
+ * (revocation). Counter and mailroom take them in; an officer decides (never the one who took it
+ * in); an approved unlock or reset is carried out at the counter and its new slip printed at once.
+ */
+public final class FormsPart {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Taipei"));
+	private static final FormKind[] KINDS = { FormKind.PIN_UNLOCK, FormKind.PASSWORD_RESET, FormKind.REVOCATION };
+	private static final FormState[] STATES = { FormState.IN_REVIEW, FormState.APPROVED };
+
+	private final FormDesk desk;
+	private final IssuanceDesk issuance;
+	private Actor actor;
+	private Combo kind;
+	private Text subject;
+	private Combo reason;
+	private Text note;
+	private Label submitted;
+	private Combo state;
+	private Table table;
+	private Text decisionReason;
+	private Button approve;
+	private Button reject;
+	private Button carryOut;
+	private Label outcome;
+	private List<FormItem> shown = List.of();
+
+	@Inject
+	public FormsPart(FormDesk desk, IssuanceDesk issuance) {
+		this.desk = desk;
+		this.issuance = issuance;
+	}
+
+	@Inject
+	void signedIn(@Optional Actor signedIn) {
+		this.actor = signedIn;
+		if (table != null && !table.isDisposed()) {
+			refresh();
+		}
+	}
+
+	@PostConstruct
+	void create(Composite parent) {
+		parent.setLayout(new GridLayout(1, false));
+		Group form = new Group(parent, SWT.NONE);
+		form.setText(Messages.forms_new_heading);
+		form.setLayout(new GridLayout(2, false));
+		form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		new Label(form, SWT.NONE).setText(Messages.forms_kind);
+		kind = WidgetIds.name(new Combo(form, SWT.READ_ONLY), "forms.kind");
+		for (FormKind k : KINDS) {
+			kind.add(Messages.text("forms_kind_" + k));
+		}
+		kind.select(0);
+		subject = Forms.labelledText(form, Messages.forms_subject, "forms.subject", SWT.NONE, 280);
+		new Label(form, SWT.NONE).setText(Messages.forms_reason);
+		reason = WidgetIds.name(new Combo(form, SWT.READ_ONLY), "forms.reason");
+		for (RevocationReason r : RevocationReason.values()) {
+			reason.add(Messages.text("revocation_" + r));
+		}
+		note = Forms.labelledText(form, Messages.forms_note, "forms.note", SWT.NONE, 420);
+		Button submit = WidgetIds.name(new Button(form, SWT.PUSH), "forms.submit");
+		submit.setText(Messages.forms_submit);
+		submit.addListener(SWT.Selection, e -> submit());
+		submitted = WidgetIds.name(new Label(form, SWT.WRAP), "forms.submitted");
+		submitted.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		kind.addListener(SWT.Selection, e -> kindChanged());
+		kindChanged();
+
+		Group queue = new Group(parent, SWT.NONE);
+		queue.setText(Messages.forms_queue_heading);
+		queue.setLayout(new GridLayout(5, false));
+		queue.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		new Label(queue, SWT.NONE).setText(Messages.forms_state);
+		state = WidgetIds.name(new Combo(queue, SWT.READ_ONLY), "forms.state");
+		state.setItems(Messages.forms_state_IN_REVIEW, Messages.forms_state_APPROVED);
+		state.select(0);
+		state.addListener(SWT.Selection, e -> refresh());
+		Button refresh = WidgetIds.name(new Button(queue, SWT.PUSH), "forms.refresh");
+		refresh.setText(Messages.review_refresh);
+		refresh.addListener(SWT.Selection, e -> refresh());
+		new Label(queue, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		table = WidgetIds.name(new Table(queue, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "forms.table");
+		table.setHeaderVisible(true);
+		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
+		for (String title : new String[] { Messages.column_id, Messages.forms_kind, Messages.forms_subject, Messages.column_name,
+				Messages.forms_reason, Messages.forms_note, Messages.review_column_entered_by, Messages.column_received }) {
+			new TableColumn(table, SWT.LEFT).setText(title);
+		}
+		table.addListener(SWT.Selection, e -> selectionChanged());
+		new Label(queue, SWT.NONE).setText(Messages.review_reason);
+		decisionReason = WidgetIds.name(new Text(queue, SWT.BORDER), "forms.decisionReason");
+		decisionReason.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		approve = button(queue, "forms.approve", Messages.review_approve);
+		approve.addListener(SWT.Selection, e -> decide(true));
+		reject = button(queue, "forms.reject", Messages.review_reject);
+		reject.addListener(SWT.Selection, e -> decide(false));
+		carryOut = button(queue, "forms.carryOut", Messages.forms_carry_out);
+		carryOut.addListener(SWT.Selection, e -> carryOut());
+		outcome = WidgetIds.name(new Label(queue, SWT.WRAP), "forms.outcome");
+		outcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
+		refresh();
+	}
+
+	private static Button button(Composite parent, String id, String text) {
+		Button b = WidgetIds.name(new Button(parent, SWT.PUSH), id);
+		b.setText(text);
+		return b;
+	}
+
+	private void kindChanged() {
+		FormKind k = KINDS[kind.getSelectionIndex()];
+		reason.setEnabled(k == FormKind.REVOCATION);
+		subject.setMessage(Messages.text("forms_subject_hint_" + k));
+	}
+
+	private void submit() {
+		FormKind k = KINDS[kind.getSelectionIndex()];
+		try {
+			long id = switch (k) {
+			case PIN_UNLOCK -> desk.submitPinUnlock(actor, subject.getText().strip().toUpperCase(java.util.Locale.ROOT), note.getText());
+			case PASSWORD_RESET -> desk.submitPasswordReset(actor, subject.getText().strip(), note.getText());
+			case REVOCATION -> {
+				if (reason.getSelectionIndex() < 0) {
+					throw new ServiceException(ServiceException.Reason.INVALID_INPUT, "reason: missing");
+				}
+				yield desk.submitRevocation(actor, subject.getText(), RevocationReason.values()[reason.getSelectionIndex()],
+						note.getText());
+			}
+			};
+			submitted.setText(NLS.bind(Messages.forms_submitted, Messages.text("forms_kind_" + k), id));
+			subject.setText("");
+			note.setText("");
+			reason.deselectAll();
+			refresh();
+		} catch (ServiceException e) {
+			submitted.setText(Messages.refusal(e));
+		}
+		submitted.getParent().layout();
+	}
+
+	private void refresh() {
+		table.removeAll();
+		try {
+			shown = actor == null ? List.of() : desk.forms(actor, STATES[state.getSelectionIndex()]);
+		} catch (ServiceException e) {
+			shown = List.of();
+			say(Messages.refusal(e));
+		}
+		for (FormItem f : shown) {
+			new TableItem(table, SWT.NONE).setText(new String[] { Long.toString(f.id()), Messages.text("forms_kind_" + f.kind()),
+					f.subject(), f.holder(), f.reason() == null ? "" : Messages.text("revocation_" + f.reason()),
+					f.note() == null ? "" : f.note(), f.enteredByMe() ? Messages.review_entered_by_me : f.submittedBy(),
+					WHEN.format(f.receivedAt()) });
+		}
+		for (TableColumn c : table.getColumns()) {
+			c.pack();
+		}
+		selectionChanged();
+	}
+
+	private FormItem selected() {
+		int i = table.getSelectionIndex();
+		return i < 0 || i >= shown.size() ? null : shown.get(i);
+	}
+
+	private void selectionChanged() {
+		FormItem f = selected();
+		boolean inReview = f != null && f.state() == FormState.IN_REVIEW;
+		approve.setEnabled(inReview && !f.enteredByMe());
+		reject.setEnabled(inReview && !f.enteredByMe());
+		carryOut.setEnabled(f != null && f.state() == FormState.APPROVED && f.kind() != FormKind.REVOCATION);
+		if (inReview && f.enteredByMe()) {
+			say(Messages.review_dual_control);
+		}
+	}
+
+	private void decide(boolean approved) {
+		FormItem f = selected();
+		if (f == null) {
+			return;
+		}
+		Decision decision;
+		try {
+			decision = approved ? Decision.approve() : Decision.reject(decisionReason.getText());
+		} catch (IllegalArgumentException e) {
+			say(Messages.review_reason_needed);
+			return;
+		}
+		try {
+			desk.decide(actor, f.id(), decision);
+			decisionReason.setText("");
+			refresh();
+			say(NLS.bind(approved ? (f.kind() == FormKind.REVOCATION ? Messages.forms_revoked : Messages.forms_approved)
+					: Messages.forms_rejected, f.id(), f.holder()));
+		} catch (ServiceException e) {
+			say(Messages.refusal(e));
+		}
+	}
+
+	/** Carries out an approved unlock or reset and prints its new slip at once: the secret never waits anywhere. */
+	private void carryOut() {
+		FormItem f = selected();
+		if (f == null) {
+			return;
+		}
+		Slip slip;
+		try {
+			if (f.kind() == FormKind.PIN_UNLOCK) {
+				NewCard card = desk.carryOutPinUnlock(actor, f.id());
+				slip = new Slip(Slip.Kind.CARD_PIN, Messages.forms_ra_name, f.holder(), List.of(), card.serial(), card.pin(), Instant.now());
+			} else {
+				NewSubscriber account = desk.carryOutPasswordReset(actor, f.id());
+				slip = new Slip(Slip.Kind.WEBSITE_PASSWORD, Messages.forms_ra_name, f.holder(), List.of(), account.account(),
+						account.password(), Instant.now());
+			}
+		} catch (ServiceException e) {
+			say(Messages.refusal(e));
+			return;
+		}
+		SlipKind kindOfSlip = f.kind() == FormKind.PIN_UNLOCK ? SlipKind.CARD_PIN : SlipKind.WEBSITE_PASSWORD;
+		try {
+			SlipPrinting.Outcome printed;
+			do {
+				// the form is carried out: its secret exists only here, so the slip must come out now
+				printed = SlipPrinting.print(table.getShell(), Messages.text("forms_kind_" + f.kind()), slip);
+			} while (printed == SlipPrinting.Outcome.FAILED);
+			if (printed == SlipPrinting.Outcome.PRINTED) {
+				issuance.slipPrinted(actor, kindOfSlip, "form:" + f.id());
+				say(NLS.bind(Messages.forms_carried_out, f.id(), f.holder()));
+			} else {
+				say(Messages.forms_slip_lost);
+			}
+		} catch (ServiceException e) {
+			say(Messages.refusal(e));
+		} finally {
+			java.util.Arrays.fill(slip.secret(), '\0');
+		}
+		refresh();
+	}
+
+	private void say(String text) {
+		outcome.setText(text);
+		outcome.getParent().layout();
+	}
+}
