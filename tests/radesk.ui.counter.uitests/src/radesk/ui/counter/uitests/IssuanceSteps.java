@@ -40,6 +40,7 @@ final class IssuanceSteps {
 				() -> "registered; the screen says " + robot.textOf("issuance.outcome"));
 		String account = robot.rows("issuance.table").get(rowOf(robot, name)).get(4);
 		assertTrue(account.matches("ra\\d{8}"), account);
+		Files.writeString(WalkInIntakeUiTest.data().resolve("ui-test-account.txt"), account);
 		assertEquals("預覽：憑證作業網站密碼單（密碼只印在紙上）", robot.textOf("issuance.previewTitle"));
 		assertTrue(robot.textOf("issuance.reader").endsWith("空白晶片卡"), robot.textOf("issuance.reader"));
 
@@ -107,6 +108,12 @@ final class IssuanceSteps {
 	/** Prints one slip through the print dialog to a file; returns the secret read back from the paper. */
 	private static String printSlip(WorkbenchRobot robot, String button, String title, String secretLabel, String reference)
 			throws Exception {
+		return printSlip(robot, button, "issuance.outcome", title + "已列印", title, secretLabel, reference);
+	}
+
+	/** Presses {@code button}, prints through the dialog, waits for the outcome line; returns the secret read from paper. */
+	static String printSlip(WorkbenchRobot robot, String button, String outcomeId, String outcomeStart, String title,
+			String secretLabel, String reference) throws Exception {
 		// with no output file named, GTK's "Print to File" writes output.pdf in the working directory
 		Path paper = Path.of(System.getProperty("user.dir"), "output.pdf");
 		Files.createDirectories(paper.getParent());
@@ -120,10 +127,10 @@ final class IssuanceSteps {
 				Thread.sleep(100);
 			}
 		}
-		robot.waitUntil(() -> robot.textOf("issuance.outcome").startsWith(title + "已列印"),
-				() -> "the " + title + " printed; the screen says " + robot.textOf("issuance.outcome"));
+		robot.waitUntil(() -> robot.textOf(outcomeId).startsWith(outcomeStart),
+				() -> "the " + title + " printed; the screen says " + robot.textOf(outcomeId));
 		String text = pdfText(paper);
-		Path kept = WalkInIntakeUiTest.shots().resolve(title.equals("晶片卡密碼單") ? "slip-pin.txt" : "slip-password.txt");
+		Path kept = WalkInIntakeUiTest.shots().resolve((title.equals("晶片卡密碼單") ? "slip-pin-" : "slip-password-") + reference + ".txt");
 		assertTrue(text.contains(title), text);
 		assertTrue(text.contains("此密碼僅列印一次"), text);
 		assertTrue(text.contains(reference), text);

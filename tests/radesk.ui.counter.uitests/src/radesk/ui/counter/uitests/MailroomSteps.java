@@ -67,6 +67,43 @@ final class MailroomSteps {
 		assertTrue(report.get(1).get(1).contains("e-mail"), report.toString());
 		assertEquals("This ID number already has a registration pending or an account.", report.get(2).get(1));
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("mailroom-csv-en.png"));
+
+		// 密碼重新設定 by post for 王小明: the mailroom takes it in, an officer approves, the counter prints the new slip
+		String account = Files.readString(WalkInIntakeUiTest.data().resolve("ui-test-account.txt")).strip();
+		robot.chord(SWT.ALT, 'w');
+		robot.press('f');
+		robot.select("forms.kind", 1);
+		robot.type("forms.subject", account);
+		robot.type("forms.note", "forgot password, form by post");
+		robot.click("forms.submit");
+		robot.waitUntil(() -> robot.textOf("forms.submitted").startsWith("Website password reset form"),
+				() -> "the reset form taken in; the screen says " + robot.textOf("forms.submitted"));
+		robot.waitUntil(() -> robot.rows("forms.table").size() == 1, () -> "the form listed: " + robot.rows("forms.table"));
+		assertEquals("王小明", robot.rows("forms.table").get(0).get(3));
+		assertEquals("you", robot.rows("forms.table").get(0).get(6));
+		robot.selectRow("forms.table", 0);
+		assertEquals("You took in this request: another RA officer must decide it (dual control).", robot.textOf("forms.outcome"));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("forms-dual-control-en.png"));
+
+		WalkInIntakeUiTest.switchUser(robot, WalkInIntakeUiTest.OFFICER, WalkInIntakeUiTest.OFFICER_PASSWORD,
+				"Signed in: ui.officer (RA officer)");
+		robot.waitUntil(() -> robot.rows("forms.table").size() == 1, () -> "the form for the officer: " + robot.rows("forms.table"));
+		robot.selectRow("forms.table", 0);
+		robot.click("forms.approve");
+		robot.waitUntil(() -> robot.textOf("forms.outcome").endsWith("the counter carries it out."),
+				() -> "approved; the screen says " + robot.textOf("forms.outcome"));
+
+		WalkInIntakeUiTest.switchUser(robot, WalkInIntakeUiTest.CLERK, WalkInIntakeUiTest.CLERK_PASSWORD,
+				"Signed in: ui.clerk (counter clerk)");
+		robot.select("forms.state", 1);
+		robot.waitUntil(() -> robot.rows("forms.table").size() == 1, () -> "the approved form: " + robot.rows("forms.table"));
+		robot.selectRow("forms.table", 0);
+		String password = IssuanceSteps.printSlip(robot, "forms.carryOut", "forms.outcome", "Form", "憑證作業網站密碼單",
+				"網站密碼 Password:", account);
+		assertTrue(robot.textOf("forms.outcome").endsWith("the new slip was printed once."), robot.textOf("forms.outcome"));
+		assertTrue(password.matches("\\S{12}"), password);
+		assertTrue(robot.rows("forms.table").isEmpty(), "carried out once");
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("forms-carried-out-en.png"));
 	}
 
 	/** A valid 身分證字號 with this letter and serial (the check digit computed). */
