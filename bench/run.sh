@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks: issuance vs openssl speed / openssl ca, a 1M-entry CRL vs openssl ca -gencrl,
-# card personalization vs pkcs11-tool, the mailroom CSV import vs a plain JDBC batch insert.
+# card personalization vs pkcs11-tool, the mailroom CSV import vs a plain JDBC batch insert, search over
+# 1M subscribers (p99) vs the raw SQL prefix query.
 # Builds first when needed; prints one ratio per line.
-# Smaller runs: BENCH_OPTS="-Dbench.issue=500 -Dbench.crl=100000 -Dbench.cards=3 -Dbench.postal=2000" bench/run.sh
+# Smaller runs: BENCH_OPTS="-Dbench.issue=500 -Dbench.crl=100000 -Dbench.cards=3 -Dbench.postal=2000 -Dbench.subscribers=100000" bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plugins=releng/radesk.products/target/products/radesk-counter/linux/gtk/x86_64/radesk-counter/plugins

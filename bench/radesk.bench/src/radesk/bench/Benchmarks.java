@@ -30,17 +30,31 @@ public final class Benchmarks {
 		int crl = Integer.getInteger("bench.crl", 1_000_000);
 		int cards = Integer.getInteger("bench.cards", 5);
 		int postal = Integer.getInteger("bench.postal", 10_000);
+		int subscribers = Integer.getInteger("bench.subscribers", 1_000_000);
 		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
 		Database db = (Database) Components.make("radesk.store.internal.EmbeddedH2Database");
 		Object cardLayer = Components.make("radesk.card.internal.Pkcs11Cards");
 
 		System.out.println("RA Desk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version") + "), work folder " + dir);
-		new IssuanceBench(dir, ca, db).run("EC-P256", issue);
-		new IssuanceBench(dir, ca, db).run("RSA-2048", issue);
-		new CrlBench(dir, ca).run(crl);
-		new PersonalizationBench(dir, ca, (CardReaders) cardLayer, (CardTerminal) cardLayer).run(cards);
-		new MailroomBench(db, Components.make("radesk.service.internal.EmbeddedRa")).run(postal);
+		// -Dbench.only=search,crl runs only those
+		java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,search").split(","));
+		if (only.contains("issuance")) {
+			new IssuanceBench(dir, ca, db).run("EC-P256", issue);
+			new IssuanceBench(dir, ca, db).run("RSA-2048", issue);
+		}
+		if (only.contains("crl")) {
+			new CrlBench(dir, ca).run(crl);
+		}
+		if (only.contains("cards")) {
+			new PersonalizationBench(dir, ca, (CardReaders) cardLayer, (CardTerminal) cardLayer).run(cards);
+		}
+		if (only.contains("mailroom")) {
+			new MailroomBench(db, Components.make("radesk.service.internal.EmbeddedRa")).run(postal);
+		}
+		if (only.contains("search")) {
+			new SearchBench(db).run(subscribers);
+		}
 		System.exit(0);
 	}
 }
