@@ -39,9 +39,9 @@ public interface FormDesk {
 
 	/**
 	 * One form as lists show it: {@code holder} is the subscriber the card, account or certificate
-	 * belongs to; {@code enteredByMe} when the asking person submitted it.
+	 * belongs to and the address their mail goes to; {@code enteredByMe} when the asking person submitted it.
 	 */
-	record FormItem(long id, FormKind kind, FormState state, String subject, String holder, String note,
+	record FormItem(long id, FormKind kind, FormState state, String subject, String holder, String holderAddress, String note,
 			RevocationReason reason, String submittedBy, Instant receivedAt, boolean enteredByMe) {
 	}
 

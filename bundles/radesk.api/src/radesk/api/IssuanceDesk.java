@@ -54,9 +54,9 @@ public interface IssuanceDesk {
 		}
 	}
 
-	/** One applicant on the way to a card in hand. */
+	/** One applicant on the way to a card in hand; {@code address} is where the slips and card are mailed. */
 	record Issuance(RegistrationSummary request, Long subscriberId, String account, String cardSerial,
-			CardState cardState, boolean pinSlipPrinted, boolean passwordSlipPrinted) {
+			CardState cardState, boolean pinSlipPrinted, boolean passwordSlipPrinted, String address) {
 
 		public String passwordSlipSubject() {
 			return "subscriber:" + subscriberId;

@@ -23,4 +23,21 @@ public interface SearchDesk {
 	 */
 	record SearchHit(Kind kind, String key, String title, String state, String detail) {
 	}
+
+	/**
+	 * 用戶資料: the whole story of the person a hit belongs to — the registration requests, cards,
+	 * certificates and forms, and every audit entry about any of them (slips printed, hand-overs,
+	 * decisions, log-ins), oldest first. A request not yet registered tells its own story.
+	 */
+	Story story(Actor staff, Kind kind, String key) throws ServiceException;
+
+	record Story(String name, String maskedNationalId, String account, List<RegistrationSummary> requests, List<CardLine> cards,
+			List<CertificateLine> certificates, List<String> forms, List<radesk.core.audit.AuditEntry> entries) {
+	}
+
+	record CardLine(String serial, String state) {
+	}
+
+	record CertificateLine(String serial, String identifier, String state, java.time.Instant notAfter) {
+	}
 }

@@ -123,4 +123,13 @@ public final class AuditRecords {
 	public static List<AuditEntry> about(Connection c, String subject) throws SQLException {
 		return query(c, " where subject = ?", subject);
 	}
+
+	/** The entries about any of these subjects, oldest first: one person's whole story. */
+	public static List<AuditEntry> aboutAll(Connection c, java.util.Collection<String> subjects) throws SQLException {
+		if (subjects.isEmpty()) {
+			return List.of();
+		}
+		return query(c, " where subject in (" + String.join(", ", java.util.Collections.nCopies(subjects.size(), "?")) + ")",
+				subjects.toArray(String[]::new));
+	}
 }

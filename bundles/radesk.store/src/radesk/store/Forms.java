@@ -47,4 +47,14 @@ public final class Forms {
 				+ " reject_reason = coalesce(?, reject_reason), row_version = row_version + 1 where id = ? and row_version = ?", to,
 				decidedBy, rejectReason, row.id(), row.version());
 	}
+
+	/** The forms about any of these subjects (card serials, an account, certificate serials). */
+	public static java.util.List<FormRow> about(Connection c, java.util.Collection<String> subjects) throws SQLException {
+		if (subjects.isEmpty()) {
+			return java.util.List.of();
+		}
+		return Rows.list(c, "select " + COLUMNS + " from form_request where subject in ("
+				+ String.join(", ", java.util.Collections.nCopies(subjects.size(), "?")) + ") order by received_at, id", Forms::row,
+				subjects.toArray());
+	}
 }

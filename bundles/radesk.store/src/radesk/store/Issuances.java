@@ -15,7 +15,7 @@ public final class Issuances {
 	/** One approved or registered request with its subscriber and unfinished card, if any. */
 	public record Pending(long requestId, Channel channel, RequestState state, String name, String nationalId, String email,
 			String raUnit, Instant receivedAt, Long subscriberId, String account, String cardSerial, CardState cardState,
-			boolean pinSlipPrinted, boolean passwordSlipPrinted) {
+			boolean pinSlipPrinted, boolean passwordSlipPrinted, String address) {
 	}
 
 	private Issuances() {
@@ -25,14 +25,16 @@ public final class Issuances {
 		return Rows.list(c, "select r.id, r.channel, r.state, r.applicant_name, r.national_id, r.email, r.ra_unit, r.received_at,"
 				+ " s.id, s.account, k.serial, k.state,"
 				+ " exists (select 1 from slip_print p where p.kind = 'CARD_PIN' and p.subject = concat('card:', k.serial)),"
-				+ " exists (select 1 from slip_print p where p.kind = 'WEBSITE_PASSWORD' and p.subject = concat('subscriber:', s.id))"
+				+ " exists (select 1 from slip_print p where p.kind = 'WEBSITE_PASSWORD' and p.subject = concat('subscriber:', s.id)),"
+				+ " r.address"
 				+ " from registration_request r left join subscriber s on s.id = r.subscriber_id"
 				+ " left join card k on k.subscriber_id = s.id and k.state in ('BLANK', 'PERSONALIZED')"
 				+ " where r.state in ('APPROVED', 'REGISTERED') order by r.received_at, r.id limit ?",
 				rs -> new Pending(rs.getLong(1), Channel.valueOf(rs.getString(2)), RequestState.valueOf(rs.getString(3)),
 						rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
 						rs.getObject(9, Long.class), rs.getString(10), rs.getString(11),
-						rs.getString(12) == null ? null : CardState.valueOf(rs.getString(12)), rs.getBoolean(13), rs.getBoolean(14)),
+						rs.getString(12) == null ? null : CardState.valueOf(rs.getString(12)), rs.getBoolean(13), rs.getBoolean(14),
+						rs.getString(15) == null ? "" : rs.getString(15)),
 				limit);
 	}
 

@@ -13,7 +13,8 @@ import radesk.core.registration.WalkInForm;
 public final class Requests {
 
 	private static final String COLUMNS = "id, channel, state, applicant_name, national_id, email, ra_unit, submitted_by,"
-			+ " decided_by, reject_reason, subscriber_id, received_at, row_version";
+			+ " decided_by, reject_reason, subscriber_id, received_at, row_version, phone, address, organization, business_number,"
+			+ " documents";
 
 	private Requests() {
 	}
@@ -21,8 +22,10 @@ public final class Requests {
 	public static long insert(Connection c, WalkInForm form, Channel channel, RequestState state, String submittedBy,
 			String workstation, Instant at) throws SQLException {
 		return Rows.insert(c, "insert into registration_request (channel, state, applicant_name, national_id, email, ra_unit,"
-				+ " workstation, received_at, submitted_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", channel, state, form.name(),
-				form.nationalId(), form.email(), form.raUnit(), workstation, at, submittedBy);
+				+ " workstation, received_at, submitted_by, phone, address, organization, business_number, documents)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", channel, state, form.name(), form.nationalId(), form.email(),
+				form.raUnit(), workstation, at, submittedBy, emptyToNull(form.phoneDigits()), emptyToNull(form.address()),
+				emptyToNull(form.organization()), emptyToNull(form.businessNumber()), documents(form));
 	}
 
 	public static Optional<RequestRow> find(Connection c, long id) throws SQLException {
@@ -57,7 +60,34 @@ public final class Requests {
 	private static RequestRow row(java.sql.ResultSet rs) throws SQLException {
 		return new RequestRow(rs.getLong(1), Channel.valueOf(rs.getString(2)), RequestState.valueOf(rs.getString(3)),
 				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-				rs.getString(10), (Long) rs.getObject(11, Long.class), Rows.instant(rs, "received_at"), rs.getInt(13));
+				rs.getString(10), (Long) rs.getObject(11, Long.class), Rows.instant(rs, "received_at"), rs.getInt(13),
+				nullToEmpty(rs.getString(14)), nullToEmpty(rs.getString(15)), nullToEmpty(rs.getString(16)),
+				nullToEmpty(rs.getString(17)), nullToEmpty(rs.getString(18)));
+	}
+
+	private static String emptyToNull(String s) {
+		return s == null || s.isEmpty() ? null : s;
+	}
+
+	private static String nullToEmpty(String s) {
+		return s == null ? "" : s;
+	}
+
+	private static String documents(WalkInForm form) {
+		return form.documents().isEmpty() ? null
+				: form.documents().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+	}
+
+	/** The form as it was stored, for review and slips. */
+	public static WalkInForm form(RequestRow r) {
+		java.util.Set<radesk.core.registration.ProofDocument> documents = java.util.EnumSet.noneOf(radesk.core.registration.ProofDocument.class);
+		for (String d : r.documents().split(",")) {
+			if (!d.isBlank()) {
+				documents.add(radesk.core.registration.ProofDocument.valueOf(d.strip()));
+			}
+		}
+		return new WalkInForm(r.applicantName(), r.nationalId(), r.email(), r.raUnit(), r.phone(), r.address(), r.organization(),
+				r.businessNumber(), documents);
 	}
 
 	/** Inserts many forms in one JDBC batch; returns their ids in order. */
@@ -126,5 +156,11 @@ public final class Requests {
 		Rows.updateVersioned(c, "request " + row.id(), "update registration_request set state = ?, subscriber_id = ?,"
 				+ " row_version = row_version + 1 where id = ? and row_version = ?", RequestState.REGISTERED, subscriberId,
 				row.id(), row.version());
+	}
+
+	/** Every request made with this ID number, oldest first (a rejected one may be followed by a new one). */
+	public static java.util.List<RequestRow> byNationalId(Connection c, String nationalId) throws SQLException {
+		return Rows.list(c, "select " + COLUMNS + " from registration_request where national_id = ? order by received_at, id",
+				Requests::row, nationalId);
 	}
 }

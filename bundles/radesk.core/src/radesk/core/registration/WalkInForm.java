@@ -8,12 +8,25 @@ import java.util.Set;
 import radesk.core.identity.NationalId;
 
 /**
- * A person's registration form as typed at the counter (臨櫃). {@link #validate} applies every
- * field rule at once, so the clerk sees all problems together, next to their fields.
+ * A registration form (憑證註冊申請單) as typed at the counter (臨櫃) or from the post: the
+ * applicant, how to reach them, for an organization its name and 統一編號, and the documents
+ * handed in. {@link #validate} applies every field rule at once, so the clerk sees all problems
+ * together, next to their fields; phone, address and organization are optional.
  */
-public record WalkInForm(String name, String nationalId, String email, String raUnit) {
+public record WalkInForm(String name, String nationalId, String email, String raUnit, String phone, String address,
+		String organization, String businessNumber, Set<ProofDocument> documents) {
 
 	public static final int MAX_NAME_LENGTH = 100;
+	public static final int MAX_ADDRESS_LENGTH = 200;
+	/** 09xxxxxxxx, 0x-xxxxxxx(x) with an extension after #, or +886…, once spaces, dashes and brackets are gone. */
+	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\\+886|0)\\d{8,9}(#\\d{1,6})?");
+	/** A Taiwanese address starts with its 3-, 5- or 6-digit postal code (郵遞區號). */
+	private static final java.util.regex.Pattern POSTCODE = java.util.regex.Pattern.compile("(\\d{3}|\\d{5,6})\\s*\\D.*");
+
+	/** A person's form with the four fields every form has. */
+	public WalkInForm(String name, String nationalId, String email, String raUnit) {
+		this(name, nationalId, email, raUnit, "", "", "", "", Set.of());
+	}
 
 	/** Blanks around what was typed are not part of it. */
 	public WalkInForm {
@@ -21,6 +34,37 @@ public record WalkInForm(String name, String nationalId, String email, String ra
 		nationalId = strip(nationalId).toUpperCase(java.util.Locale.ROOT);
 		email = strip(email);
 		raUnit = strip(raUnit);
+		phone = strip(phone);
+		address = strip(address);
+		organization = strip(organization);
+		businessNumber = strip(businessNumber);
+		documents = documents == null || documents.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(documents));
+	}
+
+	/** The same form with these documents ticked off. */
+	public WalkInForm withDocuments(ProofDocument... handedIn) {
+		return new WalkInForm(name, nationalId, email, raUnit, phone, address, organization, businessNumber,
+				handedIn.length == 0 ? Set.of() : java.util.EnumSet.copyOf(java.util.Arrays.asList(handedIn)));
+	}
+
+	public boolean isOrganization() {
+		return !organization.isEmpty() || !businessNumber.isEmpty();
+	}
+
+	/** The phone number as stored: digits, a leading +, and # before an extension. */
+	public String phoneDigits() {
+		return phone.replaceAll("[\\s()\\-]", "");
+	}
+
+	/**
+	 * What is missing from the documents handed in: an identity document always, and for an
+	 * organization its registration and the applicant's authorization.
+	 */
+	public List<FieldProblem> documentProblems() {
+		boolean identity = documents.contains(ProofDocument.ID_CARD_COPY) || documents.contains(ProofDocument.RESIDENT_CERTIFICATE_COPY);
+		boolean organizationPapers = !isOrganization() || documents.contains(ProofDocument.ORGANIZATION_REGISTRATION)
+				&& documents.contains(ProofDocument.AUTHORIZATION_LETTER);
+		return identity && organizationPapers ? List.of() : List.of(new FieldProblem(Field.DOCUMENTS, Problem.DOCUMENTS_MISSING));
 	}
 
 	private static String strip(String s) {
@@ -47,6 +91,27 @@ public record WalkInForm(String name, String nationalId, String email, String ra
 			problems.add(new FieldProblem(Field.RA_UNIT, Problem.REQUIRED));
 		} else if (!knownRaUnits.contains(raUnit)) {
 			problems.add(new FieldProblem(Field.RA_UNIT, Problem.UNKNOWN_RA_UNIT));
+		}
+		if (!phone.isEmpty() && !PHONE.matcher(phoneDigits()).matches()) {
+			problems.add(new FieldProblem(Field.PHONE, Problem.PHONE_MALFORMED));
+		}
+		if (address.codePointCount(0, address.length()) > MAX_ADDRESS_LENGTH) {
+			problems.add(new FieldProblem(Field.ADDRESS, Problem.TOO_LONG));
+		} else if (!address.isEmpty() && !POSTCODE.matcher(address).matches()) {
+			problems.add(new FieldProblem(Field.ADDRESS, Problem.ADDRESS_NO_POSTCODE));
+		}
+		if (isOrganization()) {
+			if (organization.isEmpty()) {
+				problems.add(new FieldProblem(Field.ORGANIZATION, Problem.REQUIRED));
+			} else if (organization.codePointCount(0, organization.length()) > MAX_NAME_LENGTH) {
+				problems.add(new FieldProblem(Field.ORGANIZATION, Problem.TOO_LONG));
+			}
+			radesk.core.identity.BusinessNumber.check(businessNumber).ifPresent(defect -> problems.add(new FieldProblem(
+					Field.BUSINESS_NUMBER, switch (defect) {
+					case EMPTY -> Problem.REQUIRED;
+					case WRONG_FORMAT -> Problem.BUSINESS_NUMBER_WRONG_FORMAT;
+					case WRONG_CHECKSUM -> Problem.BUSINESS_NUMBER_WRONG_CHECKSUM;
+					})));
 		}
 		return problems;
 	}

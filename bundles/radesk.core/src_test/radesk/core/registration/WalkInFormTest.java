@@ -72,4 +72,57 @@ class WalkInFormTest {
 	void acceptsOrdinaryEmail(String address) {
 		assertTrue(EmailAddress.isWellFormed(address));
 	}
+
+	private static WalkInForm withDetails(String phone, String address, String organization, String businessNumber,
+			Set<ProofDocument> documents) {
+		return new WalkInForm("王小明", "A123456789", "ming@example.com.tw", "HQ", phone, address, organization, businessNumber,
+				documents);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0912-345-678", "0912345678", "(02) 2345-6789", "02-23456789#123", "+886 912 345 678", "07-1234567" })
+	void acceptsTaiwanesePhoneNumbers(String phone) {
+		assertEquals(List.of(), withDetails(phone, "", "", "", Set.of()).problems(UNITS));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "12345", "0912-345", "phone me", "0912345678901" })
+	void refusesWhatIsNoPhoneNumber(String phone) {
+		assertEquals(List.of(new FieldProblem(Field.PHONE, Problem.PHONE_MALFORMED)),
+				withDetails(phone, "", "", "", Set.of()).problems(UNITS));
+	}
+
+	@Test
+	void anAddressStartsWithItsPostalCode() {
+		assertEquals(List.of(), withDetails("", "100 臺北市中正區重慶南路一段122號", "", "", Set.of()).problems(UNITS));
+		assertEquals(List.of(), withDetails("", "10048臺北市中正區重慶南路一段122號", "", "", Set.of()).problems(UNITS));
+		assertEquals(List.of(new FieldProblem(Field.ADDRESS, Problem.ADDRESS_NO_POSTCODE)),
+				withDetails("", "臺北市中正區重慶南路一段122號", "", "", Set.of()).problems(UNITS));
+		assertEquals(List.of(new FieldProblem(Field.ADDRESS, Problem.TOO_LONG)),
+				withDetails("", "100 " + "路".repeat(WalkInForm.MAX_ADDRESS_LENGTH), "", "", Set.of()).problems(UNITS));
+	}
+
+	@Test
+	void anOrganizationNeedsItsNameAndAValidBusinessNumber() {
+		assertEquals(List.of(), withDetails("", "", "財團法人範例基金會", "22099131", Set.of()).problems(UNITS));
+		assertEquals(List.of(new FieldProblem(Field.BUSINESS_NUMBER, Problem.BUSINESS_NUMBER_WRONG_CHECKSUM)),
+				withDetails("", "", "範例公司", "12345678", Set.of()).problems(UNITS));
+		assertEquals(List.of(new FieldProblem(Field.ORGANIZATION, Problem.REQUIRED),
+				new FieldProblem(Field.BUSINESS_NUMBER, Problem.BUSINESS_NUMBER_WRONG_FORMAT)),
+				withDetails("", "", "", "2209913", Set.of()).problems(UNITS));
+		assertEquals(List.of(new FieldProblem(Field.BUSINESS_NUMBER, Problem.REQUIRED)),
+				withDetails("", "", "範例公司", "", Set.of()).problems(UNITS));
+	}
+
+	@Test
+	void theDocumentsNeededDependOnWhoApplies() {
+		FieldProblem missing = new FieldProblem(Field.DOCUMENTS, Problem.DOCUMENTS_MISSING);
+		assertEquals(List.of(missing), withDetails("", "", "", "", Set.of()).documentProblems());
+		assertEquals(List.of(), withDetails("", "", "", "", Set.of(ProofDocument.ID_CARD_COPY)).documentProblems());
+		assertEquals(List.of(), withDetails("", "", "", "", Set.of(ProofDocument.RESIDENT_CERTIFICATE_COPY)).documentProblems());
+		assertEquals(List.of(missing),
+				withDetails("", "", "範例公司", "22099131", Set.of(ProofDocument.ID_CARD_COPY)).documentProblems());
+		assertEquals(List.of(), withDetails("", "", "範例公司", "22099131", Set.of(ProofDocument.ID_CARD_COPY,
+				ProofDocument.ORGANIZATION_REGISTRATION, ProofDocument.AUTHORIZATION_LETTER)).documentProblems());
+	}
 }

@@ -110,7 +110,11 @@ public final class LocalFormDesk implements FormDesk {
 		return db.inTransaction((Connection c) -> {
 			List<FormItem> items = new java.util.ArrayList<>();
 			for (FormRow f : Forms.inState(c, state, 500)) {
-				items.add(new FormItem(f.id(), f.kind(), f.state(), f.subject(), holder(c, f), f.detail(),
+				java.util.Optional<SubscriberRow> holder = holder(c, f);
+				String address = holder.isEmpty() ? ""
+						: radesk.store.Requests.find(c, holder.get().requestId()).map(radesk.store.RequestRow::address).orElse("");
+				items.add(new FormItem(f.id(), f.kind(), f.state(), f.subject(), holder.map(SubscriberRow::name).orElse(""), address,
+						f.detail(),
 						f.reason() == null ? null : RevocationReason.valueOf(f.reason()), f.submittedBy(), f.receivedAt(),
 						staff.account().equalsIgnoreCase(f.submittedBy())));
 			}
@@ -118,14 +122,14 @@ public final class LocalFormDesk implements FormDesk {
 		});
 	}
 
-	/** The name of the subscriber a form is about (its card, account or certificate). */
-	private static String holder(Connection c, FormRow f) throws java.sql.SQLException {
+	/** The subscriber a form is about (through its card, account or certificate). */
+	private static java.util.Optional<SubscriberRow> holder(Connection c, FormRow f) throws java.sql.SQLException {
 		java.util.Optional<Long> subscriber = switch (f.kind()) {
 		case PIN_UNLOCK -> Cards.find(c, f.subject()).map(CardRow::subscriberId);
 		case PASSWORD_RESET -> Subscribers.byAccount(c, f.subject()).map(SubscriberRow::id);
 		case REVOCATION -> Certificates.find(c, f.subject()).map(CertificateRow::subscriberId);
 		};
-		return subscriber.isEmpty() ? "" : Subscribers.find(c, subscriber.get()).map(SubscriberRow::name).orElse("");
+		return subscriber.isEmpty() ? java.util.Optional.empty() : Subscribers.find(c, subscriber.get());
 	}
 
 	private long submit(Connection c, Actor clerk, FormKind kind, String subject, String note) throws java.sql.SQLException {

@@ -52,6 +52,13 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 	@Override
 	public RegistrationSummary submitWalkIn(Actor clerk, WalkInForm form) throws InvalidFormException, ServiceException {
 		Guard.require(clerk, Permission.INTAKE_COUNTER);
+		// at the counter the documents are in hand: the form is checked with them
+		java.util.List<radesk.core.registration.FieldProblem> problems = new java.util.ArrayList<>(
+				form.problems(records.raUnits().stream().map(RaUnit::code).collect(Collectors.toSet())));
+		problems.addAll(form.documentProblems());
+		if (!problems.isEmpty()) {
+			throw new InvalidFormException(problems);
+		}
 		return submit(clerk, form, Channel.COUNTER);
 	}
 
@@ -106,7 +113,7 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 		return db.inTransaction((Connection c) -> Requests.inReview(c, raUnit, channel, before, 500).stream()
 				.map(r -> new radesk.api.ReviewItem(new RegistrationSummary(r.id(), r.channel(), r.state(), r.applicantName(),
 						r.nationalId(), r.email(), r.raUnit(), r.receivedAt()), r.submittedBy(),
-						officer.account().equalsIgnoreCase(String.valueOf(r.submittedBy()))))
+						officer.account().equalsIgnoreCase(String.valueOf(r.submittedBy())), Requests.form(r)))
 				.toList());
 	}
 

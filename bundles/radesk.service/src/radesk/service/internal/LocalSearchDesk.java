@@ -9,12 +9,24 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import radesk.api.RegistrationSummary;
 import radesk.api.SearchDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
+import radesk.store.AuditRecords;
+import radesk.store.CardRow;
+import radesk.store.Cards;
+import radesk.store.CertificateRow;
+import radesk.store.Certificates;
 import radesk.store.Database;
+import radesk.store.FormRow;
+import radesk.store.Forms;
+import radesk.store.RequestRow;
+import radesk.store.Requests;
 import radesk.store.SearchRecords;
+import radesk.store.SubscriberRow;
+import radesk.store.Subscribers;
 
 /** Search for the counter: each kind of record by the fields people read off a form or a card. */
 @Component(service = SearchDesk.class)
@@ -44,5 +56,51 @@ public final class LocalSearchDesk implements SearchDesk {
 			}
 			return hits.size() > n ? hits.subList(0, n) : hits;
 		});
+	}
+
+	@Override
+	public Story story(Actor staff, Kind kind, String key) throws ServiceException {
+		Guard.require(staff, Permission.SEARCH);
+		return db.inTransaction((Connection c) -> {
+			Long subscriberId = switch (kind) {
+			case SUBSCRIBER -> Long.valueOf(key);
+			case REQUEST -> Requests.find(c, Long.parseLong(key)).orElseThrow(() -> Guard.notFound("request " + key)).subscriberId();
+			case CARD -> Cards.find(c, key).orElseThrow(() -> Guard.notFound("card " + key)).subscriberId();
+			case CERTIFICATE -> Certificates.find(c, key).orElseThrow(() -> Guard.notFound("certificate " + key)).subscriberId();
+			};
+			java.util.Optional<SubscriberRow> subscriber = subscriberId == null ? java.util.Optional.empty()
+					: Subscribers.find(c, subscriberId);
+			List<RequestRow> requests = subscriber.isPresent() ? Requests.byNationalId(c, subscriber.get().nationalId())
+					: List.of(Requests.find(c, Long.parseLong(key)).orElseThrow());
+			List<CardRow> cards = subscriber.isPresent() ? Cards.ofSubscriber(c, subscriber.get().id()) : List.of();
+			List<CertificateRow> certificates = subscriber.isPresent() ? Certificates.ofSubscriber(c, subscriber.get().id()) : List.of();
+			java.util.Set<String> subjects = new java.util.LinkedHashSet<>();
+			requests.forEach(r -> subjects.add("request:" + r.id()));
+			subscriber.ifPresent(s -> subjects.add("subscriber:" + s.id()));
+			cards.forEach(k -> subjects.add("card:" + k.serial()));
+			certificates.forEach(k -> subjects.add("certificate:" + k.serial()));
+			java.util.Set<String> formSubjects = new java.util.LinkedHashSet<>();
+			subscriber.ifPresent(s -> formSubjects.add(s.account()));
+			cards.forEach(k -> formSubjects.add(k.serial()));
+			certificates.forEach(k -> formSubjects.add(k.serial()));
+			List<String> forms = new ArrayList<>();
+			for (FormRow f : Forms.about(c, formSubjects)) {
+				subjects.add("form:" + f.id());
+				forms.add(f.id() + " " + f.kind() + " " + f.state());
+			}
+			RequestRow first = requests.get(requests.size() - 1);
+			String name = subscriber.map(SubscriberRow::name).orElse(first.applicantName());
+			String id = subscriber.map(SubscriberRow::nationalId).orElse(first.nationalId());
+			return new Story(name, mask(id), subscriber.map(SubscriberRow::account).orElse(""),
+					requests.stream().map(r -> new RegistrationSummary(r.id(), r.channel(), r.state(), r.applicantName(), r.nationalId(),
+							r.email(), r.raUnit(), r.receivedAt())).toList(),
+					cards.stream().map(k -> new CardLine(k.serial(), k.state().name())).toList(),
+					certificates.stream().map(k -> new CertificateLine(k.serial(), k.identifier(), k.state().name(), k.notAfter())).toList(),
+					forms, AuditRecords.aboutAll(c, subjects));
+		});
+	}
+
+	private static String mask(String id) {
+		return id == null || id.length() < 10 ? "**********" : id.charAt(0) + "******" + id.substring(7);
 	}
 }

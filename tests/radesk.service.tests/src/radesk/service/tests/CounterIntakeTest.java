@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import radesk.api.CounterIntake;
 import radesk.api.RaConnection;
+import radesk.api.RegistrationDesk;
 import radesk.api.RegistrationSummary;
 import radesk.core.registration.Channel;
 import radesk.core.registration.Field;
 import radesk.core.registration.FieldProblem;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.Problem;
+import radesk.core.registration.ProofDocument;
 import radesk.core.registration.RequestState;
 import radesk.core.registration.WalkInForm;
 import radesk.testing.TestIds;
@@ -42,7 +44,7 @@ class CounterIntakeTest {
 		CounterIntake intake = Services.await(CounterIntake.class);
 		String email = uniqueEmail();
 		String id = TestIds.nationalId();
-		RegistrationSummary stored = intake.submitWalkIn(Staff.CLERK, new WalkInForm("陳美玲", id, email, "HQ"));
+		RegistrationSummary stored = intake.submitWalkIn(Staff.CLERK, new WalkInForm("陳美玲", id, email, "HQ").withDocuments(ProofDocument.ID_CARD_COPY));
 		assertEquals(Channel.COUNTER, stored.channel());
 		assertEquals(RequestState.IN_REVIEW, stored.state());
 		RegistrationSummary listed = intake.recentRequests(10).stream().filter(r -> r.email().equals(email)).findFirst()
@@ -59,17 +61,41 @@ class CounterIntakeTest {
 		int before = intake.recentRequests(500).size();
 		String id = TestIds.nationalId();
 		InvalidFormException e = assertThrows(InvalidFormException.class,
-				() -> intake.submitWalkIn(Staff.CLERK, new WalkInForm("陳美玲", wrongChecksum(id), email, "HQ")));
+				() -> intake.submitWalkIn(Staff.CLERK, new WalkInForm("陳美玲", wrongChecksum(id), email, "HQ").withDocuments(ProofDocument.ID_CARD_COPY)));
 		assertEquals(List.of(new FieldProblem(Field.NATIONAL_ID, Problem.ID_WRONG_CHECKSUM)), e.problems());
 		assertEquals(before, intake.recentRequests(500).size());
 		assertTrue(intake.recentRequests(500).stream().noneMatch(r -> r.email().equals(email)));
 	}
 
 	@Test
+	void anOrganizationsFormKeepsEveryFieldForTheOfficerAndNeedsItsPapers() throws Exception {
+		RegistrationDesk desk = Services.await(RegistrationDesk.class);
+		WalkInForm form = new WalkInForm("蔡經理", TestIds.nationalId(), uniqueEmail(), "HQ", "02-2345-6789#12",
+				"100 臺北市中正區重慶南路一段122號", "財團法人範例基金會", "22099131", java.util.Set.of(ProofDocument.ID_CARD_COPY));
+		InvalidFormException missing = assertThrows(InvalidFormException.class, () -> desk.submitWalkIn(Staff.CLERK, form));
+		assertEquals(List.of(new FieldProblem(Field.DOCUMENTS, Problem.DOCUMENTS_MISSING)), missing.problems(),
+				"an organization also hands in its registration and a letter of authorization");
+		RegistrationSummary stored = desk.submitWalkIn(Staff.CLERK, form.withDocuments(ProofDocument.ID_CARD_COPY,
+				ProofDocument.ORGANIZATION_REGISTRATION, ProofDocument.AUTHORIZATION_LETTER));
+		WalkInForm seen = desk.queue(Staff.OFFICER, null, null, null).stream().filter(i -> i.request().id() == stored.id())
+				.findFirst().orElseThrow().form();
+		assertEquals("0223456789#12", seen.phone());
+		assertEquals("100 臺北市中正區重慶南路一段122號", seen.address());
+		assertEquals("財團法人範例基金會", seen.organization());
+		assertEquals("22099131", seen.businessNumber());
+		assertEquals(java.util.EnumSet.of(ProofDocument.ID_CARD_COPY, ProofDocument.ORGANIZATION_REGISTRATION,
+				ProofDocument.AUTHORIZATION_LETTER), seen.documents());
+		assertEquals(List.of(new FieldProblem(Field.DOCUMENTS, Problem.DOCUMENTS_MISSING)),
+				assertThrows(InvalidFormException.class, () -> desk.submitWalkIn(Staff.CLERK,
+						new WalkInForm("無文件", TestIds.nationalId(), uniqueEmail(), "HQ"))).problems(),
+				"at the counter the papers are in hand: no identity document, no request");
+	}
+
+	@Test
 	void refusesAnOversizedNameOrAnUnknownUnit() throws Exception {
 		CounterIntake intake = Services.await(CounterIntake.class);
 		InvalidFormException e = assertThrows(InvalidFormException.class,
-				() -> intake.submitWalkIn(Staff.CLERK, new WalkInForm("名".repeat(101), "A123456789", uniqueEmail(), "NOWHERE")));
+				() -> intake.submitWalkIn(Staff.CLERK, new WalkInForm("名".repeat(101), "A123456789", uniqueEmail(), "NOWHERE").withDocuments(ProofDocument.ID_CARD_COPY)));
 		assertEquals(List.of(new FieldProblem(Field.NAME, Problem.TOO_LONG),
 				new FieldProblem(Field.RA_UNIT, Problem.UNKNOWN_RA_UNIT)), e.problems());
 	}
@@ -77,7 +103,7 @@ class CounterIntakeTest {
 	@Test
 	void aStoredRequestSurvivesARestartOfTheService() throws Exception {
 		String email = uniqueEmail();
-		Services.await(CounterIntake.class).submitWalkIn(Staff.CLERK, new WalkInForm("林志明", TestIds.nationalId(), email, "HQ"));
+		Services.await(CounterIntake.class).submitWalkIn(Staff.CLERK, new WalkInForm("林志明", TestIds.nationalId(), email, "HQ").withDocuments(ProofDocument.ID_CARD_COPY));
 		Services.restart("radesk.store");
 		Services.restart("radesk.service");
 		CounterIntake again = Services.await(CounterIntake.class);

@@ -12,6 +12,7 @@ import radesk.api.NewCard;
 import radesk.api.NewSubscriber;
 import radesk.api.RegistrationDesk;
 import radesk.api.RegistrationSummary;
+import radesk.core.registration.ProofDocument;
 import radesk.core.registration.WalkInForm;
 import radesk.core.review.Decision;
 import radesk.testing.SoftHsm;
@@ -31,7 +32,7 @@ final class Journey {
 	static Journey toRegisteredSubscriber() throws Exception {
 		Journey j = new Journey();
 		RegistrationDesk desk = Services.await(RegistrationDesk.class);
-		j.request = desk.submitWalkIn(Staff.CLERK, new WalkInForm("張雅婷", j.nationalId, j.email, "HQ"));
+		j.request = desk.submitWalkIn(Staff.CLERK, new WalkInForm("張雅婷", j.nationalId, j.email, "HQ").withDocuments(ProofDocument.ID_CARD_COPY));
 		desk.decide(Staff.OFFICER, j.request.id(), Decision.approve());
 		j.subscriber = desk.register(Staff.CLERK, j.request.id());
 		j.password = new String(j.subscriber.password());

@@ -23,6 +23,7 @@ import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.audit.AuditEntry;
 import radesk.core.registration.RequestState;
+import radesk.core.registration.ProofDocument;
 import radesk.core.registration.WalkInForm;
 import radesk.core.review.Decision;
 import radesk.testing.TestIds;
@@ -31,7 +32,7 @@ import radesk.testing.TestIds;
 class ReviewAndRolesTest {
 
 	private static WalkInForm form() {
-		return new WalkInForm("周書豪", TestIds.nationalId(), "r-" + UUID.randomUUID().toString().substring(0, 8) + "@example.tw", "HQ");
+		return new WalkInForm("周書豪", TestIds.nationalId(), "r-" + UUID.randomUUID().toString().substring(0, 8) + "@example.tw", "HQ").withDocuments(ProofDocument.ID_CARD_COPY);
 	}
 
 	private static Reason refused(Executable e) {
@@ -96,7 +97,7 @@ class ReviewAndRolesTest {
 		WalkInForm f = form();
 		desk.submitWalkIn(Staff.CLERK, f);
 		assertEquals(Reason.DUPLICATE_REGISTRATION, refused(() -> desk.submitWalkIn(Staff.CLERK,
-				new WalkInForm("別人", f.nationalId(), "other@example.tw", "HQ"))));
+				new WalkInForm("別人", f.nationalId(), "other@example.tw", "HQ").withDocuments(ProofDocument.ID_CARD_COPY))));
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import radesk.api.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.registration.Channel;
+import radesk.core.registration.ProofDocument;
 import radesk.core.registration.WalkInForm;
 import radesk.testing.TestIds;
 
@@ -83,8 +84,8 @@ class StaffAndSearchTest {
 	void theQueueListsRequestsInReviewAndSaysWhichTheOfficerMayNotDecide() throws Exception {
 		RegistrationDesk desk = Services.await(RegistrationDesk.class);
 		Actor dual = new Actor("ho.dual", Role.COUNTER_CLERK, "counter-3");
-		RegistrationSummary mine = desk.submitWalkIn(dual, new WalkInForm("何雙職", TestIds.nationalId(), "h@example.tw", "HQ"));
-		RegistrationSummary other = desk.submitWalkIn(Staff.CLERK, new WalkInForm("林他人", TestIds.nationalId(), "l@example.tw", "HQ"));
+		RegistrationSummary mine = desk.submitWalkIn(dual, new WalkInForm("何雙職", TestIds.nationalId(), "h@example.tw", "HQ").withDocuments(ProofDocument.ID_CARD_COPY));
+		RegistrationSummary other = desk.submitWalkIn(Staff.CLERK, new WalkInForm("林他人", TestIds.nationalId(), "l@example.tw", "HQ").withDocuments(ProofDocument.ID_CARD_COPY));
 		List<ReviewItem> queue = desk.queue(new Actor("ho.dual", Role.RA_OFFICER, "review-3"), "HQ", Channel.COUNTER, null);
 		ReviewItem a = queue.stream().filter(i -> i.request().id() == mine.id()).findFirst().orElseThrow();
 		ReviewItem b = queue.stream().filter(i -> i.request().id() == other.id()).findFirst().orElseThrow();
@@ -115,5 +116,31 @@ class StaffAndSearchTest {
 				.allMatch(h -> h.title().startsWith("%")), "wildcards are searched as text");
 		assertEquals(Reason.NOT_PERMITTED,
 				assertThrows(ServiceException.class, () -> search.search(new Actor("s", Role.SUBSCRIBER, "pc"), "A", 5)).reason());
+	}
+
+	@Test
+	void theStoryOfAPersonTellsEveryStepFromAnyOfTheirRecords() throws Exception {
+		Journey j = Journey.toCardInHand();
+		SearchDesk search = Services.await(SearchDesk.class);
+		SearchDesk.Story fromCard = search.story(Staff.OFFICER, SearchDesk.Kind.CARD, j.card.serial());
+		SearchDesk.Story fromRequest = search.story(Staff.CLERK, SearchDesk.Kind.REQUEST, Long.toString(j.request.id()));
+		assertEquals(fromCard.entries(), fromRequest.entries(), "the same story whichever record it starts from");
+		assertEquals("張雅婷", fromCard.name());
+		assertEquals(j.subscriber.account(), fromCard.account());
+		assertTrue(fromCard.maskedNationalId().contains("******"));
+		assertEquals(List.of(j.card.serial()), fromCard.cards().stream().map(SearchDesk.CardLine::serial).toList());
+		List<String> actions = fromCard.entries().stream().map(radesk.core.audit.AuditEntry::action).toList();
+		assertEquals(List.of("REQUEST_SUBMITTED", "REQUEST_APPROVED", "SUBSCRIBER_REGISTERED", "CARD_PERSONALIZATION_STARTED",
+				"CARD_PERSONALIZED", "SLIP_PRINTED", "SLIP_PRINTED", "CARD_HANDED_OVER", "REQUEST_DELIVERED"), actions);
+		assertTrue(fromCard.entries().stream().noneMatch(e -> String.valueOf(e.after()).contains(j.password)
+				|| String.valueOf(e.after()).contains(j.pin)), "no secret in the story");
+
+		RegistrationSummary waiting = Services.await(RegistrationDesk.class).submitWalkIn(Staff.CLERK,
+				new WalkInForm("林小華", TestIds.nationalId(), "hua@example.com.tw", "HQ").withDocuments(ProofDocument.ID_CARD_COPY));
+		SearchDesk.Story notYet = search.story(Staff.CLERK, SearchDesk.Kind.REQUEST, Long.toString(waiting.id()));
+		assertEquals("", notYet.account());
+		assertEquals(List.of("REQUEST_SUBMITTED"), notYet.entries().stream().map(radesk.core.audit.AuditEntry::action).toList());
+		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
+				() -> search.story(new Actor("s", Role.SUBSCRIBER, "pc"), SearchDesk.Kind.CARD, j.card.serial())).reason());
 	}
 }

@@ -169,6 +169,17 @@ public final class WorkbenchRobot {
 		settle();
 	}
 
+	/** Opens a table row, as double-clicking it (or Enter on it) does. */
+	public void openRow(String id, int index) {
+		Table table = (Table) find(id);
+		onUi(() -> {
+			table.setSelection(index);
+			table.notifyListeners(SWT.Selection, new Event());
+			table.notifyListeners(SWT.DefaultSelection, new Event());
+		});
+		settle();
+	}
+
 	/** Clicks the visible push button showing this text, in whichever shell it is. */
 	public void clickButton(String label) {
 		waitUntil(() -> onUi(() -> buttonLabelled(label)) != null, "a button labelled '" + label + "'");

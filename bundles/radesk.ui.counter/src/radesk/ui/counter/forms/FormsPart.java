@@ -38,6 +38,7 @@ import radesk.slips.Slip;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
+import radesk.ui.counter.issuance.IssuancePart;
 import radesk.ui.counter.issuance.SlipPrinting;
 
 /**
@@ -252,10 +253,12 @@ public final class FormsPart {
 		try {
 			if (f.kind() == FormKind.PIN_UNLOCK) {
 				NewCard card = desk.carryOutPinUnlock(actor, f.id());
-				slip = new Slip(Slip.Kind.CARD_PIN, Messages.forms_ra_name, f.holder(), List.of(), card.serial(), card.pin(), Instant.now());
+				slip = new Slip(Slip.Kind.CARD_PIN, Messages.forms_ra_name, f.holder(), IssuancePart.addressLines(f.holderAddress()),
+						card.serial(), card.pin(), Instant.now());
 			} else {
 				NewSubscriber account = desk.carryOutPasswordReset(actor, f.id());
-				slip = new Slip(Slip.Kind.WEBSITE_PASSWORD, Messages.forms_ra_name, f.holder(), List.of(), account.account(),
+				slip = new Slip(Slip.Kind.WEBSITE_PASSWORD, Messages.forms_ra_name, f.holder(), IssuancePart.addressLines(f.holderAddress()),
+						account.account(),
 						account.password(), Instant.now());
 			}
 		} catch (ServiceException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -15,6 +16,7 @@ import org.eclipse.swt.widgets.Text;
 
 import radesk.core.registration.Field;
 import radesk.core.registration.FieldProblem;
+import radesk.core.registration.ProofDocument;
 import radesk.core.registration.WalkInForm;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
@@ -27,11 +29,20 @@ public final class IntakeFormFields {
 	private final Text nationalId;
 	private final Text email;
 	private final Combo raUnit;
+	private final Text phone;
+	private final Text address;
+	private final Text organization;
+	private final Text businessNumber;
+	private final Composite documentBox;
+	private final Map<ProofDocument, Button> documents = new EnumMap<>(ProofDocument.class);
 	private final Map<Field, Label> messages = new EnumMap<>(Field.class);
 	private final Map<Field, FieldProblem> shown = new EnumMap<>(Field.class);
 
-	/** The inputs in a 3-column grid; widget ids start with {@code prefix} (e.g. {@code intake.name}). */
-	public IntakeFormFields(Composite form, String prefix, List<String> unitNames, Runnable onEdit) {
+	/**
+	 * The inputs in a 3-column grid; widget ids start with {@code prefix} (e.g. {@code intake.name}).
+	 * The documents checklist is shown when the papers are in hand (at the counter).
+	 */
+	public IntakeFormFields(Composite form, String prefix, List<String> unitNames, boolean checklist, Runnable onEdit) {
 		name = text(form, Field.NAME, Messages.intake_name, prefix + ".name", onEdit);
 		nationalId = text(form, Field.NATIONAL_ID, Messages.intake_nationalId, prefix + ".nationalId", onEdit);
 		nationalId.setTextLimit(10);
@@ -45,6 +56,26 @@ public final class IntakeFormFields {
 		raUnit.addListener(SWT.Selection, e -> onEdit.run());
 		raUnit.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
 		message(form, Field.RA_UNIT, prefix + ".raUnit.problem");
+		phone = text(form, Field.PHONE, Messages.intake_phone, prefix + ".phone", onEdit);
+		address = text(form, Field.ADDRESS, Messages.intake_address, prefix + ".address", onEdit);
+		address.setMessage(Messages.intake_address_hint);
+		organization = text(form, Field.ORGANIZATION, Messages.intake_organization, prefix + ".organization", onEdit);
+		businessNumber = text(form, Field.BUSINESS_NUMBER, Messages.intake_businessNumber, prefix + ".businessNumber", onEdit);
+		businessNumber.setTextLimit(8);
+		if (checklist) {
+			new Label(form, SWT.NONE).setText(Messages.intake_documents);
+			documentBox = new Composite(form, SWT.NONE);
+			documentBox.setLayout(new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL));
+			for (ProofDocument d : ProofDocument.values()) {
+				Button box = WidgetIds.name(new Button(documentBox, SWT.CHECK), prefix + ".doc." + d);
+				box.setText(Messages.text("document_" + d));
+				box.addListener(SWT.Selection, e -> onEdit.run());
+				documents.put(d, box);
+			}
+			message(form, Field.DOCUMENTS, prefix + ".documents.problem");
+		} else {
+			documentBox = null;
+		}
 	}
 
 	private Text text(Composite form, Field field, String label, String id, Runnable onEdit) {
@@ -62,7 +93,14 @@ public final class IntakeFormFields {
 	}
 
 	public WalkInForm form(String raUnitCode) {
-		return new WalkInForm(name.getText(), nationalId.getText(), email.getText(), raUnitCode);
+		java.util.Set<ProofDocument> ticked = java.util.EnumSet.noneOf(ProofDocument.class);
+		documents.forEach((d, box) -> {
+			if (box.getSelection()) {
+				ticked.add(d);
+			}
+		});
+		return new WalkInForm(name.getText(), nationalId.getText(), email.getText(), raUnitCode, phone.getText(), address.getText(),
+				organization.getText(), businessNumber.getText(), ticked);
 	}
 
 	public int raUnitIndex() {
@@ -73,13 +111,16 @@ public final class IntakeFormFields {
 		shown.clear();
 		messages.values().forEach(l -> l.setText(""));
 		for (FieldProblem p : problems) {
-			if (shown.putIfAbsent(p.field(), p) == null) {
+			if (messages.containsKey(p.field()) && shown.putIfAbsent(p.field(), p) == null) {
 				messages.get(p.field()).setText(Messages.problem(p));
 			}
 		}
 		Color marked = name.getDisplay().getSystemColor(SWT.COLOR_YELLOW);
 		for (Field field : Field.values()) {
-			input(field).setBackground(shown.containsKey(field) ? marked : null);
+			Control input = input(field);
+			if (input != null) {
+				input.setBackground(shown.containsKey(field) ? marked : null);
+			}
 		}
 		name.getParent().layout();
 	}
@@ -98,12 +139,17 @@ public final class IntakeFormFields {
 		case NATIONAL_ID -> nationalId;
 		case EMAIL -> email;
 		case RA_UNIT -> raUnit;
+		case PHONE -> phone;
+		case ADDRESS -> address;
+		case ORGANIZATION -> organization;
+		case BUSINESS_NUMBER -> businessNumber;
+		case DOCUMENTS -> documentBox;
 		};
 	}
 
 	/** Runs {@code action} when Enter is pressed in any of the inputs (and nothing else happens). */
 	public void onEnter(Runnable action) {
-		for (Control c : new Control[] { name, nationalId, email, raUnit }) {
+		for (Control c : new Control[] { name, nationalId, email, raUnit, phone, address, organization, businessNumber }) {
 			c.addListener(SWT.Traverse, e -> {
 				if (e.detail == SWT.TRAVERSE_RETURN) {
 					e.doit = false;
@@ -118,6 +164,11 @@ public final class IntakeFormFields {
 		name.setText("");
 		nationalId.setText("");
 		email.setText("");
+		phone.setText("");
+		address.setText("");
+		organization.setText("");
+		businessNumber.setText("");
+		documents.values().forEach(box -> box.setSelection(false));
 		showProblems(List.of());
 		name.setFocus();
 	}

@@ -63,7 +63,7 @@ public final class WalkInIntakePart {
 		form.setLayout(new GridLayout(3, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 		boolean chinese = Locale.getDefault().getLanguage().equals("zh");
-		fields = new IntakeFormFields(form, "intake", units.stream().map(u -> chinese ? u.nameZhTw() : u.nameEn()).toList(),
+		fields = new IntakeFormFields(form, "intake", units.stream().map(u -> chinese ? u.nameZhTw() : u.nameEn()).toList(), true,
 				this::recheckShownProblems);
 
 		Composite buttons = new Composite(form, SWT.NONE);
@@ -111,7 +111,8 @@ public final class WalkInIntakePart {
 	private void recheckShownProblems() {
 		if (fields.showsProblems()) {
 			Set<String> codes = units.stream().map(RaUnit::code).collect(Collectors.toSet());
-			List<FieldProblem> problems = typedForm().problems(codes);
+			List<FieldProblem> problems = new java.util.ArrayList<>(typedForm().problems(codes));
+			problems.addAll(typedForm().documentProblems());
 			fields.showProblems(problems.stream().filter(fields::isShown).toList());
 		}
 	}

@@ -64,7 +64,8 @@ import radesk.ui.counter.Messages;
 public final class IssuancePart {
 
 	/** A secret made by the service and not printed yet. */
-	private record Held(SlipKind kind, String subject, String reference, String recipient, String raUnit, char[] secret) {
+	private record Held(SlipKind kind, String subject, String reference, String recipient, String address, String raUnit,
+			char[] secret) {
 	}
 
 	private final IssuanceDesk issuance;
@@ -344,7 +345,7 @@ public final class IssuancePart {
 		try {
 			NewSubscriber s = registration.register(actor, i.request().id());
 			held.put("subscriber:" + s.subscriberId(), new Held(SlipKind.WEBSITE_PASSWORD, "subscriber:" + s.subscriberId(),
-					s.account(), i.request().applicantName(), i.request().raUnit(), s.password()));
+					s.account(), i.request().applicantName(), i.address(), i.request().raUnit(), s.password()));
 			say(NLS.bind(Messages.issue_registered, i.request().applicantName(), s.account()));
 		} catch (ServiceException e) {
 			say(Messages.refusal(e));
@@ -366,6 +367,7 @@ public final class IssuancePart {
 		long subscriberId = i.subscriberId();
 		String name = i.request().applicantName();
 		String unit = i.request().raUnit();
+		String address = i.address();
 		Actor who = actor;
 		busy = true;
 		selectionChanged();
@@ -378,7 +380,7 @@ public final class IssuancePart {
 					work.subTask(Messages.text("issue_step_" + s));
 					work.worked(1);
 				});
-				preview.getDisplay().asyncExec(() -> personalized(card, name, unit));
+				preview.getDisplay().asyncExec(() -> personalized(card, name, address, unit));
 			} catch (ServiceException e) {
 				preview.getDisplay().asyncExec(() -> {
 					busy = false;
@@ -395,13 +397,14 @@ public final class IssuancePart {
 		job.schedule();
 	}
 
-	private void personalized(NewCard card, String name, String unit) {
+	private void personalized(NewCard card, String name, String address, String unit) {
 		busy = false;
 		if (table.isDisposed()) {
 			card.forget();
 			return;
 		}
-		held.put("card:" + card.serial(), new Held(SlipKind.CARD_PIN, "card:" + card.serial(), card.serial(), name, unit, card.pin()));
+		held.put("card:" + card.serial(), new Held(SlipKind.CARD_PIN, "card:" + card.serial(), card.serial(), name, address, unit,
+				card.pin()));
 		progress.setSelection(progress.getMaximum());
 		step.setText(Messages.issue_step_done);
 		say(NLS.bind(Messages.issue_personalized, card.serial(), name));
@@ -443,7 +446,24 @@ public final class IssuancePart {
 		String raName = intake.raUnits().stream().filter(u -> u.code().equals(h.raUnit())).findFirst()
 				.map(RaUnit::nameZhTw).orElse(h.raUnit());
 		return new Slip(h.kind() == SlipKind.CARD_PIN ? Slip.Kind.CARD_PIN : Slip.Kind.WEBSITE_PASSWORD, raName, h.recipient(),
-				List.of(), h.reference(), h.secret(), at);
+				addressLines(h.address()), h.reference(), h.secret(), at);
+	}
+
+	/** The address as the envelope's window shows it: the postal code, then lines of at most 20 characters. */
+	public static List<String> addressLines(String address) {
+		List<String> lines = new java.util.ArrayList<>();
+		String rest = address.strip();
+		java.util.regex.Matcher code = java.util.regex.Pattern.compile("^(\\d{3,6})\\s*(.*)$").matcher(rest);
+		if (code.matches()) {
+			lines.add(code.group(1));
+			rest = code.group(2);
+		}
+		while (!rest.isEmpty()) {
+			int cut = rest.offsetByCodePoints(0, Math.min(20, rest.codePointCount(0, rest.length())));
+			lines.add(rest.substring(0, cut));
+			rest = rest.substring(cut);
+		}
+		return lines;
 	}
 
 	private void paintPreview(GC gc) {

@@ -87,7 +87,7 @@ public final class MailroomPart {
 		form.setText(Messages.mail_heading);
 		form.setLayout(new GridLayout(3, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		fields = new IntakeFormFields(form, "mail", units.stream().map(u -> chinese ? u.nameZhTw() : u.nameEn()).toList(), () -> {
+		fields = new IntakeFormFields(form, "mail", units.stream().map(u -> chinese ? u.nameZhTw() : u.nameEn()).toList(), false, () -> {
 		});
 		fields.onEnter(this::submit);
 		complete = WidgetIds.name(new Button(form, SWT.CHECK), "mail.complete");

@@ -50,6 +50,7 @@ public final class ReviewQueuePart {
 	private Button approve;
 	private Button reject;
 	private Label outcome;
+	private Label details;
 	private List<ReviewItem> shown = List.of();
 
 	@Inject
@@ -93,6 +94,8 @@ public final class ReviewQueuePart {
 		}
 		table.addListener(SWT.Selection, e -> selectionChanged());
 
+		details = WidgetIds.name(new Label(parent, SWT.WRAP), "review.details");
+		details.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
 		new Label(parent, SWT.NONE).setText(Messages.review_reason);
 		reason = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.SINGLE), "review.reason");
 		reason.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
@@ -131,6 +134,7 @@ public final class ReviewQueuePart {
 	private void selectionChanged() {
 		int i = table.getSelectionIndex();
 		boolean mine = i >= 0 && shown.get(i).enteredByMe();
+		details.setText(i < 0 ? "" : details(shown.get(i).form()));
 		approve.setEnabled(i >= 0 && !mine);
 		reject.setEnabled(i >= 0 && !mine);
 		if (mine) {
@@ -163,5 +167,14 @@ public final class ReviewQueuePart {
 			outcome.setText(Messages.refusal(e));
 		}
 		outcome.getParent().layout();
+	}
+
+	/** 檢附文件 and the rest of the form, for the officer to check against the papers. */
+	private static String details(radesk.core.registration.WalkInForm f) {
+		String documents = f.documents().isEmpty() ? "\u2014"
+				: f.documents().stream().map(d -> Messages.text("document_" + d)).collect(java.util.stream.Collectors.joining(", "));
+		String organization = f.isOrganization() ? f.organization() + " (" + f.businessNumber() + ")" : "\u2014";
+		return NLS.bind(Messages.review_details, new Object[] { f.phone().isEmpty() ? "\u2014" : f.phone(),
+				f.address().isEmpty() ? "\u2014" : f.address(), organization, documents });
 	}
 }

@@ -3,10 +3,12 @@ package radesk.ui.counter.search;
 import java.util.List;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -18,6 +20,7 @@ import jakarta.inject.Inject;
 import radesk.api.SearchDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
+import radesk.core.audit.AuditEntry;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
@@ -40,6 +43,12 @@ public final class SearchPart {
 	private Text query;
 	private Table table;
 	private Label outcome;
+	private List<SearchDesk.SearchHit> hits = List.of();
+	private Label storyTitle;
+	private Label storyFacts;
+	private Table entries;
+	private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.withZone(java.time.ZoneId.of("Asia/Taipei"));
 	private final Runnable search = this::search;
 
 	@Inject
@@ -68,6 +77,69 @@ public final class SearchPart {
 		}
 		outcome = WidgetIds.name(new Label(parent, SWT.WRAP), "search.outcome");
 		outcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		table.addListener(SWT.DefaultSelection, e -> showStory());
+
+		Group story = new Group(parent, SWT.NONE);
+		story.setText(Messages.story_heading);
+		story.setLayout(new GridLayout(1, false));
+		story.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		storyTitle = WidgetIds.name(new Label(story, SWT.WRAP), "story.title");
+		storyTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		storyTitle.setText(Messages.story_hint);
+		storyFacts = WidgetIds.name(new Label(story, SWT.WRAP), "story.facts");
+		storyFacts.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		entries = WidgetIds.name(new Table(story, SWT.BORDER | SWT.FULL_SELECTION), "story.entries");
+		entries.setHeaderVisible(true);
+		entries.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		for (String title : new String[] { Messages.story_column_when, Messages.story_column_who, Messages.story_column_what,
+				Messages.story_column_subject, Messages.story_column_change }) {
+			new TableColumn(entries, SWT.LEFT).setText(title);
+		}
+	}
+
+	/** 用戶資料: everything about the person of the chosen hit, oldest first. */
+	private void showStory() {
+		int i = table.getSelectionIndex();
+		if (i < 0 || i >= hits.size()) {
+			return;
+		}
+		SearchDesk.SearchHit hit = hits.get(i);
+		entries.removeAll();
+		try {
+			SearchDesk.Story s = desk.story(actor, hit.kind(), hit.key());
+			storyTitle.setText(s.name() + " \u00b7 " + s.maskedNationalId() + (s.account().isEmpty() ? "" : " \u00b7 " + s.account()));
+			StringBuilder facts = new StringBuilder();
+			for (var r : s.requests()) {
+				facts.append(NLS.bind(Messages.story_request, new Object[] { r.id(), Messages.text("channel_" + r.channel()),
+						Messages.text("state_" + r.state()) })).append('\n');
+			}
+			for (var k : s.cards()) {
+				facts.append(NLS.bind(Messages.story_card, k.serial(), Messages.text("card_state_" + k.state()))).append('\n');
+			}
+			for (var k : s.certificates()) {
+				facts.append(NLS.bind(Messages.story_certificate, new Object[] { k.identifier(),
+						Messages.text("certificate_state_" + k.state()), WHEN.format(k.notAfter()) })).append('\n');
+			}
+			storyFacts.setText(facts.toString().strip());
+			for (AuditEntry e : s.entries()) {
+				new TableItem(entries, SWT.NONE).setText(new String[] { WHEN.format(e.at()),
+						e.actor() + " (" + e.workstation() + ")", action(e.action()), e.subject(),
+						(e.before() == null ? "" : e.before() + " \u2192 ") + (e.after() == null ? "" : e.after()) });
+			}
+			for (TableColumn c : entries.getColumns()) {
+				c.pack();
+			}
+		} catch (ServiceException e) {
+			storyTitle.setText(Messages.refusal(e));
+			storyFacts.setText("");
+		}
+		storyTitle.getParent().layout();
+	}
+
+	/** An audit action in the UI's language; the code itself when there are no words for it. */
+	private static String action(String code) {
+		String text = Messages.text("audit_" + code);
+		return text.startsWith("audit_") ? code : text;
 	}
 
 	/** The state in the UI's language: each kind of record has its own life. */
@@ -90,13 +162,14 @@ public final class SearchPart {
 		}
 		table.removeAll();
 		try {
-			List<SearchDesk.SearchHit> hits = desk.search(actor, query.getText(), LIMIT);
+			hits = desk.search(actor, query.getText(), LIMIT);
 			for (SearchDesk.SearchHit h : hits) {
 				new TableItem(table, SWT.NONE).setText(new String[] { Messages.text("search_kind_" + h.kind()), h.key(), h.title(),
 						state(h), h.detail() });
 			}
 			outcome.setText(query.getText().isBlank() ? "" : org.eclipse.osgi.util.NLS.bind(Messages.search_count, hits.size()));
 		} catch (ServiceException e) {
+			hits = List.of();
 			outcome.setText(Messages.refusal(e));
 		}
 		outcome.getParent().layout();

@@ -52,12 +52,14 @@ class AfterRestartUiTest {
 		robot.commit("intake.name", "陳美玲");
 		robot.type("intake.nationalId", "F131104093");
 		robot.type("intake.email", "mei-" + email);
+		robot.click("intake.doc.ID_CARD_COPY");
 		robot.click("intake.submit");
 		robot.waitUntil(() -> robot.rows("intake.recent").size() == rows.size() + 1,
 				() -> "the second request; the form says: " + robot.textOf("intake.outcome"));
 		robot.commit("intake.name", "林志豪");
 		robot.type("intake.nationalId", "K220028711");
 		robot.type("intake.email", "hao-" + email);
+		robot.click("intake.doc.ID_CARD_COPY");
 		robot.click("intake.submit");
 		robot.waitUntil(() -> robot.rows("intake.recent").size() == rows.size() + 2,
 				() -> "the third request; the form says: " + robot.textOf("intake.outcome"));

@@ -134,6 +134,7 @@ final class IssuanceSteps {
 		assertTrue(text.contains(title), text);
 		assertTrue(text.contains("此密碼僅列印一次"), text);
 		assertTrue(text.contains(reference), text);
+		assertTrue(text.contains("臺北市中正區重慶南路一段"), "the address for the window envelope: " + text);
 		Matcher secret = Pattern.compile(Pattern.quote(secretLabel) + "\\s*(\\S+)").matcher(text);
 		assertTrue(secret.find(), "the secret on the tear-off part: " + text);
 		Files.writeString(kept, text.replace(secret.group(1), "(secret)"));

@@ -104,6 +104,27 @@ final class MailroomSteps {
 		assertTrue(password.matches("\\S{12}"), password);
 		assertTrue(robot.rows("forms.table").isEmpty(), "carried out once");
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("forms-carried-out-en.png"));
+
+		// 用戶資料: the clerk finds 王小明 by account and opens his whole story
+		robot.chord(SWT.ALT, 'w');
+		robot.press('s');
+		robot.type("search.text", account);
+		robot.waitUntil(() -> robot.rows("search.results").stream().anyMatch(r -> r.get(0).equals("Subscriber")),
+				() -> "the subscriber found: " + robot.rows("search.results"));
+		int row = 0;
+		while (!robot.rows("search.results").get(row).get(0).equals("Subscriber")) {
+			row++;
+		}
+		robot.openRow("search.results", row);
+		robot.waitUntil(() -> robot.textOf("story.title").startsWith("王小明 · A******789 · " + account),
+				() -> "the story's title: " + robot.textOf("story.title"));
+		List<String> story = robot.rows("story.entries").stream().map(r -> r.get(2)).toList();
+		for (String step : List.of("Form received", "Approved", "Registered (account and website password)", "Card personalized",
+				"Slip printed", "Card handed over / mailed", "Password reset form received", "New website password set")) {
+			assertTrue(story.contains(step), step + " in the story: " + story);
+		}
+		assertTrue(robot.textOf("story.facts").contains("Card RD"), robot.textOf("story.facts"));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("story-en.png"));
 	}
 
 	/** A valid 身分證字號 with this letter and serial (the check digit computed). */

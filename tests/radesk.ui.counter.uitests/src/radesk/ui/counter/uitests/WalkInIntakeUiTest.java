@@ -122,6 +122,11 @@ class WalkInIntakeUiTest {
 
 		robot.type("intake.nationalId", "A123456789");
 		robot.waitUntil(() -> robot.textOf("intake.nationalId.problem").isEmpty(), "the ID problem to clear once fixed");
+		assertEquals("請勾選檢附的文件：身分證或居留證影本；團體申請另需設立登記文件及授權書。", robot.textOf("intake.documents.problem"));
+		robot.type("intake.phone", "0912-345-678");
+		robot.commit("intake.address", "100 臺北市中正區重慶南路一段122號");
+		robot.click("intake.doc.ID_CARD_COPY");
+		robot.waitUntil(() -> robot.textOf("intake.documents.problem").isEmpty(), "the documents problem to clear once ticked");
 		robot.click("intake.submit");
 		robot.waitUntil(() -> robot.rows("intake.recent").size() == before + 1,
 				() -> "the new request in the list; the form says: " + robot.textOf("intake.outcome"));
