@@ -56,17 +56,23 @@ final class SearchBench {
 		long[] single = new long[prefixes.size()];
 		for (int i = 0; i < prefixes.size(); i++) {
 			String p = prefixes.get(i);
-			long start = System.nanoTime();
-			desk.search(clerk, p, 50);
-			ours[i] = System.nanoTime() - start;
-			start = System.nanoTime();
-			try (Connection c = db.connect()) {
-				SearchRecords.find(c, p, p.toUpperCase(Locale.ROOT), p.toLowerCase(Locale.ROOT), 50);
+			// whoever goes first reads the pages from disk for the others: take turns
+			int first = i % 3;
+			for (int k = 0; k < 3; k++) {
+				int which = (first + k) % 3;
+				long start = System.nanoTime();
+				if (which == 0) {
+					desk.search(clerk, p, 50);
+				} else if (which == 1) {
+					try (Connection c = db.connect()) {
+						SearchRecords.find(c, p, p.toUpperCase(Locale.ROOT), p.toLowerCase(Locale.ROOT), 50);
+					}
+				} else {
+					raw(p);
+				}
+				long took = System.nanoTime() - start;
+				(which == 0 ? ours : which == 1 ? same : single)[i] = took;
 			}
-			same[i] = System.nanoTime() - start;
-			start = System.nanoTime();
-			raw(p);
-			single[i] = System.nanoTime() - start;
 		}
 		double oursP99 = p99(ours) / 1e6;
 		double sameP99 = p99(same) / 1e6;

@@ -19,8 +19,19 @@ public interface StaffDesk {
 	Actor createFirstAdministrator(String account, String displayName, char[] password, String workstation)
 			throws ServiceException;
 
-	/** Signs a member of staff in at a workstation; the returned actor carries the role. */
-	Actor signIn(String account, char[] password, String workstation) throws ServiceException;
+	/** Signs a member of staff in at a workstation in their main role; the returned actor carries it. */
+	default Actor signIn(String account, char[] password, String workstation) throws ServiceException {
+		return signIn(account, password, null, workstation);
+	}
+
+	/**
+	 * Signs a member of staff in to work in one of their roles ({@code null}: the main one). A role
+	 * the account does not hold is refused (NOT_PERMITTED) after the password was checked.
+	 */
+	Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException;
+
+	/** Lets a member of staff also work in another role (an administrator's decision, audited). */
+	void grantRole(Actor administrator, String account, Role role) throws ServiceException;
 
 	void addStaff(Actor administrator, String account, String displayName, Role role, char[] password) throws ServiceException;
 
@@ -29,6 +40,13 @@ public interface StaffDesk {
 
 	List<StaffMember> staff(Actor administrator) throws ServiceException;
 
-	record StaffMember(String account, String displayName, Role role, boolean suspended) {
+	/**
+	 * Adds an RA unit (a counter or branch that takes in forms): a code of 2 to 16 capital letters
+	 * or digits, and its name in zh-TW and English.
+	 */
+	void addRaUnit(Actor administrator, radesk.core.registration.RaUnit unit) throws ServiceException;
+
+	/** {@code role} is the main role; {@code roles} every role the person may sign in with. */
+	record StaffMember(String account, String displayName, Role role, boolean suspended, java.util.Set<Role> roles) {
 	}
 }

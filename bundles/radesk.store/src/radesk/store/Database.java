@@ -35,4 +35,13 @@ public interface Database {
 			throw new StoreException("a transaction", e);
 		}
 	}
+
+	/** Runs {@code work} that only reads (searches, lists): no transaction to commit. */
+	default <T, X extends Exception> T read(Tx<T, X> work) throws X {
+		try (Connection c = connect()) {
+			return work.run(c);
+		} catch (SQLException e) {
+			throw new StoreException("a read", e);
+		}
+	}
 }

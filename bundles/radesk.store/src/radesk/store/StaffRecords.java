@@ -11,14 +11,35 @@ import radesk.core.access.Role;
 /** Staff accounts inside a transaction. */
 public final class StaffRecords {
 
-	private static final String COLUMNS = "account, display_name, role, password_hash, active, password_strikes, suspended, row_version";
+	private static final String COLUMNS = "account, display_name, role, password_hash, active, password_strikes, suspended, row_version,"
+			+ " extra_roles";
 
 	private StaffRecords() {
 	}
 
 	private static Rows.Mapper<StaffRow> mapper() {
 		return rs -> new StaffRow(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getString(4),
-				rs.getBoolean(5), rs.getInt(6), rs.getBoolean(7), rs.getInt(8));
+				rs.getBoolean(5), rs.getInt(6), rs.getBoolean(7), rs.getInt(8), roles(rs.getString(9)));
+	}
+
+	private static java.util.Set<Role> roles(String list) {
+		java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+		if (list != null) {
+			for (String r : list.split(",")) {
+				if (!r.isBlank()) {
+					roles.add(Role.valueOf(r.strip()));
+				}
+			}
+		}
+		return roles;
+	}
+
+	/** Sets the roles besides the main one. */
+	public static void extraRoles(Connection c, StaffRow row, java.util.Set<Role> roles) throws SQLException {
+		Rows.updateVersioned(c, "staff " + row.account(), "update staff set extra_roles = ?, row_version = row_version + 1"
+				+ " where account = ? and row_version = ?", roles.isEmpty() ? null
+						: roles.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")),
+				row.account(), row.version());
 	}
 
 	public static long count(Connection c) throws SQLException {
@@ -49,5 +70,14 @@ public final class StaffRecords {
 		Rows.updateVersioned(c, "staff " + row.account(), "update staff set password_hash = ?, password_strikes = 0,"
 				+ " suspended = false, row_version = row_version + 1 where account = ? and row_version = ?", hash, row.account(),
 				row.version());
+	}
+
+	/** Adds an RA unit; false (nothing written) when the code exists already. */
+	public static boolean insertRaUnit(Connection c, String code, String nameZh, String nameEn) throws SQLException {
+		if (Rows.one(c, "select 1 from ra_unit where code = ?", rs -> true, code).isPresent()) {
+			return false;
+		}
+		Rows.update(c, "insert into ra_unit (code, name_zh, name_en) values (?, ?, ?)", code, nameZh, nameEn);
+		return true;
 	}
 }

@@ -49,7 +49,7 @@ public final class LocalSearchDesk implements SearchDesk {
 			return List.of();
 		}
 		int n = Math.max(1, Math.min(limit, MAX));
-		return db.inTransaction((Connection c) -> {
+		return db.read((Connection c) -> {
 			List<SearchHit> hits = new ArrayList<>();
 			for (SearchRecords.Hit h : SearchRecords.find(c, q, q.toUpperCase(Locale.ROOT), q.toLowerCase(Locale.ROOT), n)) {
 				hits.add(new SearchHit(Kind.valueOf(h.kind()), h.key(), h.title(), h.state(), h.detail()));

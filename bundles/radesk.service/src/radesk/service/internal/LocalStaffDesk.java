@@ -62,7 +62,7 @@ public final class LocalStaffDesk implements StaffDesk {
 	}
 
 	@Override
-	public Actor signIn(String account, char[] password, String workstation) throws ServiceException {
+	public Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException {
 		String who = account == null ? "" : account.strip();
 		Instant now = ra.clock.instant();
 		record Outcome(Actor actor, Reason refusal, int triesLeft) {
@@ -71,7 +71,8 @@ public final class LocalStaffDesk implements StaffDesk {
 		try {
 			outcome = db.inTransaction((Connection c) -> {
 				StaffRow row = StaffRecords.find(c, who).orElse(null);
-				Actor attempt = new Actor(who.isEmpty() ? "(none)" : who, row == null ? Role.COUNTER_CLERK : row.role(), workstation);
+				Role role = row == null ? Role.COUNTER_CLERK : as == null || !row.roles().contains(as) ? row.role() : as;
+				Actor attempt = new Actor(who.isEmpty() ? "(none)" : who, role, workstation);
 				if (row == null || !row.active()) {
 					AuditRecords.append(c, attempt, "SIGN_IN_FAILED", "staff:" + attempt.account(), null, "no such account", now);
 					return new Outcome(null, Reason.WRONG_PASSWORD, -1);
@@ -85,7 +86,11 @@ public final class LocalStaffDesk implements StaffDesk {
 					if (before.failures() > 0) {
 						StaffRecords.passwordOutcome(c, row, 0, false);
 					}
-					AuditRecords.append(c, attempt, "SIGN_IN", "staff:" + who, null, "signed in", now);
+					if (as != null && !row.roles().contains(as)) {
+						AuditRecords.append(c, attempt, "SIGN_IN_REFUSED", "staff:" + who, null, "does not work as " + as, now);
+						return new Outcome(null, Reason.NOT_PERMITTED, Strikes.LIMIT);
+					}
+					AuditRecords.append(c, attempt, "SIGN_IN", "staff:" + who, null, "signed in as " + role, now);
 					return new Outcome(attempt, null, Strikes.LIMIT);
 				}
 				Strikes after = before.afterFailure();
@@ -123,6 +128,52 @@ public final class LocalStaffDesk implements StaffDesk {
 	}
 
 	@Override
+	public void addRaUnit(Actor administrator, radesk.core.registration.RaUnit unit) throws ServiceException {
+		Guard.require(administrator, Permission.MANAGE_RA_UNITS);
+		String code = unit == null || unit.code() == null ? "" : unit.code().strip().toUpperCase(java.util.Locale.ROOT);
+		if (!code.matches("[A-Z0-9]{2,16}")) {
+			throw new ServiceException(Reason.INVALID_INPUT, "unitCode: 2 to 16 capital letters or digits");
+		}
+		String zh = unit.nameZhTw() == null ? "" : unit.nameZhTw().strip();
+		String en = unit.nameEn() == null ? "" : unit.nameEn().strip();
+		if (zh.isEmpty() || en.isEmpty() || zh.length() > 100 || en.length() > 100) {
+			throw new ServiceException(Reason.INVALID_INPUT, "unitName: a name in zh-TW and in English, at most 100 characters");
+		}
+		Instant now = ra.clock.instant();
+		db.inTransaction((Connection c) -> {
+			if (!StaffRecords.insertRaUnit(c, code, zh, en)) {
+				throw new ServiceException(Reason.INVALID_INPUT, "unitCodeTaken: this code exists already");
+			}
+			AuditRecords.append(c, administrator, "RA_UNIT_ADDED", "ra_unit:" + code, null, zh + " / " + en, now);
+			return null;
+		});
+	}
+
+	@Override
+	public void grantRole(Actor administrator, String account, Role role) throws ServiceException {
+		Guard.require(administrator, Permission.MANAGE_STAFF);
+		if (role == null || role == Role.SUBSCRIBER) {
+			throw new ServiceException(Reason.INVALID_INPUT, "role: a staff role");
+		}
+		Instant now = ra.clock.instant();
+		try {
+			db.inTransaction((Connection c) -> {
+				StaffRow row = StaffRecords.find(c, account).orElseThrow(() -> Guard.notFound("staff " + account));
+				if (row.roles().contains(role)) {
+					return null;
+				}
+				java.util.Set<Role> extra = java.util.EnumSet.of(role);
+				extra.addAll(row.extraRoles());
+				StaffRecords.extraRoles(c, row, extra);
+				AuditRecords.append(c, administrator, "STAFF_ROLE_GRANTED", "staff:" + account, row.roles(), role, now);
+				return null;
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	@Override
 	public void resetPassword(Actor administrator, String account, char[] password) throws ServiceException {
 		Guard.require(administrator, Permission.MANAGE_STAFF);
 		if (administrator.account().equals(account)) {
@@ -149,7 +200,7 @@ public final class LocalStaffDesk implements StaffDesk {
 	public List<StaffMember> staff(Actor administrator) throws ServiceException {
 		Guard.require(administrator, Permission.MANAGE_STAFF);
 		return db.inTransaction((Connection c) -> StaffRecords.all(c).stream()
-				.map(r -> new StaffMember(r.account(), r.displayName(), r.role(), r.suspended())).toList());
+				.map(r -> new StaffMember(r.account(), r.displayName(), r.role(), r.suspended(), r.roles())).toList());
 	}
 
 	private String checkedHash(String account, String displayName, char[] password) throws ServiceException {

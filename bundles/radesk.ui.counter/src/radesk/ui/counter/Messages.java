@@ -290,6 +290,23 @@ public final class Messages {
 	public static String problem_BUSINESS_NUMBER_BUSINESS_NUMBER_WRONG_CHECKSUM;
 	public static String problem_DOCUMENTS_DOCUMENTS_MISSING;
 	public static String review_details;
+	public static String signin_role;
+	public static String signin_role_main;
+	public static String staff_also_as;
+	public static String staff_grant;
+	public static String staff_choose_person;
+	public static String staff_granted;
+	public static String review_unit;
+	public static String units_heading;
+	public static String units_code;
+	public static String units_name_zh;
+	public static String units_name_en;
+	public static String units_add;
+	public static String units_added;
+	public static String refused_INVALID_INPUT_unitCode;
+	public static String refused_INVALID_INPUT_unitCodeTaken;
+	public static String refused_INVALID_INPUT_unitName;
+	public static String refused_INVALID_INPUT_role;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");

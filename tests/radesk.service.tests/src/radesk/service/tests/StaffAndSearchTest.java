@@ -25,6 +25,7 @@ import radesk.core.access.Role;
 import radesk.core.registration.Channel;
 import radesk.core.registration.ProofDocument;
 import radesk.core.registration.WalkInForm;
+import radesk.core.review.Decision;
 import radesk.testing.TestIds;
 
 /** Staff sign-in and accounts, the review queue with dual control shown, and search. */
@@ -78,6 +79,55 @@ class StaffAndSearchTest {
 		assertTrue(staff.staff(admin).stream().anyMatch(m -> m.account().equals(clerk) && m.role() == Role.COUNTER_CLERK));
 		assertEquals(Reason.DUAL_CONTROL, assertThrows(ServiceException.class,
 				() -> staff.resetPassword(admin, admin.account(), "self-Reset-123".toCharArray())).reason());
+	}
+
+	@Test
+	void someoneWithTwoRolesSignsInAsEitherButNeverDecidesWhatTheyTookIn() throws Exception {
+		StaffDesk staff = Services.await(StaffDesk.class);
+		RegistrationDesk desk = Services.await(RegistrationDesk.class);
+		String both = account("both");
+		staff.addStaff(admin, both, "兩職", Role.COUNTER_CLERK, "two-Roles-2026".toCharArray());
+		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
+				() -> staff.signIn(both, "two-Roles-2026".toCharArray(), Role.RA_OFFICER, "desk-1")).reason(), "not granted yet");
+		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
+				() -> staff.grantRole(Staff.CLERK, both, Role.RA_OFFICER)).reason(), "administrators grant roles");
+		staff.grantRole(admin, both, Role.RA_OFFICER);
+		assertEquals(java.util.EnumSet.of(Role.COUNTER_CLERK, Role.RA_OFFICER), staff.staff(admin).stream()
+				.filter(m -> m.account().equals(both)).findFirst().orElseThrow().roles());
+		Actor asClerk = staff.signIn(both, "two-Roles-2026".toCharArray(), "desk-1");
+		assertEquals(Role.COUNTER_CLERK, asClerk.role(), "the main role unless another is asked for");
+		Actor asOfficer = staff.signIn(both, "two-Roles-2026".toCharArray(), Role.RA_OFFICER, "desk-1");
+		assertEquals(Role.RA_OFFICER, asOfficer.role());
+		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
+				() -> staff.signIn(both, "two-Roles-2026".toCharArray(), Role.ADMINISTRATOR, "desk-1")).reason());
+
+		RegistrationSummary mine = desk.submitWalkIn(asClerk, new WalkInForm("自己收", TestIds.nationalId(), "own@example.tw", "HQ")
+				.withDocuments(ProofDocument.ID_CARD_COPY));
+		RegistrationSummary theirs = desk.submitWalkIn(Staff.CLERK, new WalkInForm("他人收", TestIds.nationalId(), "their@example.tw",
+				"HQ").withDocuments(ProofDocument.ID_CARD_COPY));
+		assertEquals(Reason.DUAL_CONTROL, assertThrows(ServiceException.class,
+				() -> desk.decide(asOfficer, mine.id(), Decision.approve())).reason());
+		desk.decide(asOfficer, theirs.id(), Decision.approve());
+	}
+
+	@Test
+	void theAdministratorAddsRaUnitsAndTheQueueFiltersByThem() throws Exception {
+		StaffDesk staff = Services.await(StaffDesk.class);
+		String code = "T" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+		staff.addRaUnit(admin, new radesk.core.registration.RaUnit(code.toLowerCase(), "臺中分處", "Taichung branch"));
+		assertTrue(Services.await(radesk.api.CounterIntake.class).raUnits().stream().anyMatch(u -> u.code().equals(code)));
+		assertEquals(Reason.INVALID_INPUT, assertThrows(ServiceException.class,
+				() -> staff.addRaUnit(admin, new radesk.core.registration.RaUnit(code, "重複", "Again"))).reason());
+		assertEquals(Reason.INVALID_INPUT, assertThrows(ServiceException.class,
+				() -> staff.addRaUnit(admin, new radesk.core.registration.RaUnit("x y", "壞", "Bad"))).reason());
+		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
+				() -> staff.addRaUnit(Staff.CLERK, new radesk.core.registration.RaUnit("ZZ", "櫃", "Counter"))).reason());
+		RegistrationDesk desk = Services.await(RegistrationDesk.class);
+		RegistrationSummary there = desk.submitWalkIn(Staff.CLERK, new WalkInForm("分處人", TestIds.nationalId(), "b@example.tw", code)
+				.withDocuments(ProofDocument.ID_CARD_COPY));
+		List<ReviewItem> ofUnit = desk.queue(Staff.OFFICER, code, null, null);
+		assertEquals(List.of(there.id()), ofUnit.stream().map(i -> i.request().id()).toList());
+		assertTrue(desk.queue(Staff.OFFICER, "HQ", null, null).stream().noneMatch(i -> i.request().id() == there.id()));
 	}
 
 	@Test

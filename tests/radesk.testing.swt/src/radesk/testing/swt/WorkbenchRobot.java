@@ -339,6 +339,19 @@ public final class WorkbenchRobot {
 	/** Saves what the screen shows as a PNG, for people to look at. */
 	public Path screenshot(Path file) throws java.io.IOException {
 		Files.createDirectories(file.getParent());
+		// GTK paints after the events that changed the screen: let it, then take the picture
+		onUi(() -> {
+			for (Shell shell : display.getShells()) {
+				if (shell.isVisible()) {
+					shell.layout(true, true);
+					shell.redraw();
+					shell.update();
+				}
+			}
+		});
+		settle();
+		pause(400);
+		settle();
 		onUi(() -> {
 			Rectangle area = display.getBounds();
 			Image image = new Image(display, area.width, area.height);

@@ -50,7 +50,8 @@ public final class IntakeFormFields {
 		new Label(form, SWT.NONE).setText(Messages.intake_raUnit);
 		raUnit = WidgetIds.name(new Combo(form, SWT.READ_ONLY), prefix + ".raUnit");
 		raUnit.setItems(unitNames.toArray(String[]::new));
-		if (unitNames.size() == 1) {
+		// the head office comes first; a branch's clerk picks theirs once, the form keeps it for the next applicant
+		if (!unitNames.isEmpty()) {
 			raUnit.select(0);
 		}
 		raUnit.addListener(SWT.Selection, e -> onEdit.run());

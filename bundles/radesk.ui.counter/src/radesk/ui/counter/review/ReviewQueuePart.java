@@ -42,6 +42,9 @@ public final class ReviewQueuePart {
 	private static final Duration[] AGES = { null, Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7) };
 
 	private final RegistrationDesk desk;
+	private final radesk.api.CounterIntake intake;
+	private Combo unit;
+	private List<radesk.core.registration.RaUnit> units = List.of();
 	private Actor actor;
 	private Combo channel;
 	private Combo age;
@@ -54,8 +57,9 @@ public final class ReviewQueuePart {
 	private List<ReviewItem> shown = List.of();
 
 	@Inject
-	public ReviewQueuePart(RegistrationDesk desk) {
+	public ReviewQueuePart(RegistrationDesk desk, radesk.api.CounterIntake intake) {
 		this.desk = desk;
+		this.intake = intake;
 	}
 
 	@Inject
@@ -68,7 +72,15 @@ public final class ReviewQueuePart {
 
 	@PostConstruct
 	void create(Composite parent) {
-		parent.setLayout(new GridLayout(6, false));
+		parent.setLayout(new GridLayout(8, false));
+		new Label(parent, SWT.NONE).setText(Messages.review_unit);
+		unit = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.unit");
+		units = intake.raUnits();
+		boolean chinese = java.util.Locale.getDefault().getLanguage().equals("zh");
+		unit.add(Messages.review_all);
+		units.forEach(u -> unit.add(chinese ? u.nameZhTw() : u.nameEn()));
+		unit.select(0);
+		unit.addListener(SWT.Selection, e -> refresh());
 		new Label(parent, SWT.NONE).setText(Messages.review_channel);
 		channel = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.channel");
 		channel.setItems(Messages.review_all, Messages.channel_COUNTER, Messages.channel_POSTAL);
@@ -86,7 +98,7 @@ public final class ReviewQueuePart {
 
 		table = WidgetIds.name(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "review.table");
 		table.setHeaderVisible(true);
-		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 6, 1));
+		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 8, 1));
 		String[] titles = { Messages.column_id, Messages.column_received, Messages.column_name, Messages.column_nationalId,
 				Messages.column_raUnit, Messages.column_channel, Messages.review_column_entered_by };
 		for (String title : titles) {
@@ -95,10 +107,10 @@ public final class ReviewQueuePart {
 		table.addListener(SWT.Selection, e -> selectionChanged());
 
 		details = WidgetIds.name(new Label(parent, SWT.WRAP), "review.details");
-		details.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+		details.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 8, 1));
 		new Label(parent, SWT.NONE).setText(Messages.review_reason);
 		reason = WidgetIds.name(new Text(parent, SWT.BORDER | SWT.SINGLE), "review.reason");
-		reason.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+		reason.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
 		approve = WidgetIds.name(new Button(parent, SWT.PUSH), "review.approve");
 		approve.setText(Messages.review_approve);
 		approve.addListener(SWT.Selection, e -> decide(true));
@@ -106,14 +118,15 @@ public final class ReviewQueuePart {
 		reject.setText(Messages.review_reject);
 		reject.addListener(SWT.Selection, e -> decide(false));
 		outcome = WidgetIds.name(new Label(parent, SWT.WRAP), "review.outcome");
-		outcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 6, 1));
+		outcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 8, 1));
 		refresh();
 	}
 
 	private void refresh() {
 		table.removeAll();
 		try {
-			shown = desk.queue(actor, null, CHANNELS[Math.max(0, channel.getSelectionIndex())], AGES[Math.max(0, age.getSelectionIndex())]);
+			String unitCode = unit.getSelectionIndex() <= 0 ? null : units.get(unit.getSelectionIndex() - 1).code();
+			shown = desk.queue(actor, unitCode, CHANNELS[Math.max(0, channel.getSelectionIndex())], AGES[Math.max(0, age.getSelectionIndex())]);
 			for (ReviewItem item : shown) {
 				var r = item.request();
 				new TableItem(table, SWT.NONE).setText(new String[] { Long.toString(r.id()), WHEN.format(r.receivedAt()),

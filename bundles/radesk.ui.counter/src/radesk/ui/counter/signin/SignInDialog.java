@@ -32,7 +32,10 @@ public final class SignInDialog extends TitleAreaDialog {
 	private Text displayName;
 	private Text password;
 	private Text confirm;
+	private org.eclipse.swt.widgets.Combo role;
 	private Actor signedIn;
+	private static final radesk.core.access.Role[] ROLES = { null, radesk.core.access.Role.COUNTER_CLERK,
+			radesk.core.access.Role.RA_OFFICER, radesk.core.access.Role.MAILROOM_CLERK, radesk.core.access.Role.ADMINISTRATOR };
 
 	public SignInDialog(Shell parent, StaffDesk staff, String workstation, boolean firstRun) {
 		super(parent);
@@ -63,6 +66,15 @@ public final class SignInDialog extends TitleAreaDialog {
 		password = Forms.labelledText(form, Messages.signin_password, "signin.password", SWT.PASSWORD, 260);
 		if (firstRun) {
 			confirm = Forms.labelledText(form, Messages.signin_confirm, "signin.confirm", SWT.PASSWORD, 260);
+		} else {
+			// who works in more than one role says which one now; most people keep their main role
+			new org.eclipse.swt.widgets.Label(form, SWT.NONE).setText(Messages.signin_role);
+			role = WidgetIds.name(new org.eclipse.swt.widgets.Combo(form, SWT.READ_ONLY), "signin.role");
+			role.add(Messages.signin_role_main);
+			for (int i = 1; i < ROLES.length; i++) {
+				role.add(radesk.ui.common.Messages.role(ROLES[i]));
+			}
+			role.select(0);
 		}
 		return area;
 	}
@@ -83,7 +95,7 @@ public final class SignInDialog extends TitleAreaDialog {
 				return;
 			}
 			signedIn = firstRun ? staff.createFirstAdministrator(account.getText().strip(), displayName.getText(), secret, workstation)
-					: staff.signIn(account.getText().strip(), secret, workstation);
+					: staff.signIn(account.getText().strip(), secret, ROLES[Math.max(0, role.getSelectionIndex())], workstation);
 			super.okPressed();
 		} catch (ServiceException e) {
 			setErrorMessage(Messages.refusal(e));

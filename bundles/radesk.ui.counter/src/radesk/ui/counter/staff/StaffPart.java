@@ -31,6 +31,7 @@ public final class StaffPart {
 	private static final Role[] ROLES = { Role.COUNTER_CLERK, Role.RA_OFFICER, Role.MAILROOM_CLERK, Role.ADMINISTRATOR };
 
 	private final StaffDesk staff;
+	private final radesk.api.CounterIntake intake;
 	private Actor actor;
 	private Text account;
 	private Text name;
@@ -40,7 +41,8 @@ public final class StaffPart {
 	private Table table;
 
 	@Inject
-	public StaffPart(StaffDesk staff) {
+	public StaffPart(StaffDesk staff, radesk.api.CounterIntake intake) {
+		this.intake = intake;
 		this.staff = staff;
 	}
 
@@ -82,8 +84,81 @@ public final class StaffPart {
 			c.setText(title);
 			c.setWidth(180);
 		}
+		Composite grant = new Composite(parent, SWT.NONE);
+		grant.setLayout(new GridLayout(3, false));
+		new Label(grant, SWT.NONE).setText(Messages.staff_also_as);
+		extraRole = WidgetIds.name(new Combo(grant, SWT.READ_ONLY), "staff.extraRole");
+		for (Role r : ROLES) {
+			extraRole.add(radesk.ui.common.Messages.role(r));
+		}
+		extraRole.select(1);
+		Button grantButton = WidgetIds.name(new Button(grant, SWT.PUSH), "staff.grant");
+		grantButton.setText(Messages.staff_grant);
+		grantButton.addListener(SWT.Selection, e -> grant());
+
+		Group units = new Group(parent, SWT.NONE);
+		units.setText(Messages.units_heading);
+		units.setLayout(new GridLayout(7, false));
+		units.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		unitCode = Forms.labelledText(units, Messages.units_code, "units.code", SWT.NONE, 80);
+		unitZh = Forms.labelledText(units, Messages.units_name_zh, "units.nameZh", SWT.NONE, 160);
+		unitEn = Forms.labelledText(units, Messages.units_name_en, "units.nameEn", SWT.NONE, 160);
+		Button addUnit = WidgetIds.name(new Button(units, SWT.PUSH), "units.add");
+		addUnit.setText(Messages.units_add);
+		addUnit.addListener(SWT.Selection, e -> addUnit());
+		unitList = WidgetIds.name(new Label(units, SWT.WRAP), "units.list");
+		unitList.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 7, 1));
+		showUnits();
 		refresh();
 	}
+
+	private Text unitCode;
+	private Text unitZh;
+	private Text unitEn;
+	private Label unitList;
+
+	private void showUnits() {
+		unitList.setText(intake.raUnits().stream().map(u -> u.code() + " " + u.nameZhTw() + " / " + u.nameEn())
+				.collect(java.util.stream.Collectors.joining(" \u00b7 ")));
+		unitList.getParent().layout();
+	}
+
+	/** 新增 RA 單位: a counter or branch that takes in forms. */
+	private void addUnit() {
+		try {
+			staff.addRaUnit(actor, new radesk.core.registration.RaUnit(unitCode.getText(), unitZh.getText(), unitEn.getText()));
+			outcome.setText(NLS.bind(Messages.units_added, unitCode.getText().strip().toUpperCase(java.util.Locale.ROOT)));
+			unitCode.setText("");
+			unitZh.setText("");
+			unitEn.setText("");
+			showUnits();
+		} catch (ServiceException e) {
+			outcome.setText(Messages.refusal(e));
+		}
+		outcome.getParent().layout();
+	}
+
+	/** Lets the chosen person also work in another role (a small office: clerk and officer in one). */
+	private void grant() {
+		int i = table.getSelectionIndex();
+		if (i < 0) {
+			outcome.setText(Messages.staff_choose_person);
+			outcome.getParent().layout();
+			return;
+		}
+		String who = table.getItem(i).getText(0);
+		Role chosen = ROLES[extraRole.getSelectionIndex()];
+		try {
+			staff.grantRole(actor, who, chosen);
+			outcome.setText(NLS.bind(Messages.staff_granted, who, radesk.ui.common.Messages.role(chosen)));
+			refresh();
+		} catch (ServiceException e) {
+			outcome.setText(Messages.refusal(e));
+		}
+		outcome.getParent().layout();
+	}
+
+	private Combo extraRole;
 
 	private void add() {
 		char[] secret = password.getText().toCharArray();
@@ -108,7 +183,8 @@ public final class StaffPart {
 		try {
 			for (StaffDesk.StaffMember m : staff.staff(actor)) {
 				new TableItem(table, SWT.NONE).setText(new String[] { m.account(), m.displayName(),
-						radesk.ui.common.Messages.role(m.role()), m.suspended() ? Messages.staff_suspended : Messages.staff_active });
+						m.roles().stream().map(radesk.ui.common.Messages::role).collect(java.util.stream.Collectors.joining(", ")),
+						m.suspended() ? Messages.staff_suspended : Messages.staff_active });
 			}
 		} catch (ServiceException e) {
 			outcome.setText(Messages.refusal(e));

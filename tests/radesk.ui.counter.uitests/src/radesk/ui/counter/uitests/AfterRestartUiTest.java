@@ -64,6 +64,19 @@ class AfterRestartUiTest {
 		robot.waitUntil(() -> robot.rows("intake.recent").size() == rows.size() + 2,
 				() -> "the third request; the form says: " + robot.textOf("intake.outcome"));
 
+		// the clerk also works as an officer, but may not decide the walk-ins he took in himself
+		WalkInIntakeUiTest.switchUser(robot, WalkInIntakeUiTest.CLERK, WalkInIntakeUiTest.CLERK_PASSWORD, 2,
+				"Signed in: ui.clerk (RA officer)");
+		robot.chord(SWT.ALT, 'w');
+		robot.press('r');
+		robot.waitUntil(() -> robot.rows("review.table").size() == 2, () -> "two requests in review: " + robot.rows("review.table"));
+		assertEquals("you", robot.rows("review.table").get(0).get(6));
+		robot.selectRow("review.table", 0);
+		assertEquals("You took in this request: another RA officer must decide it (dual control).", robot.textOf("review.outcome"));
+		org.eclipse.swt.widgets.Control approve = robot.find("review.approve");
+		assertTrue(Boolean.FALSE.equals(robot.onUi(() -> approve.isEnabled())), "approve is off for one's own request");
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("review-dual-control-en.png"));
+
 		robot.chord(SWT.ALT, 'f');
 		robot.press('s');
 		robot.waitUntil(() -> robot.shellTitle("signin.account").equals("RA Desk Counter \u2014 sign in"), "the sign-in dialog");

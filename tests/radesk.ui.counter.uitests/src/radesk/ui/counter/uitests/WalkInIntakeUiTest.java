@@ -37,11 +37,17 @@ class WalkInIntakeUiTest {
 	}
 
 	static void switchUser(WorkbenchRobot robot, String account, String password, String who) {
+		switchUser(robot, account, password, 0, who);
+	}
+
+	/** 檔案 → 切換使用者, working in the role at {@code roleIndex} of the dialog's list (0: the main role). */
+	static void switchUser(WorkbenchRobot robot, String account, String password, int roleIndex, String who) {
 		robot.chord(SWT.ALT, 'f');
 		robot.press('s');
 		robot.find("signin.account");
 		robot.type("signin.account", account);
 		robot.type("signin.password", password);
+		robot.select("signin.role", roleIndex);
 		robot.click("signin.ok");
 		robot.waitUntil(() -> robot.textOf("status.who").startsWith(who), () -> who + ", not '" + robot.textOf("status.who") + "'");
 	}
@@ -76,6 +82,21 @@ class WalkInIntakeUiTest {
 		assertTrue(robot.rows("staff.table").stream().anyMatch(r -> r.get(0).equals(CLERK) && r.get(2).equals("櫃檯人員")));
 		addStaff(robot, OFFICER, "林審核", OFFICER_PASSWORD, 1, "已新增 ui.officer（審核人員）。");
 		addStaff(robot, MAILROOM, "吳收發", MAILROOM_PASSWORD, 2, "已新增 ui.mail（收發人員）。");
+		// a small office: the clerk may also work as an officer
+		int clerkRow = robot.rows("staff.table").stream().map(r -> r.get(0)).toList().indexOf(CLERK);
+		robot.selectRow("staff.table", clerkRow);
+		robot.select("staff.extraRole", 1);
+		robot.click("staff.grant");
+		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("ui.clerk 現在也可擔任審核人員。"),
+				() -> "the role granted; the screen says " + robot.textOf("staff.outcome"));
+		assertEquals("櫃檯人員, 審核人員", robot.rows("staff.table").get(clerkRow).get(2));
+		robot.type("units.code", "KHH");
+		robot.commit("units.nameZh", "高雄分處");
+		robot.type("units.nameEn", "Kaohsiung branch");
+		robot.click("units.add");
+		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("已新增 RA 單位 KHH。"),
+				() -> "the unit added; the screen says " + robot.textOf("staff.outcome"));
+		assertTrue(robot.textOf("units.list").contains("KHH 高雄分處 / Kaohsiung branch"), robot.textOf("units.list"));
 		robot.screenshot(shots().resolve("staff-zh_TW.png"));
 		robot.chord(SWT.ALT, 'w');
 		robot.press('m');
