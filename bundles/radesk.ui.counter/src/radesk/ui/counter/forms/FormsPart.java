@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -29,7 +28,6 @@ import radesk.api.IssuanceDesk.SlipKind;
 import radesk.api.NewCard;
 import radesk.api.NewSubscriber;
 import radesk.api.ServiceException;
-import radesk.core.access.Actor;
 import radesk.core.review.Decision;
 import radesk.core.review.FormKind;
 import radesk.core.review.FormState;
@@ -38,6 +36,7 @@ import radesk.slips.Slip;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
+import radesk.ui.counter.StaffScreen;
 import radesk.ui.counter.issuance.IssuancePart;
 import radesk.ui.counter.issuance.SlipPrinting;
 
@@ -47,7 +46,7 @@ import radesk.ui.counter.issuance.SlipPrinting;
  * (revocation). Counter and mailroom take them in; an officer decides (never the one who took it
  * in); an approved unlock or reset is carried out at the counter and its new slip printed at once.
  */
-public final class FormsPart {
+public final class FormsPart extends StaffScreen {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Taipei"));
 	private static final FormKind[] KINDS = { FormKind.PIN_UNLOCK, FormKind.PASSWORD_RESET, FormKind.REVOCATION };
@@ -55,7 +54,6 @@ public final class FormsPart {
 
 	private final FormDesk desk;
 	private final IssuanceDesk issuance;
-	private Actor actor;
 	private Combo kind;
 	private Text subject;
 	private Combo reason;
@@ -76,12 +74,9 @@ public final class FormsPart {
 		this.issuance = issuance;
 	}
 
-	@Inject
-	void signedIn(@Optional Actor signedIn) {
-		this.actor = signedIn;
-		if (table != null && !table.isDisposed()) {
-			refresh();
-		}
+	@Override
+	protected org.eclipse.swt.widgets.Control shown() {
+		return table;
 	}
 
 	@PostConstruct
@@ -147,12 +142,6 @@ public final class FormsPart {
 		refresh();
 	}
 
-	private static Button button(Composite parent, String id, String text) {
-		Button b = WidgetIds.name(new Button(parent, SWT.PUSH), id);
-		b.setText(text);
-		return b;
-	}
-
 	private void kindChanged() {
 		FormKind k = KINDS[kind.getSelectionIndex()];
 		reason.setEnabled(k == FormKind.REVOCATION);
@@ -184,7 +173,8 @@ public final class FormsPart {
 		submitted.getParent().layout();
 	}
 
-	private void refresh() {
+	@Override
+	protected void refresh() {
 		table.removeAll();
 		try {
 			shown = actor == null ? List.of() : desk.forms(actor, STATES[state.getSelectionIndex()]);

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -54,6 +53,7 @@ import radesk.slips.SlipLayout;
 import radesk.ui.common.ProgressInPart;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
+import radesk.ui.counter.StaffScreen;
 
 /**
  * 註冊與發卡: an approved applicant, step by step — register the account (website password), put a
@@ -61,7 +61,7 @@ import radesk.ui.counter.Messages;
  * slips once each, hand the card over or mail it. The secrets live only in this screen's memory
  * until their slip is printed; the preview masks them.
  */
-public final class IssuancePart {
+public final class IssuancePart extends StaffScreen {
 
 	/** A secret made by the service and not printed yet. */
 	private record Held(SlipKind kind, String subject, String reference, String recipient, String address, String raUnit,
@@ -75,7 +75,6 @@ public final class IssuancePart {
 	private final CounterIntake intake;
 	private final Map<String, Held> held = new HashMap<>();
 
-	private Actor actor;
 	private List<Issuance> shown = List.of();
 	private List<CardSlot> slots = List.of();
 	private Table table;
@@ -107,12 +106,9 @@ public final class IssuancePart {
 		this.intake = intake;
 	}
 
-	@Inject
-	void signedIn(@Optional Actor signedIn) {
-		this.actor = signedIn;
-		if (table != null && !table.isDisposed()) {
-			refresh();
-		}
+	@Override
+	protected org.eclipse.swt.widgets.Control shown() {
+		return table;
 	}
 
 	@PostConstruct
@@ -213,19 +209,14 @@ public final class IssuancePart {
 		refresh();
 	}
 
-	private static Button button(Composite parent, String id, String text) {
-		Button b = WidgetIds.name(new Button(parent, SWT.PUSH), id);
-		b.setText(text);
-		return b;
-	}
-
 	@PreDestroy
 	void forgetSecrets() {
 		held.values().forEach(h -> Arrays.fill(h.secret(), '\0'));
 		held.clear();
 	}
 
-	private void refresh() {
+	@Override
+	protected void refresh() {
 		int keep = table.getSelectionIndex();
 		long keepId = keep >= 0 && keep < shown.size() ? shown.get(keep).request().id() : -1;
 		table.removeAll();

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -24,18 +23,18 @@ import jakarta.inject.Inject;
 import radesk.api.RegistrationDesk;
 import radesk.api.ReviewItem;
 import radesk.api.ServiceException;
-import radesk.core.access.Actor;
 import radesk.core.registration.Channel;
 import radesk.core.review.Decision;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
+import radesk.ui.counter.StaffScreen;
 
 /**
  * 審核: the officer's queue of registration requests, oldest first, filtered by channel and age.
  * A request the officer took in shows why it cannot be decided here (dual control); the service
  * enforces it either way.
  */
-public final class ReviewQueuePart {
+public final class ReviewQueuePart extends StaffScreen {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Taipei"));
 	private static final Channel[] CHANNELS = { null, Channel.COUNTER, Channel.POSTAL };
@@ -45,7 +44,6 @@ public final class ReviewQueuePart {
 	private final radesk.api.CounterIntake intake;
 	private Combo unit;
 	private List<radesk.core.registration.RaUnit> units = List.of();
-	private Actor actor;
 	private Combo channel;
 	private Combo age;
 	private Table table;
@@ -62,12 +60,9 @@ public final class ReviewQueuePart {
 		this.intake = intake;
 	}
 
-	@Inject
-	void signedIn(@Optional Actor signedIn) {
-		this.actor = signedIn;
-		if (table != null && !table.isDisposed()) {
-			refresh();
-		}
+	@Override
+	protected org.eclipse.swt.widgets.Control shown() {
+		return table;
 	}
 
 	@PostConstruct
@@ -122,7 +117,8 @@ public final class ReviewQueuePart {
 		refresh();
 	}
 
-	private void refresh() {
+	@Override
+	protected void refresh() {
 		table.removeAll();
 		try {
 			String unitCode = unit.getSelectionIndex() <= 0 ? null : units.get(unit.getSelectionIndex() - 1).code();

@@ -1,6 +1,5 @@
 package radesk.ui.counter.staff;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -19,20 +18,19 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import radesk.api.ServiceException;
 import radesk.api.StaffDesk;
-import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
+import radesk.ui.counter.StaffScreen;
 
 /** 人員管理: the administrator adds counter clerks, RA officers and mailroom clerks. */
-public final class StaffPart {
+public final class StaffPart extends StaffScreen {
 
 	private static final Role[] ROLES = { Role.COUNTER_CLERK, Role.RA_OFFICER, Role.MAILROOM_CLERK, Role.ADMINISTRATOR };
 
 	private final StaffDesk staff;
 	private final radesk.api.CounterIntake intake;
-	private Actor actor;
 	private Text account;
 	private Text name;
 	private Text password;
@@ -46,12 +44,9 @@ public final class StaffPart {
 		this.staff = staff;
 	}
 
-	@Inject
-	void signedIn(@Optional Actor signedIn) {
-		this.actor = signedIn;
-		if (table != null && !table.isDisposed()) {
-			refresh();
-		}
+	@Override
+	protected org.eclipse.swt.widgets.Control shown() {
+		return table;
 	}
 
 	@PostConstruct
@@ -178,7 +173,8 @@ public final class StaffPart {
 		outcome.getParent().layout();
 	}
 
-	private void refresh() {
+	@Override
+	protected void refresh() {
 		table.removeAll();
 		try {
 			for (StaffDesk.StaffMember m : staff.staff(actor)) {

@@ -174,6 +174,23 @@ class WalkInIntakeUiTest {
 		robot.waitUntil(() -> robot.rows("review.table").isEmpty(), () -> "approved; the part says " + robot.textOf("review.outcome"));
 		switchUser(robot, CLERK, CLERK_PASSWORD, "已登入：ui.clerk（櫃檯人員）");
 		IssuanceSteps.carryToHandOver(robot, "王小明");
+		// every other screen once in zh-TW, for the eye: 審核, 收發, 申請表單, 查詢 with the story
+		robot.chord(SWT.ALT, 'w');
+		robot.press('r');
+		robot.find("review.table");
+		robot.screenshot(shots().resolve("review-zh_TW.png"));
+		robot.chord(SWT.ALT, 'w');
+		robot.press('f');
+		robot.find("forms.table");
+		robot.select("forms.kind", 2);
+		robot.screenshot(shots().resolve("forms-zh_TW.png"));
+		robot.chord(SWT.ALT, 'w');
+		robot.press('s');
+		robot.type("search.text", "a1234");
+		robot.waitUntil(() -> !robot.rows("search.results").isEmpty(), "王小明 found");
+		robot.openRow("search.results", 0);
+		robot.waitUntil(() -> robot.textOf("story.title").startsWith("王小明"), () -> "the story: " + robot.textOf("story.title"));
+		robot.screenshot(shots().resolve("story-zh_TW.png"));
 		robot.chord(SWT.ALT, 'w');
 		robot.press('w');
 		robot.find("intake.submit");
