@@ -119,6 +119,42 @@ public final class EmbeddedCa {
 		}
 	}
 
+	/**
+	 * Issues the RA server's TLS certificate: serverAuth only, the host names and addresses it
+	 * answers on as subjectAltName, valid one year (never beyond the issuing CA).
+	 */
+	public synchronized X509Certificate issueTlsServer(java.security.PublicKey key, java.util.List<String> dnsNames,
+			java.util.List<String> ipAddresses, Instant now) throws GeneralSecurityException {
+		if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
+			throw new GeneralSecurityException("a server certificate names at least one host or address");
+		}
+		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
+		Instant until = from.plus(java.time.Duration.ofDays(365));
+		Instant caEnd = keys.issuing().getNotAfter().toInstant();
+		if (until.isAfter(caEnd)) {
+			until = caEnd;
+		}
+		String cn = dnsNames.isEmpty() ? ipAddresses.get(0) : dnsNames.get(0);
+		X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW").addRDN(BCStyle.O, profile.organization())
+				.addRDN(BCStyle.OU, "RA server").addRDN(BCStyle.CN, cn).build();
+		java.util.List<GeneralName> alt = new java.util.ArrayList<>();
+		dnsNames.forEach(d -> alt.add(new GeneralName(GeneralName.dNSName, d)));
+		ipAddresses.forEach(a -> alt.add(new GeneralName(GeneralName.iPAddress, a)));
+		try {
+			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
+					Date.from(until), name, key);
+			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+			b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
+			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
+			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+		} catch (CertIOException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
 	/** A CRL of the issuing CA: every entry with its reason, numbered, valid until the next update. */
 	public X509CRL crl(Collection<RevokedEntry> revoked, BigInteger crlNumber, Instant thisUpdate)
 			throws GeneralSecurityException {

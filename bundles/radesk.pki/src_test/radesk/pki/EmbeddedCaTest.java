@@ -105,6 +105,30 @@ class EmbeddedCaTest {
 	}
 
 	@Test
+	void theRaServersTlsCertificateVerifiesForItsHostAndAddressOnly() throws Exception {
+		X509Certificate server = ca.issueTlsServer(keys("secp256r1").getPublic(), java.util.List.of("localhost"),
+				java.util.List.of("127.0.0.1"), Instant.now());
+		Path file = Openssl.pem(dir.resolve("server.pem"), server);
+		String[] common = { "verify", "-CAfile", dir.resolve("root.pem").toString(), "-untrusted", chain.toString(), "-purpose",
+				"sslserver" };
+		Openssl.Result byName = Openssl.run(concat(common, "-verify_hostname", "localhost", file.toString()));
+		assertEquals(0, byName.exit(), byName.output());
+		Openssl.Result byAddress = Openssl.run(concat(common, "-verify_ip", "127.0.0.1", file.toString()));
+		assertEquals(0, byAddress.exit(), byAddress.output());
+		Openssl.Result otherHost = Openssl.run(concat(common, "-verify_hostname", "ra.example.com.tw", file.toString()));
+		assertNotEquals(0, otherHost.exit(), "a name the certificate does not carry: " + otherHost.output());
+		Openssl.Result asClient = Openssl.run("verify", "-CAfile", dir.resolve("root.pem").toString(), "-untrusted",
+				chain.toString(), "-purpose", "sslclient", file.toString());
+		assertNotEquals(0, asClient.exit(), "serverAuth only: " + asClient.output());
+	}
+
+	private static String[] concat(String[] a, String... b) {
+		String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
+	}
+
+	@Test
 	void serialsDiffer() throws Exception {
 		assertNotEquals(issue("secp256r1").getSerialNumber(), issue("secp256r1").getSerialNumber());
 	}

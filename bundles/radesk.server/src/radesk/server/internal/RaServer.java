@@ -1,0 +1,239 @@
+package radesk.server.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+
+import radesk.api.AccountDesk;
+import radesk.api.CertificateDesk;
+import radesk.api.IssuedCertificate;
+import radesk.api.ServiceException;
+import radesk.core.DataFolder;
+import radesk.core.access.Actor;
+import radesk.server.RaServerEndpoint;
+
+/**
+ * The RA service over HTTPS for the subscriber edition (API v1, see {@code api/openapi.yaml}):
+ * TLS 1.2/1.3 only with the RA CA's server certificate, JSON in and out, bodies capped at 16 KiB,
+ * every refusal a status and a stable error code. Listens on {@code radesk.server.host}
+ * (default 127.0.0.1) and {@code radesk.server.port} (default 8443).
+ */
+@Component(immediate = true, service = RaServerEndpoint.class)
+public final class RaServer implements RaServerEndpoint {
+
+	static final int MAX_BODY = 16 * 1024;
+
+	private final AccountDesk accounts;
+	private final CertificateDesk certificates;
+	private final Sessions sessions = new Sessions(Clock.systemUTC());
+	private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+	private final HttpsServer server;
+	private final ExecutorService workers = Executors.newFixedThreadPool(32);
+
+	@Activate
+	public RaServer(@Reference AccountDesk accounts, @Reference CertificateDesk certificates) throws Exception {
+		this.accounts = accounts;
+		this.certificates = certificates;
+		String host = System.getProperty("radesk.server.host", "127.0.0.1");
+		int port = Integer.getInteger("radesk.server.port", 8443);
+		SSLContext tls = ServerTls.context(DataFolder.resolve(), List.of("localhost"), List.of("127.0.0.1"));
+		server = HttpsServer.create(new InetSocketAddress(host, port), 128);
+		server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+			@Override
+			public void configure(HttpsParameters params) {
+				SSLParameters p = tls.getDefaultSSLParameters();
+				p.setProtocols(new String[] { "TLSv1.3", "TLSv1.2" });
+				params.setSSLParameters(p);
+			}
+		});
+		server.createContext("/api/v1/", this::handle);
+		server.setExecutor(workers);
+		server.start();
+	}
+
+	@Deactivate
+	void stop() {
+		server.stop(1);
+		workers.shutdownNow();
+	}
+
+	@Override
+	public String host() {
+		return server.getAddress().getHostString();
+	}
+
+	/** The port actually bound (a test may ask for port 0). */
+	@Override
+	public int port() {
+		return server.getAddress().getPort();
+	}
+
+	private void handle(HttpExchange x) throws IOException {
+		try (x) {
+			String route = x.getRequestMethod() + " " + x.getRequestURI().getPath();
+			try {
+				JsonNode answer = switch (route) {
+				case "GET /api/v1/health" -> json.createObjectNode().put("status", "ok");
+				case "POST /api/v1/sessions" -> logIn(body(x));
+				case "DELETE /api/v1/sessions" -> logOut(x);
+				case "POST /api/v1/password" -> changePassword(x, body(x));
+				case "GET /api/v1/certificates" -> certificates(x);
+				default -> throw new ApiException(404, "NOT_FOUND", "no such resource: " + route);
+				};
+				send(x, 200, answer);
+			} catch (ApiException e) {
+				ObjectNode error = json.createObjectNode().put("error", e.code).put("message", e.getMessage());
+				if (e.triesLeft >= 0) {
+					error.put("triesLeft", e.triesLeft);
+				}
+				send(x, e.status, error);
+			}
+		}
+	}
+
+	private JsonNode body(HttpExchange x) throws ApiException, IOException {
+		String type = x.getRequestHeaders().getFirst("Content-Type");
+		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
+		}
+		byte[] bytes;
+		try (InputStream in = x.getRequestBody()) {
+			bytes = in.readNBytes(MAX_BODY + 1);
+		}
+		if (bytes.length > MAX_BODY) {
+			throw new ApiException(413, "BODY_TOO_LARGE", "at most " + MAX_BODY + " bytes");
+		}
+		try {
+			JsonNode node = json.readTree(bytes);
+			if (node == null || !node.isObject()) {
+				throw new ApiException(400, "MALFORMED_JSON", "the body must be one JSON object");
+			}
+			return node;
+		} catch (JsonProcessingException e) {
+			throw new ApiException(400, "MALFORMED_JSON", "the body is not JSON: " + e.getOriginalMessage());
+		} finally {
+			Arrays.fill(bytes, (byte) 0);
+		}
+	}
+
+	private static String text(JsonNode body, String field, int max) throws ApiException {
+		JsonNode v = body.get(field);
+		if (v == null || v.isNull()) {
+			throw new ApiException(400, "MISSING_FIELD", field + " is required");
+		}
+		if (!v.isTextual()) {
+			throw new ApiException(400, "WRONG_TYPE", field + " must be a string");
+		}
+		if (v.textValue().length() > max) {
+			throw new ApiException(400, "TOO_LONG", field + " is longer than " + max);
+		}
+		return v.textValue();
+	}
+
+	private Actor session(HttpExchange x) throws ApiException {
+		String auth = x.getRequestHeaders().getFirst("Authorization");
+		String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+		return sessions.find(token).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
+	}
+
+	private JsonNode logIn(JsonNode body) throws ApiException {
+		String account = text(body, "account", 64);
+		char[] password = text(body, "password", 128).toCharArray();
+		try {
+			Actor me = accounts.logIn(account, password, "subscriber-edition");
+			return json.createObjectNode().put("token", sessions.open(me)).put("account", me.account())
+					.put("idleMinutes", Sessions.IDLE.toMinutes());
+		} catch (ServiceException e) {
+			throw refusal(e);
+		} finally {
+			Arrays.fill(password, '\0');
+		}
+	}
+
+	private JsonNode logOut(HttpExchange x) throws ApiException {
+		session(x);
+		sessions.close(x.getRequestHeaders().getFirst("Authorization").substring(7).strip());
+		return json.createObjectNode().put("status", "logged out");
+	}
+
+	private JsonNode changePassword(HttpExchange x, JsonNode body) throws ApiException {
+		Actor me = session(x);
+		char[] old = text(body, "oldPassword", 128).toCharArray();
+		char[] fresh = text(body, "newPassword", 128).toCharArray();
+		char[] confirm = text(body, "confirm", 128).toCharArray();
+		try {
+			accounts.changePassword(me, old, fresh, confirm);
+			return json.createObjectNode().put("status", "password changed");
+		} catch (ServiceException e) {
+			throw refusal(e);
+		} finally {
+			Arrays.fill(old, '\0');
+			Arrays.fill(fresh, '\0');
+			Arrays.fill(confirm, '\0');
+		}
+	}
+
+	private JsonNode certificates(HttpExchange x) throws ApiException {
+		Actor me = session(x);
+		try {
+			ArrayNode list = json.createArrayNode();
+			for (IssuedCertificate c : certificates.certificates(me)) {
+				list.addObject().put("serial", c.serial()).put("identifier", c.identifier()).put("state", c.state().name())
+						.put("cardSerial", c.cardSerial()).put("notBefore", c.notBefore().toString())
+						.put("notAfter", c.notAfter().toString());
+			}
+			return json.createObjectNode().set("certificates", list);
+		} catch (ServiceException e) {
+			throw refusal(e);
+		}
+	}
+
+	private static ApiException refusal(ServiceException e) {
+		int status = switch (e.reason()) {
+		case WRONG_PASSWORD -> 401;
+		case ACCOUNT_SUSPENDED -> 423;
+		case NOT_PERMITTED, NOT_YOURS -> 403;
+		case NOT_FOUND -> 404;
+		case CONCURRENT_CHANGE -> 409;
+		default -> 400;
+		};
+		return new ApiException(status, e.reason().name(), e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+				e.triesLeft());
+	}
+
+	private void send(HttpExchange x, int status, JsonNode body) throws IOException {
+		byte[] bytes = json.writeValueAsBytes(body);
+		x.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+		x.getResponseHeaders().set("Cache-Control", "no-store");
+		x.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = x.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+}

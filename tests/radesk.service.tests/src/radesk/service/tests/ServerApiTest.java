@@ -1,0 +1,143 @@
+package radesk.service.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import radesk.server.RaServerEndpoint;
+
+/**
+ * The RA server over real HTTPS on loopback: TLS with the RA CA's certificate (and nothing else
+ * trusted), log-in with the three-strike rule, password change, and bad requests refused with a
+ * clear error that changes nothing.
+ */
+class ServerApiTest {
+
+	private static HttpClient client;
+	private static String base;
+
+	@BeforeAll
+	static void connect() throws Exception {
+		RaServerEndpoint server = Services.await(RaServerEndpoint.class);
+		base = "https://localhost:" + server.port() + "/api/v1/";
+		Path root = Path.of(System.getProperty("radesk.data"), "server", "root.cer");
+		KeyStore trust = KeyStore.getInstance("PKCS12");
+		trust.load(null, null);
+		trust.setCertificateEntry("radesk-root",
+				CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(Files.readAllBytes(root))));
+		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		tmf.init(trust);
+		SSLContext tls = SSLContext.getInstance("TLS");
+		tls.init(null, tmf.getTrustManagers(), null);
+		client = HttpClient.newBuilder().sslContext(tls).build();
+	}
+
+	private static HttpResponse<String> post(String path, String body, String token) throws Exception {
+		HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			r.header("Authorization", "Bearer " + token);
+		}
+		return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> get(String path, String token) throws Exception {
+		HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		if (token != null) {
+			r.header("Authorization", "Bearer " + token);
+		}
+		return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String field(String json, String name) {
+		var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+		return m.find() ? m.group(1) : null;
+	}
+
+	@Test
+	void theServerSpeaksTlsWithTheRasOwnCertificateOnly() throws Exception {
+		HttpResponse<String> health = get("health", null);
+		assertEquals(200, health.statusCode());
+		assertEquals("{\"status\":\"ok\"}", health.body());
+		assertEquals("TLSv1.3", health.sslSession().orElseThrow().getProtocol());
+		// a client that trusts only the public roots does not accept the RA's server
+		HttpClient stranger = HttpClient.newHttpClient();
+		assertThrows(SSLHandshakeException.class,
+				() -> stranger.send(HttpRequest.newBuilder(URI.create(base + "health")).build(), HttpResponse.BodyHandlers.ofString()));
+	}
+
+	@Test
+	void aSubscriberLogsInChangesThePasswordAndThreeWrongOnesSuspend() throws Exception {
+		Journey j = Journey.toRegisteredSubscriber();
+		String account = j.subscriber.account();
+		HttpResponse<String> ok = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + j.password + "\"}", null);
+		assertEquals(200, ok.statusCode(), ok.body());
+		String token = field(ok.body(), "token");
+		assertTrue(token != null && token.length() >= 43, ok.body());
+		assertEquals("no-store", ok.headers().firstValue("Cache-Control").orElse(""));
+
+		HttpResponse<String> list = get("certificates", token);
+		assertEquals(200, list.statusCode(), list.body());
+		assertEquals("{\"certificates\":[]}", list.body());
+
+		HttpResponse<String> weak = post("password", "{\"oldPassword\":\"" + j.password + "\",\"newPassword\":\"short\",\"confirm\":\"short\"}", token);
+		assertEquals(400, weak.statusCode());
+		assertEquals("PASSWORD_TOO_WEAK", field(weak.body(), "error"));
+		String fresh = "Fresh-pass-2026x";
+		HttpResponse<String> changed = post("password", "{\"oldPassword\":\"" + j.password + "\",\"newPassword\":\"" + fresh
+				+ "\",\"confirm\":\"" + fresh + "\"}", token);
+		assertEquals(200, changed.statusCode(), changed.body());
+		assertEquals(200, post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + fresh + "\"}", null).statusCode());
+
+		HttpResponse<String> first = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"wrong-1\"}", null);
+		assertEquals(401, first.statusCode());
+		assertTrue(first.body().contains("\"triesLeft\":2"), first.body());
+		post("sessions", "{\"account\":\"" + account + "\",\"password\":\"wrong-2\"}", null);
+		HttpResponse<String> third = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"wrong-3\"}", null);
+		assertEquals(423, third.statusCode(), third.body());
+		assertEquals("ACCOUNT_SUSPENDED", field(third.body(), "error"));
+		assertEquals(423, post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + fresh + "\"}", null).statusCode(),
+				"suspended until a reset at the counter, even with the right password");
+	}
+
+	@Test
+	void badRequestsGetClearErrorsAndChangeNothing() throws Exception {
+		Journey j = Journey.toRegisteredSubscriber();
+		String account = j.subscriber.account();
+		assertEquals("MALFORMED_JSON", field(post("sessions", "{\"account\": ", null).body(), "error"));
+		assertEquals("MALFORMED_JSON", field(post("sessions", "[1,2]", null).body(), "error"));
+		HttpResponse<String> wrongType = post("sessions", "{\"account\":\"" + account + "\",\"password\":12345}", null);
+		assertEquals(400, wrongType.statusCode());
+		assertEquals("WRONG_TYPE", field(wrongType.body(), "error"));
+		assertEquals("MISSING_FIELD", field(post("sessions", "{\"account\":\"" + account + "\"}", null).body(), "error"));
+		HttpResponse<String> huge = post("sessions", "{\"account\":\"" + "x".repeat(20_000) + "\",\"password\":\"p\"}", null);
+		assertEquals(413, huge.statusCode());
+		HttpResponse<String> plain = client.send(HttpRequest.newBuilder(URI.create(base + "sessions"))
+				.header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("account=x")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertEquals(415, plain.statusCode());
+		assertEquals(404, get("nothing-here", null).statusCode());
+		assertEquals(401, get("certificates", null).statusCode());
+		assertEquals(401, get("certificates", "forged-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode());
+		// none of it counted as a wrong password: the right one still logs in at once
+		HttpResponse<String> ok = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + j.password + "\"}", null);
+		assertEquals(200, ok.statusCode(), ok.body());
+	}
+}
