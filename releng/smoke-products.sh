@@ -41,5 +41,47 @@ leaked=$(ls "$plugins" | grep -E '^(radesk\.(store|service|ui\.counter)|com\.h2d
 if [ -n "$leaked" ]; then
   echo "smoke: the subscriber product contains counter-only bundles: $leaked"; failed=$((failed + 1))
 fi
-echo "smoke: $((2 - failed)) of 2 products started cleanly"
+# the RA server: headless, HTTPS with the RA's own CA, stops cleanly on SIGTERM
+home="$products/radesk-server/linux/gtk/x86_64/radesk-server"
+scratch=$(mktemp -d)
+log="$products/smoke-server.log"
+port=$(( 20000 + RANDOM % 20000 ))
+RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port" \
+  "$home/radesk-server.sh" >"$log" 2>&1 &
+pid=$!
+for _ in $(seq 1 60); do
+  grep -q "radesk-server: listening" "$log" && break
+  sleep 1
+done
+server_ok=0
+if grep -q "radesk-server: listening on https://127.0.0.1:$port/api/v1/" "$log" \
+   && openssl x509 -inform DER -in "$scratch/data/server/root.cer" -out "$scratch/root.pem" \
+   && [ "$(curl -s --cacert "$scratch/root.pem" "https://localhost:$port/api/v1/health")" = '{"status":"ok"}' ] \
+   && [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$scratch/root.pem" -H 'Content-Type: application/json' \
+          -d '{"account":' "https://localhost:$port/api/v1/sessions")" = 400 ]; then
+  server_ok=1
+fi
+kill -TERM "$pid" 2>/dev/null || true
+stopped=0
+for _ in $(seq 1 40); do
+  if ! kill -0 "$pid" 2>/dev/null; then stopped=1; break; fi
+  sleep 0.5
+done
+wait "$pid" 2>/dev/null || true
+errors=$(grep -c '^!ENTRY [^ ]* 4 ' "$scratch/workspace/.metadata/.log" 2>/dev/null || true)
+if [ "$server_ok" != 1 ]; then
+  echo "smoke: radesk-server did not answer over HTTPS as expected"; cat "$log"; failed=$((failed + 1))
+elif [ "$stopped" != 1 ]; then
+  echo "smoke: radesk-server did not stop within 20 s of SIGTERM"; kill -9 "$pid" 2>/dev/null || true; failed=$((failed + 1))
+elif [ "${errors:-0}" != 0 ]; then
+  echo "smoke: radesk-server logged $errors error(s):"; cat "$scratch/workspace/.metadata/.log"; failed=$((failed + 1))
+else
+  echo "smoke: radesk-server answered over HTTPS (trusting only the RA's root) and stopped on SIGTERM"
+fi
+rm -rf "$scratch"
+# the server has no user interface at all
+if ls "$home/plugins" | grep -qE '^org\.eclipse\.(swt|jface|e4\.ui)'; then
+  echo "smoke: the server product contains UI bundles"; failed=$((failed + 1))
+fi
+echo "smoke: $((3 - failed)) of 3 products started cleanly"
 exit "$failed"

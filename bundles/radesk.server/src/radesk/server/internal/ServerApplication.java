@@ -1,0 +1,55 @@
+package radesk.server.internal;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.launch.Framework;
+import org.osgi.util.tracker.ServiceTracker;
+
+import radesk.server.RaServerEndpoint;
+
+/**
+ * {@code radesk-server}: runs until stopped. SIGTERM (or Ctrl-C) stops the OSGi framework from a
+ * shutdown hook, so every component is deactivated in order — the HTTPS listener closes, the
+ * database is closed — before the JVM exits.
+ */
+public final class ServerApplication implements IApplication {
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	@Override
+	public Object start(IApplicationContext context) throws Exception {
+		BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		ServiceTracker<RaServerEndpoint, RaServerEndpoint> tracker = new ServiceTracker<>(bundles, RaServerEndpoint.class, null);
+		tracker.open();
+		RaServerEndpoint endpoint = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
+		tracker.close();
+		if (endpoint == null) {
+			System.err.println("radesk-server: the RA server did not start within 60 s (see the log)");
+			return Integer.valueOf(1);
+		}
+		context.applicationRunning();
+		System.out.println("radesk-server: listening on https://" + endpoint.host() + ":" + endpoint.port() + "/api/v1/");
+		Framework framework = (Framework) bundles.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopped.countDown();
+			try {
+				framework.stop();
+				framework.waitForStop(TimeUnit.SECONDS.toMillis(20));
+			} catch (Exception e) {
+				// the JVM is going away either way
+			}
+		}, "radesk-server-shutdown"));
+		stopped.await();
+		return EXIT_OK;
+	}
+
+	@Override
+	public void stop() {
+		stopped.countDown();
+	}
+}
