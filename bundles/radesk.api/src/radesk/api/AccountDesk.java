@@ -15,4 +15,19 @@ public interface AccountDesk {
 
 	/** 網站密碼修改: old, new, confirm; the policy is {@link radesk.core.account.PasswordPolicy}. */
 	void changePassword(Actor subscriber, char[] oldPassword, char[] newPassword, char[] confirm) throws ServiceException;
+
+	/**
+	 * 晶片卡登入, first step: a fresh random challenge (32 bytes) for the card to sign. It is good
+	 * for one log-in attempt within two minutes.
+	 */
+	byte[] cardChallenge();
+
+	/**
+	 * 晶片卡登入: the certificate named by its 憑證識別碼 (of this RA unit) must be on its card, within
+	 * its validity and not revoked, and {@code signature} must be its key's signature over the
+	 * challenge (SHA256withECDSA or SHA256withRSA). A challenge is used up by the attempt, right or
+	 * wrong.
+	 */
+	Actor logInWithCard(String identifier, String raUnit, byte[] challenge, byte[] signature, String workstation)
+			throws ServiceException;
 }

@@ -37,7 +37,15 @@ public final class ServiceException extends Exception {
 		/** The card cannot leave the counter before its slips are printed. */
 		SLIPS_NOT_PRINTED,
 		/** A field of the request is missing or malformed; the detail names it. */
-		INVALID_INPUT
+		INVALID_INPUT,
+		/** 晶片卡登入: the challenge is unknown, expired or used already. */
+		CHALLENGE_INVALID,
+		/** 晶片卡登入: the signature is not the certificate key's signature over the challenge. */
+		SIGNATURE_INVALID,
+		/** The certificate was revoked. */
+		CERTIFICATE_REVOKED,
+		/** The certificate is outside its validity (expired or not yet valid). */
+		CERTIFICATE_EXPIRED
 	}
 
 	private final Reason reason;

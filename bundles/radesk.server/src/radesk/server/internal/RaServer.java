@@ -101,6 +101,9 @@ public final class RaServer implements RaServerEndpoint {
 				JsonNode answer = switch (route) {
 				case "GET /api/v1/health" -> json.createObjectNode().put("status", "ok");
 				case "POST /api/v1/sessions" -> logIn(body(x));
+				case "GET /api/v1/challenge" -> json.createObjectNode().put("challenge",
+						java.util.Base64.getEncoder().encodeToString(accounts.cardChallenge()));
+				case "POST /api/v1/card-sessions" -> cardLogIn(body(x));
 				case "DELETE /api/v1/sessions" -> logOut(x);
 				case "POST /api/v1/password" -> changePassword(x, body(x));
 				case "GET /api/v1/certificates" -> certificates(x);
@@ -176,6 +179,29 @@ public final class RaServer implements RaServerEndpoint {
 		}
 	}
 
+	/** 晶片卡登入: 憑證識別碼 + RA unit + the card's signature over a challenge from GET /challenge. */
+	private JsonNode cardLogIn(JsonNode body) throws ApiException {
+		String identifier = text(body, "identifier", 32);
+		String raUnit = text(body, "raUnit", 32);
+		byte[] challenge = base64(text(body, "challenge", 128), "challenge");
+		byte[] signature = base64(text(body, "signature", 2048), "signature");
+		try {
+			Actor me = accounts.logInWithCard(identifier, raUnit, challenge, signature, "subscriber-edition");
+			return json.createObjectNode().put("token", sessions.open(me)).put("account", me.account())
+					.put("idleMinutes", Sessions.IDLE.toMinutes());
+		} catch (ServiceException e) {
+			throw refusal(e);
+		}
+	}
+
+	private static byte[] base64(String text, String field) throws ApiException {
+		try {
+			return java.util.Base64.getDecoder().decode(text);
+		} catch (IllegalArgumentException e) {
+			throw new ApiException(400, "WRONG_TYPE", field + " must be base64");
+		}
+	}
+
 	private JsonNode logOut(HttpExchange x) throws ApiException {
 		session(x);
 		sessions.close(x.getRequestHeaders().getFirst("Authorization").substring(7).strip());
@@ -216,7 +242,7 @@ public final class RaServer implements RaServerEndpoint {
 
 	private static ApiException refusal(ServiceException e) {
 		int status = switch (e.reason()) {
-		case WRONG_PASSWORD -> 401;
+		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED -> 401;
 		case ACCOUNT_SUSPENDED -> 423;
 		case NOT_PERMITTED, NOT_YOURS -> 403;
 		case NOT_FOUND -> 404;

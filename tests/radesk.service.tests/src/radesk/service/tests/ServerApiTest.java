@@ -35,8 +35,12 @@ class ServerApiTest {
 
 	@BeforeAll
 	static void connect() throws Exception {
+		// other tests restart the service bundles: the server may listen on another port now
 		RaServerEndpoint server = Services.await(RaServerEndpoint.class);
 		base = "https://localhost:" + server.port() + "/api/v1/";
+		if (client != null) {
+			return;
+		}
 		Path root = Path.of(System.getProperty("radesk.data"), "server", "root.cer");
 		KeyStore trust = KeyStore.getInstance("PKCS12");
 		trust.load(null, null);
@@ -49,7 +53,7 @@ class ServerApiTest {
 		client = HttpClient.newBuilder().sslContext(tls).build();
 	}
 
-	private static HttpResponse<String> post(String path, String body, String token) throws Exception {
+	static HttpResponse<String> post(String path, String body, String token) throws Exception {
 		HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (token != null) {
@@ -58,7 +62,7 @@ class ServerApiTest {
 		return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static HttpResponse<String> get(String path, String token) throws Exception {
+	static HttpResponse<String> get(String path, String token) throws Exception {
 		HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).GET();
 		if (token != null) {
 			r.header("Authorization", "Bearer " + token);
