@@ -38,7 +38,7 @@ public final class Benchmarks {
 		System.out.println("RA Desk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version") + "), work folder " + dir);
 		// -Dbench.only=search,crl runs only those
-		java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,search").split(","));
+		java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search").split(","));
 		if (only.contains("issuance")) {
 			new IssuanceBench(dir, ca, db).run("EC-P256", issue);
 			new IssuanceBench(dir, ca, db).run("RSA-2048", issue);
@@ -51,6 +51,9 @@ public final class Benchmarks {
 		}
 		if (only.contains("mailroom")) {
 			new MailroomBench(db, Components.make("radesk.service.internal.EmbeddedRa")).run(postal);
+		}
+		if (only.contains("server")) {
+			new ServerLoadBench(db, dir.resolve("data")).run(Integer.getInteger("bench.sessions", 200));
 		}
 		if (only.contains("search")) {
 			new SearchBench(db).run(subscribers);

@@ -55,6 +55,12 @@ public final class RaServer implements RaServerEndpoint {
 	private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	private final HttpsServer server;
 	private final ExecutorService workers = Executors.newFixedThreadPool(32);
+	/**
+	 * Log-ins check the password with Argon2id (64 MiB, about a core for a tenth of a second): they
+	 * queue here, one per core, so a burst of log-ins never starves the quick calls of those
+	 * already logged in, nor the memory.
+	 */
+	private final ExecutorService logIns = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
 	@Activate
 	public RaServer(@Reference AccountDesk accounts, @Reference CertificateDesk certificates) throws Exception {
@@ -81,6 +87,7 @@ public final class RaServer implements RaServerEndpoint {
 	void stop() {
 		server.stop(1);
 		workers.shutdownNow();
+		logIns.shutdownNow();
 	}
 
 	@Override
@@ -94,9 +101,17 @@ public final class RaServer implements RaServerEndpoint {
 		return server.getAddress().getPort();
 	}
 
-	private void handle(HttpExchange x) throws IOException {
+	private void handle(HttpExchange x) {
+		String route = x.getRequestMethod() + " " + x.getRequestURI().getPath();
+		if (route.equals("POST /api/v1/sessions")) {
+			logIns.execute(() -> answer(x, route));
+		} else {
+			answer(x, route);
+		}
+	}
+
+	private void answer(HttpExchange x, String route) {
 		try (x) {
-			String route = x.getRequestMethod() + " " + x.getRequestURI().getPath();
 			try {
 				JsonNode answer = switch (route) {
 				case "GET /api/v1/health" -> json.createObjectNode().put("status", "ok");
@@ -117,6 +132,8 @@ public final class RaServer implements RaServerEndpoint {
 				}
 				send(x, e.status, error);
 			}
+		} catch (IOException | RuntimeException e) {
+			// the client went away mid-answer; nothing was half-written on our side
 		}
 	}
 

@@ -1,0 +1,176 @@
+package radesk.bench;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import radesk.pki.PasswordHasher;
+import radesk.store.Database;
+import radesk.testing.TestIds;
+
+/**
+ * 200 concurrent subscriber sessions against one RA server on loopback, over real TLS: each logs
+ * in (Argon2id checks the password) and then makes 20 status calls (its certificates). Reports
+ * throughput, p99 latency of each kind of call and the errors (the goal: none). The peer for the
+ * status calls is the same number of TLS round trips to the server's health check, which touches
+ * no records.
+ */
+final class ServerLoadBench {
+
+	private final Database db;
+	private final Path data;
+
+	ServerLoadBench(Database db, Path data) {
+		this.db = db;
+		this.data = data;
+	}
+
+	void run(int sessions) throws Exception {
+		Object ra = Components.make("radesk.service.internal.EmbeddedRa");
+		Object accounts = Components.make("radesk.service.internal.LocalAccountDesk", db, ra);
+		Object cardLayer = Components.make("radesk.card.internal.Pkcs11Cards");
+		Object certificates = Components.make("radesk.service.internal.LocalCertificateDesk", db, cardLayer, ra);
+		System.setProperty("radesk.server.port", "0");
+		radesk.server.RaServerEndpoint server = (radesk.server.RaServerEndpoint) Components.make("radesk.server.internal.RaServer",
+				accounts, certificates);
+		String password = "Load-test-2026";
+		List<String> users = subscribers(sessions, new PasswordHasher(new SecureRandom()).hash(password.toCharArray()));
+		HttpClient client = client(data.resolve("server").resolve("root.cer"));
+		String base = "https://localhost:" + server.port() + "/api/v1/";
+
+		List<Long> logIns = Collections.synchronizedList(new ArrayList<>());
+		List<Long> status = Collections.synchronizedList(new ArrayList<>());
+		List<Long> health = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger errors = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(sessions);
+		long start = System.nanoTime();
+		List<Future<?>> done = new ArrayList<>();
+		for (String user : users) {
+			done.add(pool.submit(() -> {
+				try {
+					long t = System.nanoTime();
+					HttpResponse<String> in = client.send(HttpRequest.newBuilder(URI.create(base + "sessions"))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+							.build(), HttpResponse.BodyHandlers.ofString());
+					logIns.add(System.nanoTime() - t);
+					if (in.statusCode() != 200) {
+						errors.incrementAndGet();
+						return null;
+					}
+					String token = in.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+					for (int i = 0; i < 20; i++) {
+						t = System.nanoTime();
+						HttpResponse<String> mine = client.send(HttpRequest.newBuilder(URI.create(base + "certificates"))
+								.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+						status.add(System.nanoTime() - t);
+						if (mine.statusCode() != 200) {
+							errors.incrementAndGet();
+						}
+						t = System.nanoTime();
+						HttpResponse<String> up = client.send(HttpRequest.newBuilder(URI.create(base + "health")).build(),
+								HttpResponse.BodyHandlers.ofString());
+						health.add(System.nanoTime() - t);
+						if (up.statusCode() != 200) {
+							errors.incrementAndGet();
+						}
+					}
+				} catch (Exception e) {
+					errors.incrementAndGet();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : done) {
+			f.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		int requests = logIns.size() + status.size() + health.size();
+		System.out.println(String.format(java.util.Locale.ROOT,
+				"server load: %d concurrent sessions, %d HTTPS requests in %.1f s = %.0f req/s, errors %d (goal 0) %s", sessions,
+				requests, seconds, requests / seconds, errors.get(), errors.get() == 0 ? "MET" : "NOT MET"));
+		System.out.println(String.format(java.util.Locale.ROOT, "  p99 log-in (Argon2id) %.0f ms", p99(logIns) / 1e6));
+		Report.detail("  p99 status call (certificates)", p99(status) / 1e6, "health check, same TLS", p99(health) / 1e6, "ms");
+	}
+
+	private static double p99(List<Long> nanos) {
+		long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
+		Arrays.sort(sorted);
+		return sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+	}
+
+	private List<String> subscribers(int n, String hash) throws Exception {
+		List<String> accounts = new ArrayList<>();
+		Timestamp now = Timestamp.from(Instant.now());
+		try (Connection c = db.connect()) {
+			c.setAutoCommit(false);
+			try (PreparedStatement req = c.prepareStatement("insert into registration_request (channel, state, applicant_name,"
+					+ " national_id, email, ra_unit, workstation, received_at, submitted_by) values ('COUNTER', 'DELIVERED', ?, ?, ?,"
+					+ " 'HQ', 'bench', ?, 'bench')", java.sql.Statement.RETURN_GENERATED_KEYS);
+					PreparedStatement sub = c.prepareStatement("insert into subscriber (account, national_id, name, email, ra_unit,"
+							+ " pseudonym, password_hash, request_id, created_at) values (?, ?, ?, ?, 'HQ', ?, ?, ?, ?)")) {
+				for (int i = 0; i < n; i++) {
+					String id = TestIds.nationalId();
+					req.setString(1, "負載" + i);
+					req.setString(2, id);
+					req.setString(3, "load" + i + "@example.tw");
+					req.setTimestamp(4, now);
+					req.executeUpdate();
+					long requestId;
+					try (var keys = req.getGeneratedKeys()) {
+						keys.next();
+						requestId = keys.getLong(1);
+					}
+					String account = String.format("lo%08d", i);
+					sub.setString(1, account);
+					sub.setString(2, id);
+					sub.setString(3, "負載" + i);
+					sub.setString(4, "load" + i + "@example.tw");
+					sub.setString(5, "load-" + i);
+					sub.setString(6, hash);
+					sub.setLong(7, requestId);
+					sub.setTimestamp(8, now);
+					sub.executeUpdate();
+					accounts.add(account);
+				}
+			}
+			c.commit();
+		}
+		return accounts;
+	}
+
+	private static HttpClient client(Path root) throws Exception {
+		KeyStore trust = KeyStore.getInstance("PKCS12");
+		trust.load(null, null);
+		trust.setCertificateEntry("radesk-root",
+				CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(Files.readAllBytes(root))));
+		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		tmf.init(trust);
+		SSLContext tls = SSLContext.getInstance("TLS");
+		tls.init(null, tmf.getTrustManagers(), null);
+		return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+	}
+}
