@@ -52,6 +52,7 @@ public final class RaServer implements RaServerEndpoint {
 	private final AccountDesk accounts;
 	private final CertificateDesk certificates;
 	private final Sessions sessions = new Sessions(Clock.systemUTC());
+	private final Captchas captchas;
 	private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	private final HttpsServer server;
 	private final ExecutorService workers = Executors.newFixedThreadPool(32);
@@ -68,6 +69,11 @@ public final class RaServer implements RaServerEndpoint {
 		this.certificates = certificates;
 		String host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
+		boolean disclose = "disclosed".equals(System.getProperty("radesk.server.captcha"));
+		if (disclose && !java.net.InetAddress.getByName(host).isLoopbackAddress()) {
+			throw new IllegalStateException("radesk.server.captcha=disclosed is for tests on the loopback address only");
+		}
+		this.captchas = new Captchas(Clock.systemUTC(), disclose);
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), List.of("localhost"), List.of("127.0.0.1"));
 		server = HttpsServer.create(new InetSocketAddress(host, port), 128);
 		server.setHttpsConfigurator(new HttpsConfigurator(tls) {
@@ -116,6 +122,7 @@ public final class RaServer implements RaServerEndpoint {
 				JsonNode answer = switch (route) {
 				case "GET /api/v1/health" -> json.createObjectNode().put("status", "ok");
 				case "POST /api/v1/sessions" -> logIn(body(x));
+				case "GET /api/v1/captcha" -> captcha();
 				case "GET /api/v1/challenge" -> json.createObjectNode().put("challenge",
 						java.util.Base64.getEncoder().encodeToString(accounts.cardChallenge()));
 				case "POST /api/v1/card-sessions" -> cardLogIn(body(x));
@@ -182,8 +189,27 @@ public final class RaServer implements RaServerEndpoint {
 		return sessions.find(token).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
 	}
 
+	private JsonNode captcha() throws ApiException {
+		try {
+			Captchas.Captcha c = captchas.next();
+			ObjectNode answer = json.createObjectNode().put("id", c.id()).put("png", c.pngBase64());
+			if (c.disclosedAnswer() != null) {
+				answer.put("answer", c.disclosedAnswer());
+			}
+			return answer;
+		} catch (IOException e) {
+			throw new ApiException(500, "CAPTCHA_UNAVAILABLE", "the captcha could not be drawn");
+		}
+	}
+
 	private JsonNode logIn(JsonNode body) throws ApiException {
 		String account = text(body, "account", 64);
+		String captchaId = text(body, "captchaId", 64);
+		String captcha = text(body, "captcha", 16);
+		// the captcha first: a wrong one costs no password strike and tells nothing about the password
+		if (!captchas.solved(captchaId, captcha)) {
+			throw new ApiException(400, "CAPTCHA_WRONG", "the captcha was wrong, used or expired: get a new one");
+		}
 		char[] password = text(body, "password", 128).toCharArray();
 		try {
 			Actor me = accounts.logIn(account, password, "subscriber-edition");
@@ -200,6 +226,9 @@ public final class RaServer implements RaServerEndpoint {
 	private JsonNode cardLogIn(JsonNode body) throws ApiException {
 		String identifier = text(body, "identifier", 32);
 		String raUnit = text(body, "raUnit", 32);
+		if (!captchas.solved(text(body, "captchaId", 64), text(body, "captcha", 16))) {
+			throw new ApiException(400, "CAPTCHA_WRONG", "the captcha was wrong, used or expired: get a new one");
+		}
 		byte[] challenge = base64(text(body, "challenge", 128), "challenge");
 		byte[] signature = base64(text(body, "signature", 2048), "signature");
 		try {

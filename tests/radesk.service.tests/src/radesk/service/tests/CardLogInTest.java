@@ -97,17 +97,17 @@ class CardLogInTest {
 		String signature = Base64.getEncoder().encodeToString(signOnCard(j, Base64.getDecoder().decode(challenge)));
 		String forged = Base64.getEncoder().encodeToString(signOnCard(j, "something else".getBytes()));
 		HttpResponse<String> refused = ServerApiTest.post("card-sessions", "{\"identifier\":\"" + cert.identifier()
-				+ "\",\"raUnit\":\"HQ\",\"challenge\":\"" + challenge + "\",\"signature\":\"" + forged + "\"}", null);
+				+ "\",\"raUnit\":\"HQ\"," + ServerApiTest.captcha() + ",\"challenge\":\"" + challenge + "\",\"signature\":\"" + forged + "\"}", null);
 		assertEquals(401, refused.statusCode(), refused.body());
 		assertTrue(refused.body().contains("SIGNATURE_INVALID"), refused.body());
 		HttpResponse<String> replay = ServerApiTest.post("card-sessions", "{\"identifier\":\"" + cert.identifier()
-				+ "\",\"raUnit\":\"HQ\",\"challenge\":\"" + challenge + "\",\"signature\":\"" + signature + "\"}", null);
+				+ "\",\"raUnit\":\"HQ\"," + ServerApiTest.captcha() + ",\"challenge\":\"" + challenge + "\",\"signature\":\"" + signature + "\"}", null);
 		assertTrue(replay.body().contains("CHALLENGE_INVALID"), "the challenge was used up by the forged attempt: " + replay.body());
 
 		String fresh = ServerApiTest.get("challenge", null).body().replaceAll(".*\"challenge\":\"([^\"]+)\".*", "$1");
 		String good = Base64.getEncoder().encodeToString(signOnCard(j, Base64.getDecoder().decode(fresh)));
 		HttpResponse<String> ok = ServerApiTest.post("card-sessions", "{\"identifier\":\"" + cert.identifier()
-				+ "\",\"raUnit\":\"HQ\",\"challenge\":\"" + fresh + "\",\"signature\":\"" + good + "\"}", null);
+				+ "\",\"raUnit\":\"HQ\"," + ServerApiTest.captcha() + ",\"challenge\":\"" + fresh + "\",\"signature\":\"" + good + "\"}", null);
 		assertEquals(200, ok.statusCode(), ok.body());
 		String token = ok.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
 		HttpResponse<String> mine = ServerApiTest.get("certificates", token);

@@ -70,7 +70,19 @@ class ServerApiTest {
 		return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static String field(String json, String name) {
+	/** A fresh captcha's id and answer as JSON members (the test server discloses answers on loopback). */
+	static String captcha() throws Exception {
+		HttpResponse<String> c = get("captcha", null);
+		assertEquals(200, c.statusCode(), c.body());
+		assertTrue(field(c.body(), "png").length() > 200, "a PNG comes with it");
+		return "\"captchaId\":\"" + field(c.body(), "id") + "\",\"captcha\":\"" + field(c.body(), "answer") + "\"";
+	}
+
+	static HttpResponse<String> logIn(String account, String password) throws Exception {
+		return post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + password + "\"," + captcha() + "}", null);
+	}
+
+	static String field(String json, String name) {
 		var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
 		return m.find() ? m.group(1) : null;
 	}
@@ -91,7 +103,7 @@ class ServerApiTest {
 	void aSubscriberLogsInChangesThePasswordAndThreeWrongOnesSuspend() throws Exception {
 		Journey j = Journey.toRegisteredSubscriber();
 		String account = j.subscriber.account();
-		HttpResponse<String> ok = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + j.password + "\"}", null);
+		HttpResponse<String> ok = logIn(account, j.password);
 		assertEquals(200, ok.statusCode(), ok.body());
 		String token = field(ok.body(), "token");
 		assertTrue(token != null && token.length() >= 43, ok.body());
@@ -108,17 +120,37 @@ class ServerApiTest {
 		HttpResponse<String> changed = post("password", "{\"oldPassword\":\"" + j.password + "\",\"newPassword\":\"" + fresh
 				+ "\",\"confirm\":\"" + fresh + "\"}", token);
 		assertEquals(200, changed.statusCode(), changed.body());
-		assertEquals(200, post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + fresh + "\"}", null).statusCode());
+		assertEquals(200, logIn(account, fresh).statusCode());
 
-		HttpResponse<String> first = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"wrong-1\"}", null);
+		HttpResponse<String> first = logIn(account, "wrong-1");
 		assertEquals(401, first.statusCode());
 		assertTrue(first.body().contains("\"triesLeft\":2"), first.body());
-		post("sessions", "{\"account\":\"" + account + "\",\"password\":\"wrong-2\"}", null);
-		HttpResponse<String> third = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"wrong-3\"}", null);
+		logIn(account, "wrong-2");
+		HttpResponse<String> third = logIn(account, "wrong-3");
 		assertEquals(423, third.statusCode(), third.body());
 		assertEquals("ACCOUNT_SUSPENDED", field(third.body(), "error"));
-		assertEquals(423, post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + fresh + "\"}", null).statusCode(),
+		assertEquals(423, logIn(account, fresh).statusCode(),
 				"suspended until a reset at the counter, even with the right password");
+	}
+
+	@Test
+	void aWrongOrReusedCaptchaIsRefusedBeforeThePasswordIsLookedAt() throws Exception {
+		Journey j = Journey.toRegisteredSubscriber();
+		String account = j.subscriber.account();
+		HttpResponse<String> c = get("captcha", null);
+		String id = field(c.body(), "id");
+		String answer = field(c.body(), "answer");
+		String wrong = answer.equals("00000") ? "11111" : "00000";
+		HttpResponse<String> refused = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"wrong-pw\",\"captchaId\":\""
+				+ id + "\",\"captcha\":\"" + wrong + "\"}", null);
+		assertEquals(400, refused.statusCode());
+		assertEquals("CAPTCHA_WRONG", field(refused.body(), "error"));
+		HttpResponse<String> reused = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + j.password
+				+ "\",\"captchaId\":\"" + id + "\",\"captcha\":\"" + answer + "\"}", null);
+		assertEquals("CAPTCHA_WRONG", field(reused.body(), "error"), "a captcha is good for one attempt");
+		HttpResponse<String> ok = logIn(account, j.password);
+		assertEquals(200, ok.statusCode(), "the captcha refusals cost no password strike: " + ok.body());
+		assertTrue(!ok.body().contains("triesLeft"));
 	}
 
 	@Test
@@ -127,7 +159,7 @@ class ServerApiTest {
 		String account = j.subscriber.account();
 		assertEquals("MALFORMED_JSON", field(post("sessions", "{\"account\": ", null).body(), "error"));
 		assertEquals("MALFORMED_JSON", field(post("sessions", "[1,2]", null).body(), "error"));
-		HttpResponse<String> wrongType = post("sessions", "{\"account\":\"" + account + "\",\"password\":12345}", null);
+		HttpResponse<String> wrongType = post("sessions", "{\"account\":\"" + account + "\",\"password\":12345," + captcha() + "}", null);
 		assertEquals(400, wrongType.statusCode());
 		assertEquals("WRONG_TYPE", field(wrongType.body(), "error"));
 		assertEquals("MISSING_FIELD", field(post("sessions", "{\"account\":\"" + account + "\"}", null).body(), "error"));
@@ -141,7 +173,7 @@ class ServerApiTest {
 		assertEquals(401, get("certificates", null).statusCode());
 		assertEquals(401, get("certificates", "forged-token-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode());
 		// none of it counted as a wrong password: the right one still logs in at once
-		HttpResponse<String> ok = post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + j.password + "\"}", null);
+		HttpResponse<String> ok = logIn(account, j.password);
 		assertEquals(200, ok.statusCode(), ok.body());
 	}
 }
