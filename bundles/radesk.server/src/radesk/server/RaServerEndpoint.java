@@ -6,4 +6,10 @@ public interface RaServerEndpoint {
 	String host();
 
 	int port();
+
+	/**
+	 * The answer of a captcha shown to a client, for tests only: empty unless the server was
+	 * started with {@code radesk.server.captcha=disclosed}, which only a loopback server accepts.
+	 */
+	java.util.Optional<String> disclosedAnswer(String captchaId);
 }

@@ -58,6 +58,11 @@ final class Captchas {
 		return new Captcha(id, draw(answer.toString()), disclose ? answer.toString() : null);
 	}
 
+	java.util.Optional<String> disclosed(String id) {
+		Pending p = disclose && id != null ? pending.get(id) : null;
+		return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.answer());
+	}
+
 	/** Checks an answer; the captcha is used up either way. */
 	boolean solved(String id, String answer) {
 		Pending p = id == null ? null : pending.remove(id);

@@ -101,6 +101,11 @@ public final class RaServer implements RaServerEndpoint {
 		return server.getAddress().getHostString();
 	}
 
+	@Override
+	public java.util.Optional<String> disclosedAnswer(String captchaId) {
+		return captchas.disclosed(captchaId);
+	}
+
 	/** The port actually bound (a test may ask for port 0). */
 	@Override
 	public int port() {

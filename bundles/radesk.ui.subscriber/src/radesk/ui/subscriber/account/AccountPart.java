@@ -1,0 +1,241 @@
+package radesk.ui.subscriber.account;
+
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import radesk.ui.common.Forms;
+import radesk.ui.common.WidgetIds;
+import radesk.ui.subscriber.Messages;
+import radesk.ui.subscriber.remote.RaClient;
+
+/**
+ * 網站登入 and what follows it: account + website password + 驗證碼 against the RA server; once
+ * logged in, the subscriber's certificates and 網站密碼修改 (old, new, confirm; "密碼更改成功").
+ */
+public final class AccountPart {
+
+	private RaClient client;
+	private RaClient.Captcha captcha;
+	private Image captchaImage;
+	private Label captchaLabel;
+	private Text account;
+	private Text password;
+	private Text captchaAnswer;
+	private Button logIn;
+	private Label outcome;
+	private Label who;
+	private Table certificates;
+	private Text oldPassword;
+	private Text newPassword;
+	private Text confirm;
+	private Label passwordOutcome;
+
+	private Composite root;
+
+	@PostConstruct
+	void create(Composite parent) {
+		root = parent;
+		parent.setLayout(new GridLayout(2, false));
+		Group login = new Group(parent, SWT.NONE);
+		login.setText(Messages.login_heading);
+		login.setLayout(new GridLayout(3, false));
+		login.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
+		account = Forms.labelledText(login, Messages.login_account, "login.account", SWT.NONE, 200);
+		new Label(login, SWT.NONE);
+		password = Forms.labelledText(login, Messages.login_password, "login.password", SWT.PASSWORD, 200);
+		new Label(login, SWT.NONE);
+		new Label(login, SWT.NONE).setText(Messages.login_captcha);
+		captchaLabel = WidgetIds.name(new Label(login, SWT.BORDER), "login.captchaImage");
+		Button again = WidgetIds.name(new Button(login, SWT.PUSH), "login.newCaptcha");
+		again.setText(Messages.login_new_captcha);
+		again.addListener(SWT.Selection, e -> newCaptcha());
+		captchaAnswer = Forms.labelledText(login, Messages.login_captcha_answer, "login.captcha", SWT.NONE, 120);
+		new Label(login, SWT.NONE);
+		logIn = WidgetIds.name(new Button(login, SWT.PUSH), "login.submit");
+		logIn.setText(Messages.login_submit);
+		logIn.addListener(SWT.Selection, e -> logIn());
+		outcome = WidgetIds.name(new Label(login, SWT.WRAP), "login.outcome");
+		GridData outcomeData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		outcomeData.widthHint = 320;
+		outcome.setLayoutData(outcomeData);
+
+		Composite right = new Composite(parent, SWT.NONE);
+		right.setLayout(new GridLayout(1, false));
+		right.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		who = WidgetIds.name(new Label(right, SWT.NONE), "account.who");
+		who.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		who.setText(Messages.account_not_logged_in);
+		certificates = WidgetIds.name(new Table(right, SWT.BORDER | SWT.FULL_SELECTION), "account.certificates");
+		certificates.setHeaderVisible(true);
+		certificates.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		for (String title : new String[] { Messages.cert_identifier, Messages.cert_state, Messages.cert_not_after }) {
+			new TableColumn(certificates, SWT.LEFT).setText(title);
+		}
+		Group change = new Group(right, SWT.NONE);
+		change.setText(Messages.password_heading);
+		change.setLayout(new GridLayout(2, false));
+		change.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		oldPassword = Forms.labelledText(change, Messages.password_old, "password.old", SWT.PASSWORD, 200);
+		newPassword = Forms.labelledText(change, Messages.password_new, "password.new", SWT.PASSWORD, 200);
+		confirm = Forms.labelledText(change, Messages.password_confirm, "password.confirm", SWT.PASSWORD, 200);
+		Label policy = new Label(change, SWT.WRAP);
+		policy.setText(Messages.password_policy);
+		GridData policyData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		policyData.widthHint = 360;
+		policy.setLayoutData(policyData);
+		Button changeButton = WidgetIds.name(new Button(change, SWT.PUSH), "password.submit");
+		changeButton.setText(Messages.password_submit);
+		changeButton.addListener(SWT.Selection, e -> changePassword());
+		passwordOutcome = WidgetIds.name(new Label(change, SWT.WRAP), "password.outcome");
+		passwordOutcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		newCaptcha();
+	}
+
+	private boolean connect() {
+		if (client != null) {
+			return true;
+		}
+		try {
+			client = new RaClient();
+			return true;
+		} catch (Exception e) {
+			outcome.setText(NLS.bind(Messages.login_no_server, e.getClass().getSimpleName()
+					+ (e.getMessage() == null ? "" : ": " + e.getMessage())));
+			outcome.getParent().layout();
+			return false;
+		}
+	}
+
+	private void newCaptcha() {
+		if (!connect()) {
+			return;
+		}
+		try {
+			captcha = client.captcha();
+			Image fresh = new Image(captchaLabel.getDisplay(), new ByteArrayInputStream(captcha.png()));
+			captchaLabel.setImage(fresh);
+			captchaLabel.setData("radesk.captchaId", captcha.id());
+			if (captchaImage != null) {
+				captchaImage.dispose();
+			}
+			captchaImage = fresh;
+			captchaAnswer.setText("");
+		} catch (Exception e) {
+			// read the settings again next time: the address or the RA root may have been put right meanwhile
+			client = null;
+			outcome.setText(NLS.bind(Messages.login_no_server, e.getClass().getSimpleName()
+					+ (e.getMessage() == null ? "" : ": " + e.getMessage())));
+		}
+		// the picture changes the group's size: lay the whole screen out again
+		root.layout(true, true);
+	}
+
+	private void logIn() {
+		if (!connect() || captcha == null) {
+			return;
+		}
+		String name = account.getText().strip();
+		char[] secret = password.getText().toCharArray();
+		String captchaId = captcha.id();
+		String answer = captchaAnswer.getText().strip();
+		password.setText("");
+		logIn.setEnabled(false);
+		outcome.setText(Messages.login_checking);
+		Job.create(Messages.login_job, monitor -> {
+			try {
+				client.logIn(name, secret, captchaId, answer);
+				List<RaClient.Certificate> mine = client.certificates();
+				outcome.getDisplay().asyncExec(() -> loggedIn(mine));
+			} catch (RaClient.Refused e) {
+				outcome.getDisplay().asyncExec(() -> refused(e));
+			} catch (Exception e) {
+				outcome.getDisplay().asyncExec(() -> refused(new RaClient.Refused("NO_SERVER", String.valueOf(e.getMessage()), -1)));
+			} finally {
+				Arrays.fill(secret, '\0');
+			}
+			return Status.OK_STATUS;
+		}).schedule();
+	}
+
+	private void refused(RaClient.Refused e) {
+		if (outcome.isDisposed()) {
+			return;
+		}
+		logIn.setEnabled(true);
+		String text = e.code.equals("WRONG_PASSWORD") && e.triesLeft == 1 ? Messages.refused_WRONG_PASSWORD_LAST
+				: Messages.text("refused_" + e.code);
+		outcome.setText(text.startsWith("refused_") ? NLS.bind(Messages.refused_other, e.code) : text);
+		newCaptcha();
+	}
+
+	private void loggedIn(List<RaClient.Certificate> mine) {
+		if (outcome.isDisposed()) {
+			return;
+		}
+		logIn.setEnabled(true);
+		outcome.setText(Messages.login_done);
+		who.setText(NLS.bind(Messages.account_logged_in, client.account()));
+		certificates.removeAll();
+		for (RaClient.Certificate c : mine) {
+			new TableItem(certificates, SWT.NONE).setText(new String[] { c.identifier(), Messages.text("certificate_state_" + c.state()),
+					c.notAfter().substring(0, 10) });
+		}
+		for (TableColumn c : certificates.getColumns()) {
+			c.pack();
+		}
+		root.layout(true, true);
+	}
+
+	private void changePassword() {
+		if (client == null || !client.loggedIn()) {
+			passwordOutcome.setText(Messages.account_not_logged_in);
+			return;
+		}
+		char[] old = oldPassword.getText().toCharArray();
+		char[] fresh = newPassword.getText().toCharArray();
+		char[] again = confirm.getText().toCharArray();
+		try {
+			client.changePassword(old, fresh, again);
+			passwordOutcome.setText(Messages.password_changed);
+			oldPassword.setText("");
+			newPassword.setText("");
+			confirm.setText("");
+		} catch (RaClient.Refused e) {
+			String text = Messages.text("refused_" + e.code);
+			passwordOutcome.setText(text.startsWith("refused_") ? NLS.bind(Messages.refused_other, e.code) : text);
+		} catch (Exception e) {
+			passwordOutcome.setText(NLS.bind(Messages.login_no_server, e.getMessage()));
+		} finally {
+			Arrays.fill(old, '\0');
+			Arrays.fill(fresh, '\0');
+			Arrays.fill(again, '\0');
+		}
+		passwordOutcome.getParent().layout();
+	}
+
+	@PreDestroy
+	void dispose() {
+		if (captchaImage != null) {
+			captchaImage.dispose();
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package radesk.ui.subscriber.remote;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import radesk.core.DataFolder;
+
+/**
+ * The subscriber edition's way to the RA server (API v1 over HTTPS). It trusts the RA's root
+ * certificate only — {@code radesk.server.root} or {@code <data>/server/root.cer} — and talks to
+ * {@code radesk.server.url} (default {@code https://localhost:8443/api/v1/}).
+ */
+public final class RaClient {
+
+	/** The server said no: its error code (words for it are the UI's business) and tries left. */
+	public static final class Refused extends Exception {
+		private static final long serialVersionUID = 1L;
+		public final String code;
+		public final int triesLeft;
+
+		public Refused(String code, String message, int triesLeft) {
+			super(code + ": " + message);
+			this.code = code;
+			this.triesLeft = triesLeft;
+		}
+	}
+
+	public record Captcha(String id, byte[] png) {
+	}
+
+	public record Certificate(String identifier, String serial, String state, String notAfter) {
+	}
+
+	private final ObjectMapper json = new ObjectMapper();
+	private final HttpClient http;
+	private final String base;
+	private String token;
+	private String account;
+
+	public RaClient() throws IOException, GeneralSecurityException {
+		String url = System.getProperty("radesk.server.url", "https://localhost:8443/api/v1/");
+		this.base = url.endsWith("/") ? url : url + "/";
+		String root = System.getProperty("radesk.server.root");
+		Path rootFile = root != null ? Path.of(root) : DataFolder.resolve().resolve("server").resolve("root.cer");
+		KeyStore trust = KeyStore.getInstance("PKCS12");
+		trust.load(null, null);
+		trust.setCertificateEntry("radesk-root", CertificateFactory.getInstance("X.509")
+				.generateCertificate(new ByteArrayInputStream(Files.readAllBytes(rootFile))));
+		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		tmf.init(trust);
+		SSLContext tls = SSLContext.getInstance("TLS");
+		tls.init(null, tmf.getTrustManagers(), null);
+		http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
+				.build();
+	}
+
+	public String account() {
+		return account;
+	}
+
+	public boolean loggedIn() {
+		return token != null;
+	}
+
+	public Captcha captcha() throws IOException, InterruptedException, Refused {
+		JsonNode c = call(HttpRequest.newBuilder(URI.create(base + "captcha")).GET());
+		return new Captcha(c.get("id").asText(), Base64.getDecoder().decode(c.get("png").asText()));
+	}
+
+	public void logIn(String account, char[] password, String captchaId, String captcha)
+			throws IOException, InterruptedException, Refused {
+		ObjectNode body = json.createObjectNode().put("account", account).put("password", new String(password))
+				.put("captchaId", captchaId).put("captcha", captcha);
+		JsonNode answer = call(post("sessions", body));
+		this.token = answer.get("token").asText();
+		this.account = answer.get("account").asText();
+	}
+
+	public void changePassword(char[] old, char[] fresh, char[] confirm) throws IOException, InterruptedException, Refused {
+		call(post("password", json.createObjectNode().put("oldPassword", new String(old)).put("newPassword", new String(fresh))
+				.put("confirm", new String(confirm))));
+	}
+
+	public List<Certificate> certificates() throws IOException, InterruptedException, Refused {
+		JsonNode list = call(authorized(HttpRequest.newBuilder(URI.create(base + "certificates")).GET())).get("certificates");
+		List<Certificate> out = new ArrayList<>();
+		for (JsonNode c : list) {
+			out.add(new Certificate(c.get("identifier").asText(), c.get("serial").asText(), c.get("state").asText(),
+					c.get("notAfter").asText()));
+		}
+		return out;
+	}
+
+	private HttpRequest.Builder post(String path, ObjectNode body) throws IOException {
+		return authorized(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+	}
+
+	private HttpRequest.Builder authorized(HttpRequest.Builder r) {
+		return token == null ? r : r.header("Authorization", "Bearer " + token);
+	}
+
+	private JsonNode call(HttpRequest.Builder request) throws IOException, InterruptedException, Refused {
+		HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+		JsonNode body = json.readTree(r.body());
+		if (r.statusCode() != 200) {
+			throw new Refused(body.path("error").asText("HTTP_" + r.statusCode()), body.path("message").asText(""),
+					body.path("triesLeft").asInt(-1));
+		}
+		return body;
+	}
+}

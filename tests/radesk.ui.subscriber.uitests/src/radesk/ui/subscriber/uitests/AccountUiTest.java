@@ -1,0 +1,108 @@
+package radesk.ui.subscriber.uitests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import radesk.api.NewSubscriber;
+import radesk.api.RegistrationDesk;
+import radesk.api.RegistrationSummary;
+import radesk.core.access.Actor;
+import radesk.core.access.Role;
+import radesk.core.registration.ProofDocument;
+import radesk.core.registration.WalkInForm;
+import radesk.core.review.Decision;
+import radesk.server.RaServerEndpoint;
+import radesk.testing.TestIds;
+import radesk.testing.swt.WorkbenchRobot;
+
+/**
+ * The subscriber edition in zh-TW against a real RA server over HTTPS on loopback: a subscriber
+ * registered at the counter logs in with account, password and 驗證碼 (a wrong code and a wrong
+ * password each refused in words), sees the certificate list and changes the password.
+ */
+class AccountUiTest {
+
+	private static <T> T service(Class<T> type) throws InterruptedException {
+		BundleContext context = FrameworkUtil.getBundle(AccountUiTest.class).getBundleContext();
+		ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+		tracker.open();
+		try {
+			T found = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
+			if (found == null) {
+				throw new AssertionError(type.getName() + " not available");
+			}
+			return found;
+		} finally {
+			tracker.close();
+		}
+	}
+
+	private static String disclosedAnswer(WorkbenchRobot robot, RaServerEndpoint server) {
+		org.eclipse.swt.widgets.Control image = robot.find("login.captchaImage");
+		String id = robot.onUi(() -> (String) image.getData("radesk.captchaId"));
+		return server.disclosedAnswer(id).orElseThrow(() -> new AssertionError("no captcha " + id + " on the server"));
+	}
+
+	@Test
+	void aSubscriberLogsInWithTheCaptchaAndChangesThePassword() throws Exception {
+		WorkbenchRobot robot = WorkbenchRobot.attach("login.account");
+		// the counter's part, done in-process: a registered subscriber with a website password
+		RegistrationDesk desk = service(RegistrationDesk.class);
+		Actor clerk = new Actor("ui.clerk", Role.COUNTER_CLERK, "counter");
+		Actor officer = new Actor("ui.officer", Role.RA_OFFICER, "review");
+		RegistrationSummary request = desk.submitWalkIn(clerk, new WalkInForm("林用戶", TestIds.nationalId(), "user@example.com.tw", "HQ")
+				.withDocuments(ProofDocument.ID_CARD_COPY));
+		desk.decide(officer, request.id(), Decision.approve());
+		NewSubscriber subscriber = desk.register(clerk, request.id());
+		String password = new String(subscriber.password());
+
+		RaServerEndpoint server = service(RaServerEndpoint.class);
+		System.setProperty("radesk.server.url", "https://localhost:" + server.port() + "/api/v1/");
+		System.setProperty("radesk.server.root", Path.of(System.getProperty("radesk.data"), "server", "root.cer").toString());
+		robot.click("login.newCaptcha");
+		robot.waitUntil(() -> robot.onUi(() -> robot.find("login.captchaImage").getData("radesk.captchaId")) != null,
+				() -> "a captcha from the server; the screen says " + robot.textOf("login.outcome"));
+
+		robot.type("login.account", subscriber.account());
+		robot.type("login.password", password);
+		String answer = disclosedAnswer(robot, server);
+		robot.type("login.captcha", answer.equals("00000") ? "11111" : "00000");
+		robot.click("login.submit");
+		robot.waitUntil(() -> robot.textOf("login.outcome").equals("驗證碼錯誤，已換一組新的驗證碼。"),
+				() -> "the wrong code refused; the screen says " + robot.textOf("login.outcome"));
+
+		robot.type("login.password", "not-the-password-1");
+		robot.type("login.captcha", disclosedAnswer(robot, server));
+		robot.click("login.submit");
+		robot.waitUntil(() -> robot.textOf("login.outcome").equals("帳號或密碼錯誤。"),
+				() -> "the wrong password refused; the screen says " + robot.textOf("login.outcome"));
+
+		robot.type("login.password", password);
+		robot.type("login.captcha", disclosedAnswer(robot, server));
+		robot.click("login.submit");
+		robot.waitUntil(() -> robot.textOf("login.outcome").equals("已登入。"),
+				() -> "logged in; the screen says " + robot.textOf("login.outcome"));
+		assertEquals("已登入：" + subscriber.account(), robot.textOf("account.who"));
+		assertTrue(robot.rows("account.certificates").isEmpty(), "no certificate applied for yet");
+
+		robot.type("password.old", password);
+		robot.type("password.new", "Kaohsiung-2026a");
+		robot.type("password.confirm", "Kaohsiung-2026b");
+		robot.click("password.submit");
+		robot.waitUntil(() -> robot.textOf("password.outcome").equals("兩次輸入的新密碼不一致。"),
+				() -> "the differing passwords refused: " + robot.textOf("password.outcome"));
+		robot.type("password.confirm", "Kaohsiung-2026a");
+		robot.click("password.submit");
+		robot.waitUntil(() -> robot.textOf("password.outcome").equals("密碼更改成功"),
+				() -> "the password changed: " + robot.textOf("password.outcome"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "account-zh_TW.png"));
+	}
+}
