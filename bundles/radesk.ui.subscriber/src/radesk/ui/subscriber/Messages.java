@@ -55,6 +55,25 @@ public final class Messages {
 	public static String refused_MISSING_FIELD;
 	public static String refused_NO_SERVER;
 	public static String refused_other;
+	public static String card_login_heading;
+	public static String card_login_identifier;
+	public static String card_login_unit;
+	public static String card_login_pin;
+	public static String card_login_hint;
+	public static String card_login_submit;
+	public static String card_login_wrong_pin;
+	public static String card_login_last_try;
+	public static String card_login_PIN_LOCKED;
+	public static String card_login_CARD_REMOVED;
+	public static String card_login_MODULE_NOT_FOUND;
+	public static String card_login_MODULE_ERROR;
+	public static String card_login_BAD_PIN;
+	public static String refused_CHALLENGE_INVALID;
+	public static String refused_SIGNATURE_INVALID;
+	public static String refused_CERTIFICATE_REVOKED;
+	public static String refused_CERTIFICATE_EXPIRED;
+	public static String refused_NOT_FOUND;
+	public static String refused_NO_CERTIFICATE_ON_CARD;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.subscriber.messages");

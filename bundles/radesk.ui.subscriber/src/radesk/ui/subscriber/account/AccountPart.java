@@ -33,6 +33,20 @@ import radesk.ui.subscriber.remote.RaClient;
  */
 public final class AccountPart {
 
+	private final radesk.api.CardReaders readers;
+	private final radesk.card.CardTerminal terminal;
+
+	@jakarta.inject.Inject
+	public AccountPart(radesk.api.CardReaders readers, radesk.card.CardTerminal terminal) {
+		this.readers = readers;
+		this.terminal = terminal;
+	}
+
+	private Text identifier;
+	private Text raUnit;
+	private Text pin;
+	private Button cardLogIn;
+
 	private RaClient client;
 	private RaClient.Captcha captcha;
 	private Image captchaImage;
@@ -55,10 +69,14 @@ public final class AccountPart {
 	void create(Composite parent) {
 		root = parent;
 		parent.setLayout(new GridLayout(2, false));
-		Group login = new Group(parent, SWT.NONE);
+		// left: the two ways to log in, one above the other; right: what a logged-in subscriber sees
+		Composite left = new Composite(parent, SWT.NONE);
+		left.setLayout(new GridLayout(1, false));
+		left.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
+		Group login = new Group(left, SWT.NONE);
 		login.setText(Messages.login_heading);
 		login.setLayout(new GridLayout(3, false));
-		login.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
+		login.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 		account = Forms.labelledText(login, Messages.login_account, "login.account", SWT.NONE, 200);
 		new Label(login, SWT.NONE);
 		password = Forms.labelledText(login, Messages.login_password, "login.password", SWT.PASSWORD, 200);
@@ -77,6 +95,23 @@ public final class AccountPart {
 		GridData outcomeData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
 		outcomeData.widthHint = 320;
 		outcome.setLayoutData(outcomeData);
+
+		Group byCard = new Group(left, SWT.NONE);
+		byCard.setText(Messages.card_login_heading);
+		byCard.setLayout(new GridLayout(2, false));
+		byCard.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		identifier = Forms.labelledText(byCard, Messages.card_login_identifier, "cardlogin.identifier", SWT.NONE, 200);
+		raUnit = Forms.labelledText(byCard, Messages.card_login_unit, "cardlogin.raUnit", SWT.NONE, 120);
+		raUnit.setText("HQ");
+		pin = Forms.labelledText(byCard, Messages.card_login_pin, "cardlogin.pin", SWT.PASSWORD, 120);
+		Label hint = new Label(byCard, SWT.WRAP);
+		hint.setText(Messages.card_login_hint);
+		GridData hintData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		hintData.widthHint = 300;
+		hint.setLayoutData(hintData);
+		cardLogIn = WidgetIds.name(new Button(byCard, SWT.PUSH), "cardlogin.submit");
+		cardLogIn.setText(Messages.card_login_submit);
+		cardLogIn.addListener(SWT.Selection, e -> logInWithCard());
 
 		Composite right = new Composite(parent, SWT.NONE);
 		right.setLayout(new GridLayout(1, false));
@@ -176,11 +211,72 @@ public final class AccountPart {
 		}).schedule();
 	}
 
+	/**
+	 * 晶片卡登入: the card in the reader opens with its PIN (its own three-strike lock applies), the
+	 * key of its newest certificate signs the server's challenge; nothing of the key leaves the card.
+	 */
+	private void logInWithCard() {
+		if (!connect() || captcha == null) {
+			return;
+		}
+		String id = identifier.getText().strip();
+		String unit = raUnit.getText().strip();
+		char[] secret = pin.getText().toCharArray();
+		String captchaId = captcha.id();
+		String answer = captchaAnswer.getText().strip();
+		pin.setText("");
+		cardLogIn.setEnabled(false);
+		outcome.setText(Messages.login_checking);
+		Job.create(Messages.login_job, monitor -> {
+			try {
+				String serial = readers.slots().stream().filter(s -> s.cardPresent() && s.initialized()).map(s -> s.tokenLabel())
+						.findFirst().orElseThrow(() -> new radesk.api.CardAccessException(radesk.api.CardAccessException.Reason.CARD_REMOVED,
+								"no personalized card in any reader", null));
+				byte[] challenge = client.challenge();
+				byte[] signature;
+				try (radesk.card.CardSession card = terminal.open(serial, secret)) {
+					java.security.cert.X509Certificate newest = card.certificates().stream()
+							.max(java.util.Comparator.comparing(java.security.cert.X509Certificate::getNotAfter))
+							.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
+					radesk.card.CardKey key = card.keyFor(newest.getPublicKey())
+							.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
+					signature = card.sign(key, newest.getPublicKey().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA",
+							challenge);
+				}
+				client.logInWithCard(id, unit, captchaId, answer, challenge, signature);
+				List<RaClient.Certificate> mine = client.certificates();
+				outcome.getDisplay().asyncExec(() -> loggedIn(mine));
+			} catch (radesk.api.CardAccessException e) {
+				String text = e.reason() == radesk.api.CardAccessException.Reason.WRONG_PIN
+						? (e.triesLeft() == 1 ? Messages.card_login_last_try : NLS.bind(Messages.card_login_wrong_pin, e.triesLeft()))
+						: Messages.text("card_login_" + e.reason());
+				outcome.getDisplay().asyncExec(() -> cardRefused(text.startsWith("card_login_") ? e.getMessage() : text));
+			} catch (RaClient.Refused e) {
+				outcome.getDisplay().asyncExec(() -> refused(e));
+			} catch (Exception e) {
+				outcome.getDisplay().asyncExec(() -> refused(new RaClient.Refused("NO_SERVER", String.valueOf(e.getMessage()), -1)));
+			} finally {
+				Arrays.fill(secret, '\0');
+			}
+			return Status.OK_STATUS;
+		}).schedule();
+	}
+
+	private void cardRefused(String text) {
+		if (outcome.isDisposed()) {
+			return;
+		}
+		cardLogIn.setEnabled(true);
+		outcome.setText(text);
+		newCaptcha();
+	}
+
 	private void refused(RaClient.Refused e) {
 		if (outcome.isDisposed()) {
 			return;
 		}
 		logIn.setEnabled(true);
+		cardLogIn.setEnabled(true);
 		String text = e.code.equals("WRONG_PASSWORD") && e.triesLeft == 1 ? Messages.refused_WRONG_PASSWORD_LAST
 				: Messages.text("refused_" + e.code);
 		outcome.setText(text.startsWith("refused_") ? NLS.bind(Messages.refused_other, e.code) : text);
@@ -192,6 +288,7 @@ public final class AccountPart {
 			return;
 		}
 		logIn.setEnabled(true);
+		cardLogIn.setEnabled(true);
 		outcome.setText(Messages.login_done);
 		who.setText(NLS.bind(Messages.account_logged_in, client.account()));
 		certificates.removeAll();
@@ -202,7 +299,8 @@ public final class AccountPart {
 		for (TableColumn c : certificates.getColumns()) {
 			c.pack();
 		}
-		root.layout(true, true);
+		// the code was used up by this log-in: a fresh one for the next
+		newCaptcha();
 	}
 
 	private void changePassword() {

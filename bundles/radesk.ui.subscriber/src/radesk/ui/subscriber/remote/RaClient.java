@@ -96,6 +96,22 @@ public final class RaClient {
 		this.account = answer.get("account").asText();
 	}
 
+	/** 晶片卡登入, first step: the server's challenge for the card to sign. */
+	public byte[] challenge() throws IOException, InterruptedException, Refused {
+		return Base64.getDecoder().decode(call(HttpRequest.newBuilder(URI.create(base + "challenge")).GET()).get("challenge").asText());
+	}
+
+	/** 晶片卡登入: the certificate's 憑證識別碼, its RA unit, the captcha and the card's signature over the challenge. */
+	public void logInWithCard(String identifier, String raUnit, String captchaId, String captcha, byte[] challenge, byte[] signature)
+			throws IOException, InterruptedException, Refused {
+		ObjectNode body = json.createObjectNode().put("identifier", identifier).put("raUnit", raUnit).put("captchaId", captchaId)
+				.put("captcha", captcha).put("challenge", Base64.getEncoder().encodeToString(challenge))
+				.put("signature", Base64.getEncoder().encodeToString(signature));
+		JsonNode answer = call(post("card-sessions", body));
+		this.token = answer.get("token").asText();
+		this.account = answer.get("account").asText();
+	}
+
 	public void changePassword(char[] old, char[] fresh, char[] confirm) throws IOException, InterruptedException, Refused {
 		call(post("password", json.createObjectNode().put("oldPassword", new String(old)).put("newPassword", new String(fresh))
 				.put("confirm", new String(confirm))));

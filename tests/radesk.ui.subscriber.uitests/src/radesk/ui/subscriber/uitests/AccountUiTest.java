@@ -104,5 +104,35 @@ class AccountUiTest {
 		robot.waitUntil(() -> robot.textOf("password.outcome").equals("密碼更改成功"),
 				() -> "the password changed: " + robot.textOf("password.outcome"));
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "account-zh_TW.png"));
+
+		// 晶片卡登入: the counter personalizes a card and the subscriber applies for a certificate on it (in-process),
+		// then the edition logs in with the card: a wrong PIN first (tries left said), then the right one
+		long blankSlot = service(radesk.api.CardReaders.class).slots().stream().filter(s -> s.cardPresent() && !s.initialized())
+				.findFirst().orElseThrow().slotId();
+		radesk.api.NewCard card = service(radesk.api.CardDesk.class).personalize(clerk, subscriber.subscriberId(), blankSlot);
+		String pin = new String(card.pin());
+		radesk.api.IssuanceDesk issuance = service(radesk.api.IssuanceDesk.class);
+		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
+		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + subscriber.subscriberId());
+		issuance.handOver(clerk, card.serial(), new radesk.api.IssuanceDesk.Delivery(radesk.api.IssuanceDesk.Delivery.Method.COUNTER,
+				"林用戶", "", false));
+		Actor me = service(radesk.api.AccountDesk.class).logIn(subscriber.account(), "Kaohsiung-2026a".toCharArray(), "pc");
+		radesk.api.IssuedCertificate cert = service(radesk.api.CertificateDesk.class).apply(me, card.serial(), pin.toCharArray(),
+				radesk.core.card.KeyKind.EC_P256);
+		robot.type("cardlogin.identifier", cert.identifier());
+		robot.type("cardlogin.pin", "99999999".equals(pin) ? "11111111" : "99999999");
+		robot.type("login.captcha", disclosedAnswer(robot, server));
+		robot.click("cardlogin.submit");
+		robot.waitUntil(() -> robot.textOf("login.outcome").equals("晶片卡密碼錯誤：再錯 2 次晶片卡將鎖卡。"),
+				() -> "the wrong PIN counted; the screen says " + robot.textOf("login.outcome"));
+		robot.type("cardlogin.pin", pin);
+		robot.type("login.captcha", disclosedAnswer(robot, server));
+		robot.click("cardlogin.submit");
+		robot.waitUntil(() -> robot.textOf("login.outcome").equals("已登入。"),
+				() -> "logged in with the card; the screen says " + robot.textOf("login.outcome"));
+		assertEquals("已登入：" + subscriber.account(), robot.textOf("account.who"));
+		assertTrue(robot.rows("account.certificates").stream().anyMatch(r -> r.get(0).equals(cert.identifier()) && r.get(1).equals("已在晶片卡中")),
+				() -> "the certificate listed: " + robot.rows("account.certificates"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "card-login-zh_TW.png"));
 	}
 }
