@@ -125,7 +125,7 @@ public final class RaServer implements RaServerEndpoint {
 		try (x) {
 			try {
 				JsonNode answer = switch (route) {
-				case "GET /api/v1/health" -> json.createObjectNode().put("status", "ok");
+				case "GET /api/v1/health" -> json.createObjectNode().put("status", "ok").put("time", java.time.Instant.now().toString());
 				case "POST /api/v1/sessions" -> logIn(body(x));
 				case "GET /api/v1/captcha" -> captcha();
 				case "GET /api/v1/challenge" -> json.createObjectNode().put("challenge",

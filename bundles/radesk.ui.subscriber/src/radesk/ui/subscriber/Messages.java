@@ -74,6 +74,26 @@ public final class Messages {
 	public static String refused_CERTIFICATE_EXPIRED;
 	public static String refused_NOT_FOUND;
 	public static String refused_NO_CERTIFICATE_ON_CARD;
+	public static String env_intro;
+	public static String env_column_item;
+	public static String env_column_result;
+	public static String env_column_found;
+	public static String env_run;
+	public static String env_fix;
+	public static String env_running;
+	public static String env_job;
+	public static String env_passed;
+	public static String env_failed;
+	public static String env_all_passed;
+	public static String env_some_failed;
+	public static String env_fixed;
+	public static String env_fix_failed;
+	public static String env_item_PKCS11_MODULE;
+	public static String env_item_CARD_READER;
+	public static String env_item_CARD_PRESENT;
+	public static String env_item_SERVER_TLS;
+	public static String env_item_CLOCK;
+	public static String env_item_CA_INSTALLED;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.subscriber.messages");

@@ -169,6 +169,49 @@ public final class WorkbenchRobot {
 		settle();
 	}
 
+	/** Brings the screen whose tab shows this text to the front, as clicking the tab does. */
+	public void showTab(String text) {
+		waitUntil(() -> onUi(() -> tab(text)) != null, "a tab '" + text + "'");
+		onUi(() -> {
+			org.eclipse.swt.custom.CTabItem item = tab(text);
+			org.eclipse.swt.custom.CTabFolder folder = item.getParent();
+			folder.setSelection(item);
+			Event e = new Event();
+			e.item = item;
+			folder.notifyListeners(SWT.Selection, e);
+		});
+		settle();
+	}
+
+	private org.eclipse.swt.custom.CTabItem tab(String text) {
+		for (Shell shell : display.getShells()) {
+			org.eclipse.swt.custom.CTabItem hit = searchTab(shell, text);
+			if (hit != null) {
+				return hit;
+			}
+		}
+		return null;
+	}
+
+	private static org.eclipse.swt.custom.CTabItem searchTab(Control control, String text) {
+		if (control instanceof org.eclipse.swt.custom.CTabFolder folder) {
+			for (org.eclipse.swt.custom.CTabItem item : folder.getItems()) {
+				if (text.equals(item.getText())) {
+					return item;
+				}
+			}
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				org.eclipse.swt.custom.CTabItem hit = searchTab(child, text);
+				if (hit != null) {
+					return hit;
+				}
+			}
+		}
+		return null;
+	}
+
 	/** Opens a table row, as double-clicking it (or Enter on it) does. */
 	public void openRow(String id, int index) {
 		Table table = (Table) find(id);

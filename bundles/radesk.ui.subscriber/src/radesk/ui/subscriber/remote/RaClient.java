@@ -60,8 +60,7 @@ public final class RaClient {
 	public RaClient() throws IOException, GeneralSecurityException {
 		String url = System.getProperty("radesk.server.url", "https://localhost:8443/api/v1/");
 		this.base = url.endsWith("/") ? url : url + "/";
-		String root = System.getProperty("radesk.server.root");
-		Path rootFile = root != null ? Path.of(root) : DataFolder.resolve().resolve("server").resolve("root.cer");
+		Path rootFile = rootFile();
 		KeyStore trust = KeyStore.getInstance("PKCS12");
 		trust.load(null, null);
 		trust.setCertificateEntry("radesk-root", CertificateFactory.getInstance("X.509")
@@ -72,6 +71,17 @@ public final class RaClient {
 		tls.init(null, tmf.getTrustManagers(), null);
 		http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
 				.build();
+	}
+
+	/** The RA root this edition trusts: {@code radesk.server.root}, else {@code <data>/server/root.cer}. */
+	public static Path rootFile() {
+		String root = System.getProperty("radesk.server.root");
+		return root != null ? Path.of(root) : DataFolder.resolve().resolve("server").resolve("root.cer");
+	}
+
+	/** The server's clock, read over the trusted connection (for the environment check). */
+	public java.time.Instant serverTime() throws IOException, InterruptedException, Refused {
+		return java.time.Instant.parse(call(HttpRequest.newBuilder(URI.create(base + "health")).GET()).get("time").asText());
 	}
 
 	public String account() {

@@ -134,5 +134,23 @@ class AccountUiTest {
 		assertTrue(robot.rows("account.certificates").stream().anyMatch(r -> r.get(0).equals(cert.identifier()) && r.get(1).equals("已在晶片卡中")),
 				() -> "the certificate listed: " + robot.rows("account.certificates"));
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "card-login-zh_TW.png"));
+
+		// 環境檢測: every item passes but the RA CA in this user's NSS database; 變更設定 installs it (certutil -L confirms)
+		robot.showTab("環境檢測");
+		robot.click("env.run");
+		robot.waitUntil(() -> robot.rows("env.table").size() == 6, () -> "six items: " + robot.rows("env.table"));
+		java.util.List<java.util.List<String>> items = robot.rows("env.table");
+		assertEquals(java.util.List.of("通過", "通過", "通過", "通過", "通過", "未通過"), items.stream().map(r -> r.get(1)).toList(),
+				items.toString());
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "environment-failed-zh_TW.png"));
+		robot.selectRow("env.table", 5);
+		robot.click("env.fix");
+		robot.waitUntil(() -> robot.textOf("env.outcome").equals("所有項目皆通過。"),
+				() -> "all passed after the change; the screen says " + robot.textOf("env.outcome") + " " + robot.rows("env.table"));
+		Path nss = Path.of(System.getenv("HOME"), ".pki", "nssdb");
+		Process list = new ProcessBuilder("certutil", "-L", "-d", "sql:" + nss).redirectErrorStream(true).start();
+		String listed = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(listed.contains("RA Desk root CA") && listed.contains("C,C,C"), listed);
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "environment-passed-zh_TW.png"));
 	}
 }
