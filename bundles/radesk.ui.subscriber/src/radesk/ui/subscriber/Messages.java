@@ -94,6 +94,14 @@ public final class Messages {
 	public static String env_item_SERVER_TLS;
 	public static String env_item_CLOCK;
 	public static String env_item_CA_INSTALLED;
+	public static String computer_heading;
+	public static String computer_explain;
+	public static String computer_pin;
+	public static String computer_register;
+	public static String computer_running;
+	public static String computer_done;
+	public static String computer_wrong_pin;
+	public static String computer_failed;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.subscriber.messages");

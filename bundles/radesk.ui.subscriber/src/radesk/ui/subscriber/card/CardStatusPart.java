@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
@@ -28,13 +29,18 @@ import radesk.ui.subscriber.Messages;
 public final class CardStatusPart {
 
 	private final CardReaders readers;
+	private final radesk.card.CardTerminal terminal;
 	private final UISynchronize sync;
+	private Text pin;
+	private Button register;
+	private Label registered;
 	private Table table;
 	private Label problem;
 
 	@Inject
-	public CardStatusPart(CardReaders readers, UISynchronize sync) {
+	public CardStatusPart(CardReaders readers, radesk.card.CardTerminal terminal, UISynchronize sync) {
 		this.readers = readers;
+		this.terminal = terminal;
 		this.sync = sync;
 	}
 
@@ -62,7 +68,60 @@ public final class CardStatusPart {
 		problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
 		problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		new Label(parent, SWT.WRAP).setText(Messages.card_key_note);
+
+		org.eclipse.swt.widgets.Group other = new org.eclipse.swt.widgets.Group(parent, SWT.NONE);
+		other.setText(Messages.computer_heading);
+		other.setLayout(new GridLayout(2, false));
+		other.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+		Label explain = new Label(other, SWT.WRAP);
+		explain.setText(Messages.computer_explain);
+		GridData explainData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		explainData.widthHint = 640;
+		explain.setLayoutData(explainData);
+		pin = radesk.ui.common.Forms.labelledText(other, Messages.computer_pin, "computer.pin", SWT.PASSWORD, 160);
+		register = WidgetIds.name(new Button(other, SWT.PUSH), "computer.register");
+		register.setText(Messages.computer_register);
+		register.addListener(SWT.Selection, e -> registerHere());
+		registered = WidgetIds.name(new Label(other, SWT.WRAP), "computer.outcome");
+		registered.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		lookUp();
+	}
+
+	/** 更換電腦: log in to the card, register the module and the card's certificates for this user's programs. */
+	private void registerHere() {
+		char[] secret = pin.getText().toCharArray();
+		pin.setText("");
+		register.setEnabled(false);
+		registered.setText(Messages.computer_running);
+		Job.create(Messages.computer_heading, monitor -> {
+			String text;
+			try {
+				String serial = readers.slots().stream().filter(s -> s.cardPresent() && s.initialized()).map(CardSlot::tokenLabel)
+						.findFirst().orElseThrow(() -> new CardAccessException(CardAccessException.Reason.CARD_REMOVED, "no card", null));
+				List<java.security.cert.X509Certificate> certificates;
+				try (radesk.card.CardSession card = terminal.open(serial, secret)) {
+					certificates = card.certificates();
+				}
+				List<String> names = ThisComputer.register(certificates);
+				text = NLS.bind(Messages.computer_done, names.size());
+			} catch (CardAccessException e) {
+				text = e.reason() == CardAccessException.Reason.WRONG_PIN ? NLS.bind(Messages.computer_wrong_pin, e.triesLeft())
+						: NLS.bind(Messages.card_error, e.getMessage());
+			} catch (Exception e) {
+				text = NLS.bind(Messages.computer_failed, e.getMessage());
+			} finally {
+				java.util.Arrays.fill(secret, '\0');
+			}
+			String shown = text;
+			sync.asyncExec(() -> {
+				if (!registered.isDisposed()) {
+					register.setEnabled(true);
+					registered.setText(shown);
+					registered.getParent().layout();
+				}
+			});
+			return Status.OK_STATUS;
+		}).schedule();
 	}
 
 	private void lookUp() {

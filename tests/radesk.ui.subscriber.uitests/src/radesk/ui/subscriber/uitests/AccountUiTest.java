@@ -152,5 +152,29 @@ class AccountUiTest {
 		String listed = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		assertTrue(listed.contains("RA Desk root CA") && listed.contains("C,C,C"), listed);
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "environment-passed-zh_TW.png"));
+
+		// 更換電腦: the card's certificate registered for this user's programs; the key stays on the card
+		robot.showTab("我的晶片卡");
+		robot.type("computer.pin", pin);
+		robot.click("computer.register");
+		robot.waitUntil(() -> robot.textOf("computer.outcome").startsWith("憑證註冊成功"),
+				() -> "registered; the screen says " + robot.textOf("computer.outcome"));
+		String serialHex = new java.math.BigInteger(cert.serial(), 16).toString(16);
+		assertTrue(tool("certutil", "-L", "-d", "sql:" + nss).contains("RA Desk " + serialHex), "the certificate in the NSS database");
+		assertTrue(tool("modutil", "-list", "-dbdir", "sql:" + nss).contains("RA Desk card"), "the card's module in the NSS database");
+		assertTrue(tool("p11-kit", "list-modules").contains("libsofthsm2.so"), "the card's module reachable through p11-kit for this user");
+		String keys = tool("certutil", "-K", "-d", "sql:" + nss, "-h", "internal");
+		assertTrue(keys.contains("no keys found"), "no private key was copied into the database: " + keys);
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "this-computer-zh_TW.png"));
+	}
+
+	/** An outside tool's output (the demo card's configuration passed on, as the edition does). */
+	private static String tool(String... command) throws Exception {
+		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+		pb.environment().put("SOFTHSM2_CONF", Path.of(System.getProperty("radesk.data"), "cards", "softhsm2.conf").toString());
+		Process p = pb.start();
+		String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		p.waitFor(60, TimeUnit.SECONDS);
+		return out;
 	}
 }
