@@ -307,6 +307,7 @@ public final class Messages {
 	public static String refused_INVALID_INPUT_unitCodeTaken;
 	public static String refused_INVALID_INPUT_unitName;
 	public static String refused_INVALID_INPUT_role;
+	public static String forms_count;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");

@@ -59,6 +59,8 @@ public final class FormsPart extends StaffScreen {
 	private Combo reason;
 	private Text note;
 	private Label submitted;
+	private Label count;
+	private int batch;
 	private Combo state;
 	private Table table;
 	private Text decisionReason;
@@ -104,6 +106,20 @@ public final class FormsPart extends StaffScreen {
 		submit.addListener(SWT.Selection, e -> submit());
 		submitted = WidgetIds.name(new Label(form, SWT.WRAP), "forms.submitted");
 		submitted.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		new Label(form, SWT.NONE);
+		count = WidgetIds.name(new Label(form, SWT.NONE), "forms.count");
+		count.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		count.setText(NLS.bind(Messages.forms_count, 0));
+		// the mailroom keys forms in one after another: Enter in a field takes the form in and starts the next
+		for (org.eclipse.swt.widgets.Control field : new org.eclipse.swt.widgets.Control[] { subject, note, kind, reason }) {
+			field.addListener(SWT.Traverse, e -> {
+				if (e.detail == SWT.TRAVERSE_RETURN) {
+					e.doit = false;
+					e.detail = SWT.TRAVERSE_NONE;
+					submit();
+				}
+			});
+		}
 		kind.addListener(SWT.Selection, e -> kindChanged());
 		kindChanged();
 
@@ -163,7 +179,10 @@ public final class FormsPart extends StaffScreen {
 			}
 			};
 			submitted.setText(NLS.bind(Messages.forms_submitted, Messages.text("forms_kind_" + k), id));
+			batch++;
+			count.setText(NLS.bind(Messages.forms_count, batch));
 			subject.setText("");
+			subject.setFocus();
 			note.setText("");
 			reason.deselectAll();
 			refresh();

@@ -75,10 +75,11 @@ final class MailroomSteps {
 		robot.select("forms.kind", 1);
 		robot.type("forms.subject", account);
 		robot.type("forms.note", "forgot password, form by post");
-		robot.click("forms.submit");
+		robot.pressKey(SWT.CR);
 		robot.waitUntil(() -> robot.textOf("forms.submitted").startsWith("Website password reset form"),
 				() -> "the reset form taken in; the screen says " + robot.textOf("forms.submitted"));
 		robot.waitUntil(() -> robot.rows("forms.table").size() == 1, () -> "the form listed: " + robot.rows("forms.table"));
+		assertTrue(robot.textOf("forms.count").startsWith("Forms taken in this batch: 1 "), robot.textOf("forms.count"));
 		assertEquals("王小明", robot.rows("forms.table").get(0).get(3));
 		assertEquals("you", robot.rows("forms.table").get(0).get(6));
 		robot.selectRow("forms.table", 0);
