@@ -1,15 +1,11 @@
 package radesk.bench;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -23,8 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import radesk.pki.PasswordHasher;
 import radesk.store.Database;
@@ -169,14 +163,6 @@ final class ServerLoadBench {
 	}
 
 	private static HttpClient client(Path root) throws Exception {
-		KeyStore trust = KeyStore.getInstance("PKCS12");
-		trust.load(null, null);
-		trust.setCertificateEntry("radesk-root",
-				CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(Files.readAllBytes(root))));
-		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		tmf.init(trust);
-		SSLContext tls = SSLContext.getInstance("TLS");
-		tls.init(null, tmf.getTrustManagers(), null);
-		return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+		return HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(root)).version(HttpClient.Version.HTTP_1_1).build();
 	}
 }

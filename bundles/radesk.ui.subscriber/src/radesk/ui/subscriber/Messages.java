@@ -110,6 +110,15 @@ public final class Messages {
 	private Messages() {
 	}
 
+	/** What the RA server said (its error code), in the UI's language; the last try before a lock is announced. */
+	public static String refusal(String code, int triesLeft) {
+		if (code.equals("WRONG_PASSWORD") && triesLeft == 1) {
+			return refused_WRONG_PASSWORD_LAST;
+		}
+		String text = text("refused_" + code);
+		return text.startsWith("refused_") ? org.eclipse.osgi.util.NLS.bind(refused_other, code) : text;
+	}
+
 	/** The text of a key built at run time (e.g. {@code refused_WRONG_PASSWORD}); the key itself when missing. */
 	public static String text(String key) {
 		return Texts.lookUp(Messages.class, key);

@@ -4,19 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,15 +36,7 @@ class ServerApiTest {
 			return;
 		}
 		Path root = Path.of(System.getProperty("radesk.data"), "server", "root.cer");
-		KeyStore trust = KeyStore.getInstance("PKCS12");
-		trust.load(null, null);
-		trust.setCertificateEntry("radesk-root",
-				CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(Files.readAllBytes(root))));
-		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		tmf.init(trust);
-		SSLContext tls = SSLContext.getInstance("TLS");
-		tls.init(null, tmf.getTrustManagers(), null);
-		client = HttpClient.newBuilder().sslContext(tls).build();
+		client = HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(root)).build();
 	}
 
 	static HttpResponse<String> post(String path, String body, String token) throws Exception {

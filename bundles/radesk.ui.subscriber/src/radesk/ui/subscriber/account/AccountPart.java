@@ -277,9 +277,7 @@ public final class AccountPart {
 		}
 		logIn.setEnabled(true);
 		cardLogIn.setEnabled(true);
-		String text = e.code.equals("WRONG_PASSWORD") && e.triesLeft == 1 ? Messages.refused_WRONG_PASSWORD_LAST
-				: Messages.text("refused_" + e.code);
-		outcome.setText(text.startsWith("refused_") ? NLS.bind(Messages.refused_other, e.code) : text);
+		outcome.setText(Messages.refusal(e.code, e.triesLeft));
 		newCaptcha();
 	}
 
@@ -318,8 +316,7 @@ public final class AccountPart {
 			newPassword.setText("");
 			confirm.setText("");
 		} catch (RaClient.Refused e) {
-			String text = Messages.text("refused_" + e.code);
-			passwordOutcome.setText(text.startsWith("refused_") ? NLS.bind(Messages.refused_other, e.code) : text);
+			passwordOutcome.setText(Messages.refusal(e.code, e.triesLeft));
 		} catch (Exception e) {
 			passwordOutcome.setText(NLS.bind(Messages.login_no_server, e.getMessage()));
 		} finally {

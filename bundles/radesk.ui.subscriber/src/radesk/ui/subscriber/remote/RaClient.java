@@ -1,23 +1,17 @@
 package radesk.ui.subscriber.remote;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,16 +54,8 @@ public final class RaClient {
 	public RaClient() throws IOException, GeneralSecurityException {
 		String url = System.getProperty("radesk.server.url", "https://localhost:8443/api/v1/");
 		this.base = url.endsWith("/") ? url : url + "/";
-		Path rootFile = rootFile();
-		KeyStore trust = KeyStore.getInstance("PKCS12");
-		trust.load(null, null);
-		trust.setCertificateEntry("radesk-root", CertificateFactory.getInstance("X.509")
-				.generateCertificate(new ByteArrayInputStream(Files.readAllBytes(rootFile))));
-		TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		tmf.init(trust);
-		SSLContext tls = SSLContext.getInstance("TLS");
-		tls.init(null, tmf.getTrustManagers(), null);
-		http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
+		http = HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(rootFile())).connectTimeout(Duration.ofSeconds(10))
+				.version(HttpClient.Version.HTTP_1_1)
 				.build();
 	}
 
