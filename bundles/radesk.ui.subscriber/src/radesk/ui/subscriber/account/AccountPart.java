@@ -185,30 +185,8 @@ public final class AccountPart {
 	}
 
 	private void logIn() {
-		if (!connect() || captcha == null) {
-			return;
-		}
 		String name = account.getText().strip();
-		char[] secret = password.getText().toCharArray();
-		String captchaId = captcha.id();
-		String answer = captchaAnswer.getText().strip();
-		password.setText("");
-		logIn.setEnabled(false);
-		outcome.setText(Messages.login_checking);
-		Job.create(Messages.login_job, monitor -> {
-			try {
-				client.logIn(name, secret, captchaId, answer);
-				List<RaClient.Certificate> mine = client.certificates();
-				outcome.getDisplay().asyncExec(() -> loggedIn(mine));
-			} catch (RaClient.Refused e) {
-				outcome.getDisplay().asyncExec(() -> refused(e));
-			} catch (Exception e) {
-				outcome.getDisplay().asyncExec(() -> refused(new RaClient.Refused("NO_SERVER", String.valueOf(e.getMessage()), -1)));
-			} finally {
-				Arrays.fill(secret, '\0');
-			}
-			return Status.OK_STATUS;
-		}).schedule();
+		attempt(password, (secret, captchaId, answer) -> client.logIn(name, secret, captchaId, answer));
 	}
 
 	/**
@@ -216,68 +194,87 @@ public final class AccountPart {
 	 * key of its newest certificate signs the server's challenge; nothing of the key leaves the card.
 	 */
 	private void logInWithCard() {
+		String id = identifier.getText().strip();
+		String unit = raUnit.getText().strip();
+		attempt(pin, (secret, captchaId, answer) -> {
+			String serial = readers.slots().stream().filter(s -> s.cardPresent() && s.initialized()).map(s -> s.tokenLabel())
+					.findFirst().orElseThrow(() -> new radesk.api.CardAccessException(radesk.api.CardAccessException.Reason.CARD_REMOVED,
+							"no personalized card in any reader", null));
+			byte[] challenge = client.challenge();
+			byte[] signature;
+			try (radesk.card.CardSession card = terminal.open(serial, secret)) {
+				java.security.cert.X509Certificate newest = card.certificates().stream()
+						.max(java.util.Comparator.comparing(java.security.cert.X509Certificate::getNotAfter))
+						.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
+				radesk.card.CardKey key = card.keyFor(newest.getPublicKey())
+						.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
+				signature = card.sign(key, newest.getPublicKey().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA",
+						challenge);
+			}
+			client.logInWithCard(id, unit, captchaId, answer, challenge, signature);
+		});
+	}
+
+	/** One way of logging in, given the secret typed (password or PIN) and the captcha shown. */
+	@FunctionalInterface
+	private interface Attempt {
+		void run(char[] secret, String captchaId, String answer) throws Exception;
+	}
+
+	/**
+	 * Runs a log-in as a Job: the secret is taken from its field (and the field emptied), wiped when
+	 * the attempt is over; success shows the subscriber's certificates, a refusal says why and
+	 * shows a fresh captcha (the old one is used up either way).
+	 */
+	private void attempt(Text secretField, Attempt attempt) {
 		if (!connect() || captcha == null) {
 			return;
 		}
-		String id = identifier.getText().strip();
-		String unit = raUnit.getText().strip();
-		char[] secret = pin.getText().toCharArray();
+		char[] secret = secretField.getText().toCharArray();
 		String captchaId = captcha.id();
 		String answer = captchaAnswer.getText().strip();
-		pin.setText("");
+		secretField.setText("");
+		logIn.setEnabled(false);
 		cardLogIn.setEnabled(false);
 		outcome.setText(Messages.login_checking);
 		Job.create(Messages.login_job, monitor -> {
+			String refusal;
 			try {
-				String serial = readers.slots().stream().filter(s -> s.cardPresent() && s.initialized()).map(s -> s.tokenLabel())
-						.findFirst().orElseThrow(() -> new radesk.api.CardAccessException(radesk.api.CardAccessException.Reason.CARD_REMOVED,
-								"no personalized card in any reader", null));
-				byte[] challenge = client.challenge();
-				byte[] signature;
-				try (radesk.card.CardSession card = terminal.open(serial, secret)) {
-					java.security.cert.X509Certificate newest = card.certificates().stream()
-							.max(java.util.Comparator.comparing(java.security.cert.X509Certificate::getNotAfter))
-							.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
-					radesk.card.CardKey key = card.keyFor(newest.getPublicKey())
-							.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
-					signature = card.sign(key, newest.getPublicKey().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA",
-							challenge);
-				}
-				client.logInWithCard(id, unit, captchaId, answer, challenge, signature);
+				attempt.run(secret, captchaId, answer);
 				List<RaClient.Certificate> mine = client.certificates();
 				outcome.getDisplay().asyncExec(() -> loggedIn(mine));
+				return Status.OK_STATUS;
 			} catch (radesk.api.CardAccessException e) {
-				String text = e.reason() == radesk.api.CardAccessException.Reason.WRONG_PIN
-						? (e.triesLeft() == 1 ? Messages.card_login_last_try : NLS.bind(Messages.card_login_wrong_pin, e.triesLeft()))
-						: Messages.text("card_login_" + e.reason());
-				outcome.getDisplay().asyncExec(() -> cardRefused(text.startsWith("card_login_") ? e.getMessage() : text));
+				refusal = cardProblem(e);
 			} catch (RaClient.Refused e) {
-				outcome.getDisplay().asyncExec(() -> refused(e));
+				refusal = Messages.refusal(e.code, e.triesLeft);
 			} catch (Exception e) {
-				outcome.getDisplay().asyncExec(() -> refused(new RaClient.Refused("NO_SERVER", String.valueOf(e.getMessage()), -1)));
+				refusal = Messages.refusal("NO_SERVER", -1);
 			} finally {
 				Arrays.fill(secret, '\0');
 			}
+			String shown = refusal;
+			outcome.getDisplay().asyncExec(() -> refused(shown));
 			return Status.OK_STATUS;
 		}).schedule();
 	}
 
-	private void cardRefused(String text) {
-		if (outcome.isDisposed()) {
-			return;
+	/** What the card said, with the tries left before it locks (the last one warned). */
+	private static String cardProblem(radesk.api.CardAccessException e) {
+		if (e.reason() == radesk.api.CardAccessException.Reason.WRONG_PIN) {
+			return e.triesLeft() == 1 ? Messages.card_login_last_try : NLS.bind(Messages.card_login_wrong_pin, e.triesLeft());
 		}
-		cardLogIn.setEnabled(true);
-		outcome.setText(text);
-		newCaptcha();
+		String text = Messages.text("card_login_" + e.reason());
+		return text.startsWith("card_login_") ? e.getMessage() : text;
 	}
 
-	private void refused(RaClient.Refused e) {
+	private void refused(String text) {
 		if (outcome.isDisposed()) {
 			return;
 		}
 		logIn.setEnabled(true);
 		cardLogIn.setEnabled(true);
-		outcome.setText(Messages.refusal(e.code, e.triesLeft));
+		outcome.setText(text);
 		newCaptcha();
 	}
 
