@@ -14,4 +14,11 @@ public interface CardReaders {
 	 * @throws CardAccessException when the module cannot be loaded or answers with an error
 	 */
 	List<CardSlot> slots() throws CardAccessException;
+
+	/**
+	 * Looks for the cards afresh, as unplugging the reader and plugging it in again does: for
+	 * modules that do not notice a card put back (SoftHSM2 among them). Card sessions open at the
+	 * time end; a person asks for this (重新偵測), never a background poll.
+	 */
+	List<CardSlot> rescan() throws CardAccessException;
 }

@@ -19,6 +19,23 @@ public interface CertificateDesk {
 	IssuedCertificate download(Actor subscriber, String certificateSerial, String cardSerial, char[] pin)
 			throws ServiceException;
 
+	/**
+	 * 憑證申請 for a client that does the card work itself (the subscriber edition): {@code csr} is
+	 * the PKCS#10 request made and signed on card {@code cardSerial} with its key {@code keyId}
+	 * (the key's PKCS#11 id, hex). One certificate per key: asking again with the same key (the
+	 * answer was lost on the way, the card pulled) answers the certificate issued then. The
+	 * certificate is 已核發未寫入 until {@link #confirmOnCard} tells that the card took it.
+	 */
+	IssuedCertificate issue(Actor subscriber, String cardSerial, String keyId, byte[] csr) throws ServiceException;
+
+	/**
+	 * The card took the certificate: {@code signature} is its key's signature over {@code challenge}
+	 * (from {@link AccountDesk#cardChallenge()}), made on card {@code cardSerial} — the card the
+	 * certificate was requested with and no other (WRONG_CARD).
+	 */
+	IssuedCertificate confirmOnCard(Actor subscriber, String certificateSerial, String cardSerial, byte[] challenge,
+			byte[] signature) throws ServiceException;
+
 	/** The subscriber's certificates, newest expiry first. */
 	List<IssuedCertificate> certificates(Actor subscriber) throws ServiceException;
 }

@@ -45,7 +45,9 @@ public final class ServiceException extends Exception {
 		/** The certificate was revoked. */
 		CERTIFICATE_REVOKED,
 		/** The certificate is outside its validity (expired or not yet valid). */
-		CERTIFICATE_EXPIRED
+		CERTIFICATE_EXPIRED,
+		/** Not the card the certificate was requested with (憑證下載 only onto the card that holds its key). */
+		WRONG_CARD
 	}
 
 	private final Reason reason;

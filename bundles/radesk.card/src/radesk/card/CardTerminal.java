@@ -36,6 +36,9 @@ public interface CardTerminal {
 	/** Opens the card with its user PIN, under the same strike rule as {@link #verifyPin}. */
 	CardSession open(String cardSerial, char[] pin) throws CardAccessException;
 
+	/** The certificates on the card, read without its PIN (they are public objects). */
+	java.util.List<java.security.cert.X509Certificate> certificates(String cardSerial) throws CardAccessException;
+
 	/** Wrong PINs recorded on the card since the last right one. */
 	int strikes(String cardSerial) throws CardAccessException;
 }

@@ -72,6 +72,8 @@ public interface Cryptoki extends Library {
 
 	NativeLong C_Initialize(Pointer initArgs);
 
+	NativeLong C_Finalize(Pointer reserved);
+
 	NativeLong C_InitToken(NativeLong slotId, byte[] soPin, NativeLong soPinLen, byte[] label);
 
 	NativeLong C_OpenSession(NativeLong slotId, NativeLong flags, Pointer application, Pointer notify,

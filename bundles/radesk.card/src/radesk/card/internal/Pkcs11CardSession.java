@@ -143,6 +143,15 @@ final class Pkcs11CardSession implements CardSession {
 
 	@Override
 	public List<X509Certificate> certificates() throws CardAccessException {
+		List<X509Certificate> certificates = certificatesIn(session);
+		if (certificates.isEmpty()) {
+			ensurePresent();
+		}
+		return certificates;
+	}
+
+	/** The certificates on a card: public objects, readable with or without the PIN. */
+	static List<X509Certificate> certificatesIn(Session session) throws CardAccessException {
 		List<X509Certificate> certificates = new ArrayList<>();
 		try {
 			CertificateFactory factory = CertificateFactory.getInstance("X.509");
@@ -152,9 +161,6 @@ final class Pkcs11CardSession implements CardSession {
 			}
 		} catch (CertificateException e) {
 			throw new CardAccessException(Reason.MODULE_ERROR, "unreadable certificate on the card: " + e.getMessage(), e);
-		}
-		if (certificates.isEmpty()) {
-			ensurePresent();
 		}
 		return certificates;
 	}

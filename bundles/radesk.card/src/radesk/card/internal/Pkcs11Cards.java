@@ -23,7 +23,7 @@ import radesk.core.account.Strikes;
 import radesk.core.card.Pins;
 
 /** Readers and cards through the module's C API (SoftHSM2 by default, OpenSC for real cards). */
-@Component(service = { CardReaders.class, CardTerminal.class })
+@Component(service = { CardReaders.class, CardTerminal.class }, immediate = true)
 public final class Pkcs11Cards implements CardReaders, CardTerminal {
 
 	/** The strike counter lives on the card as a public data object, so it travels with the card. */
@@ -45,17 +45,42 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 	@Override
 	public synchronized List<CardSlot> slots() throws CardAccessException {
 		List<CardSlot> slots = new ArrayList<>();
+		boolean unreadable = list(slots);
+		if (unreadable) {
+			// a card the module lost track of (pulled and put back): start the module afresh and look again
+			module.restart();
+			slots.clear();
+			list(slots);
+		}
+		return slots;
+	}
+
+	@Override
+	public synchronized List<CardSlot> rescan() throws CardAccessException {
+		module.restart();
+		return slots();
+	}
+
+	/** Lists the slots into {@code slots}; tells whether a card in one of them could not be read. */
+	private boolean list(List<CardSlot> slots) throws CardAccessException {
+		boolean unreadable = false;
 		for (NativeLong id : module.slotIds()) {
 			Cryptoki.SlotInfo slot = new Cryptoki.SlotInfo();
 			Pkcs11Module.check(module.api().C_GetSlotInfo(id, slot), "C_GetSlotInfo");
 			String reader = Cryptoki.text(slot.slotDescription);
-			Optional<Cryptoki.TokenInfo> token = (slot.flags.longValue() & Cryptoki.CKF_TOKEN_PRESENT) == 0 ? Optional.empty()
-					: module.token(id);
+			Optional<Cryptoki.TokenInfo> token;
+			try {
+				token = (slot.flags.longValue() & Cryptoki.CKF_TOKEN_PRESENT) == 0 ? Optional.empty() : module.token(id);
+			} catch (CardAccessException e) {
+				// one card that cannot be read must not hide the others: shown as no card this time
+				token = Optional.empty();
+				unreadable = true;
+			}
 			slots.add(token.map(t -> new CardSlot(id.longValue(), reader, true,
 					(t.flags.longValue() & Cryptoki.CKF_TOKEN_INITIALIZED) != 0, Cryptoki.text(t.label),
 					Cryptoki.text(t.serialNumber))).orElse(new CardSlot(id.longValue(), reader, false, false, "", "")));
 		}
-		return slots;
+		return unreadable;
 	}
 
 	@Override
@@ -172,6 +197,13 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 		} catch (CardAccessException | RuntimeException e) {
 			s.close();
 			throw e;
+		}
+	}
+
+	@Override
+	public synchronized java.util.List<java.security.cert.X509Certificate> certificates(String cardSerial) throws CardAccessException {
+		try (Session s = Session.open(module, module.slotOfCard(cardSerial))) {
+			return Pkcs11CardSession.certificatesIn(s);
 		}
 	}
 

@@ -54,6 +54,18 @@ final class Pkcs11Module {
 		}
 	}
 
+	/**
+	 * Starts the module afresh, as unplugging the reader and plugging it in again would: it forgets
+	 * what it knew of every card (SoftHSM2 keeps a token it lost track of — a pulled card — broken
+	 * until then) and finds the cards anew. Sessions open on it end.
+	 */
+	synchronized void restart() {
+		if (cryptoki != null) {
+			cryptoki.C_Finalize(null);
+			cryptoki = null;
+		}
+	}
+
 	List<NativeLong> slotIds() throws CardAccessException {
 		Cryptoki ck = api();
 		NativeLongByReference count = new NativeLongByReference();

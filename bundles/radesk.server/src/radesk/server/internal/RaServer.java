@@ -42,7 +42,8 @@ import radesk.server.RaServerEndpoint;
  * The RA service over HTTPS for the subscriber edition (API v1, see {@code api/openapi.yaml}):
  * TLS 1.2/1.3 only with the RA CA's server certificate, JSON in and out, bodies capped at 16 KiB,
  * every refusal a status and a stable error code. Listens on {@code radesk.server.host}
- * (default 127.0.0.1) and {@code radesk.server.port} (default 8443).
+ * (default 127.0.0.1) and {@code radesk.server.port} (default 8443); its certificate names
+ * localhost, 127.0.0.1 and whatever {@code radesk.server.names} adds.
  */
 @Component(immediate = true, service = RaServerEndpoint.class)
 public final class RaServer implements RaServerEndpoint {
@@ -74,7 +75,8 @@ public final class RaServer implements RaServerEndpoint {
 			throw new IllegalStateException("radesk.server.captcha=disclosed is for tests on the loopback address only");
 		}
 		this.captchas = new Captchas(Clock.systemUTC(), disclose);
-		SSLContext tls = ServerTls.context(DataFolder.resolve(), List.of("localhost"), List.of("127.0.0.1"));
+		List<List<String>> names = ServerTls.configuredNames(System.getProperty("radesk.server.names"));
+		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1));
 		server = HttpsServer.create(new InetSocketAddress(host, port), 128);
 		server.setHttpsConfigurator(new HttpsConfigurator(tls) {
 			@Override
@@ -134,6 +136,8 @@ public final class RaServer implements RaServerEndpoint {
 				case "DELETE /api/v1/sessions" -> logOut(x);
 				case "POST /api/v1/password" -> changePassword(x, body(x));
 				case "GET /api/v1/certificates" -> certificates(x);
+				case "POST /api/v1/applications" -> apply(x, body(x));
+				case "POST /api/v1/certificates/on-card" -> confirmOnCard(x, body(x));
 				default -> throw new ApiException(404, "NOT_FOUND", "no such resource: " + route);
 				};
 				send(x, 200, answer);
@@ -281,11 +285,43 @@ public final class RaServer implements RaServerEndpoint {
 		try {
 			ArrayNode list = json.createArrayNode();
 			for (IssuedCertificate c : certificates.certificates(me)) {
-				list.addObject().put("serial", c.serial()).put("identifier", c.identifier()).put("state", c.state().name())
-						.put("cardSerial", c.cardSerial()).put("notBefore", c.notBefore().toString())
-						.put("notAfter", c.notAfter().toString());
+				list.add(certificate(c));
 			}
 			return json.createObjectNode().set("certificates", list);
+		} catch (ServiceException e) {
+			throw refusal(e);
+		}
+	}
+
+	/** A certificate as the API shows it: its state, its card, its validity and the certificate itself (DER, base64). */
+	private ObjectNode certificate(IssuedCertificate c) {
+		return json.createObjectNode().put("serial", c.serial()).put("identifier", c.identifier()).put("state", c.state().name())
+				.put("cardSerial", c.cardSerial()).put("notBefore", c.notBefore().toString()).put("notAfter", c.notAfter().toString())
+				.put("der", java.util.Base64.getEncoder().encodeToString(c.der()));
+	}
+
+	/** 憑證申請: the request made and signed on the subscriber's card, for the key {@code keyId} on card {@code cardSerial}. */
+	private JsonNode apply(HttpExchange x, JsonNode body) throws ApiException {
+		Actor me = session(x);
+		String card = text(body, "cardSerial", 32);
+		String keyId = text(body, "keyId", 64);
+		byte[] csr = base64(text(body, "csr", 8192), "csr");
+		try {
+			return certificate(certificates.issue(me, card, keyId, csr));
+		} catch (ServiceException e) {
+			throw refusal(e);
+		}
+	}
+
+	/** The card took the certificate: its key's signature over a challenge from GET /challenge proves it. */
+	private JsonNode confirmOnCard(HttpExchange x, JsonNode body) throws ApiException {
+		Actor me = session(x);
+		String serial = text(body, "serial", 64);
+		String card = text(body, "cardSerial", 32);
+		byte[] challenge = base64(text(body, "challenge", 128), "challenge");
+		byte[] signature = base64(text(body, "signature", 2048), "signature");
+		try {
+			return certificate(certificates.confirmOnCard(me, serial, card, challenge, signature));
 		} catch (ServiceException e) {
 			throw refusal(e);
 		}
@@ -295,7 +331,8 @@ public final class RaServer implements RaServerEndpoint {
 		int status = switch (e.reason()) {
 		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED -> 401;
 		case ACCOUNT_SUSPENDED -> 423;
-		case NOT_PERMITTED, NOT_YOURS -> 403;
+		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD -> 403;
+		case WRONG_STATE -> 409;
 		case NOT_FOUND -> 404;
 		case CONCURRENT_CHANGE -> 409;
 		default -> 400;

@@ -48,7 +48,8 @@ final class ServerTls {
 				keys.load(in, password);
 			}
 			X509Certificate current = (X509Certificate) keys.getCertificate("server");
-			if (current == null || current.getNotAfter().toInstant().isBefore(Instant.now().plus(java.time.Duration.ofDays(30)))) {
+			if (current == null || current.getNotAfter().toInstant().isBefore(Instant.now().plus(java.time.Duration.ofDays(30)))
+					|| !names(current).containsAll(names) || !names(current).containsAll(addresses)) {
 				keys = issue(data, names, addresses, password, store);
 			}
 		} else {
@@ -64,6 +65,44 @@ final class ServerTls {
 		SSLContext tls = SSLContext.getInstance("TLS");
 		tls.init(kmf.getKeyManagers(), null, null);
 		return tls;
+	}
+
+	/** The DNS names and IP addresses a certificate is good for. */
+	private static java.util.Set<String> names(X509Certificate certificate) throws java.security.cert.CertificateParsingException {
+		java.util.Set<String> names = new java.util.HashSet<>();
+		java.util.Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
+		if (alternatives != null) {
+			for (List<?> name : alternatives) {
+				names.add(String.valueOf(name.get(1)));
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The names the server answers on: localhost and 127.0.0.1, plus those of
+	 * {@code radesk.server.names} (comma-separated host names and IP addresses, for clients on other
+	 * computers). Host names go first in the list, then the IP addresses.
+	 */
+	static List<List<String>> configuredNames(String extra) {
+		List<String> names = new java.util.ArrayList<>(List.of("localhost"));
+		List<String> addresses = new java.util.ArrayList<>(List.of("127.0.0.1"));
+		if (extra != null) {
+			for (String item : extra.split(",")) {
+				String name = item.strip();
+				if (name.isEmpty()) {
+					continue;
+				}
+				if (name.matches("[0-9.]+") || name.contains(":")) {
+					if (!addresses.contains(name)) {
+						addresses.add(name);
+					}
+				} else if (!names.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+					names.add(name.toLowerCase(java.util.Locale.ROOT));
+				}
+			}
+		}
+		return List.of(names, addresses);
 	}
 
 	private static KeyStore issue(Path data, List<String> names, List<String> addresses, char[] password, Path store)

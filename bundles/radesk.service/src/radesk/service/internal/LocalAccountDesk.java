@@ -42,28 +42,16 @@ public final class LocalAccountDesk implements AccountDesk {
 	private record Outcome(Reason refusal, int triesLeft) {
 	}
 
-	private static final java.time.Duration CHALLENGE_LIFE = java.time.Duration.ofMinutes(2);
-	private final java.util.Map<String, Instant> challenges = new java.util.concurrent.ConcurrentHashMap<>();
-
 	@Override
 	public byte[] cardChallenge() {
-		Instant now = ra.clock.instant();
-		challenges.values().removeIf(until -> until.isBefore(now));
-		byte[] challenge = new byte[32];
-		ra.random.nextBytes(challenge);
-		challenges.put(java.util.HexFormat.of().formatHex(challenge), now.plus(CHALLENGE_LIFE));
-		return challenge;
+		return ra.challenges.issue();
 	}
 
 	@Override
 	public Actor logInWithCard(String identifier, String raUnit, byte[] challenge, byte[] signature, String workstation)
 			throws ServiceException {
 		Instant now = ra.clock.instant();
-		// used up whatever comes next: a replayed challenge never works twice
-		Instant until = challenge == null ? null : challenges.remove(java.util.HexFormat.of().formatHex(challenge));
-		if (until == null || until.isBefore(now)) {
-			throw new ServiceException(Reason.CHALLENGE_INVALID, "ask for a new challenge");
-		}
+		ra.challenges.useUp(challenge);
 		String named = identifier == null ? "" : identifier.strip().toUpperCase(java.util.Locale.ROOT);
 		record CardOutcome(Actor actor, Reason refusal) {
 		}
@@ -83,7 +71,7 @@ public final class LocalAccountDesk implements AccountDesk {
 				refusal = "CERTIFICATE_EXPIRED";
 			} else if (cert.state() != radesk.core.certificate.CertificateState.ON_CARD) {
 				refusal = "WRONG_STATE";
-			} else if (!signedBy(cert.der(), challenge, signature)) {
+			} else if (!CardChallenges.signedBy(cert.der(), challenge, signature)) {
 				refusal = "SIGNATURE_INVALID";
 			}
 			AuditRecords.append(c, who, refusal == null ? "LOGIN" : "LOGIN_REFUSED", "subscriber:" + holder.id(), null,
@@ -95,24 +83,6 @@ public final class LocalAccountDesk implements AccountDesk {
 			throw new ServiceException(outcome.refusal(), "card log-in refused");
 		}
 		return outcome.actor();
-	}
-
-	/** Whether {@code signature} is the certificate key's signature over {@code data}. */
-	private static boolean signedBy(byte[] der, byte[] data, byte[] signature) {
-		if (signature == null || signature.length == 0 || signature.length > 1024) {
-			return false;
-		}
-		try {
-			java.security.cert.X509Certificate x509 = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
-					.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
-			java.security.Signature s = java.security.Signature
-					.getInstance(x509.getPublicKey().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA");
-			s.initVerify(x509.getPublicKey());
-			s.update(data);
-			return s.verify(signature);
-		} catch (java.security.GeneralSecurityException e) {
-			return false;
-		}
 	}
 
 	@Override

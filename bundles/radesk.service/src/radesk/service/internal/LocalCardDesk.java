@@ -15,6 +15,7 @@ import radesk.api.CardDesk;
 import radesk.api.NewCard;
 import radesk.api.ServiceException;
 import radesk.card.CardTerminal;
+import radesk.core.Checkpoints;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.card.CardEvent;

@@ -16,11 +16,12 @@ import org.osgi.service.component.annotations.Reference;
 import radesk.api.CardAccessException;
 import radesk.api.CertificateDesk;
 import radesk.api.IssuedCertificate;
-import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
+import radesk.api.ServiceException;
 import radesk.card.CardKey;
 import radesk.card.CardSession;
 import radesk.card.CardTerminal;
+import radesk.core.Checkpoints;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.card.CardState;
@@ -33,9 +34,9 @@ import radesk.pki.CheckedCsr;
 import radesk.pki.CsrBuilder;
 import radesk.pki.CsrException;
 import radesk.pki.CsrInspector;
-import radesk.store.ApplicationSteps;
 import radesk.store.ApplicationSteps.Progress;
 import radesk.store.ApplicationSteps.Step;
+import radesk.store.ApplicationSteps;
 import radesk.store.AuditRecords;
 import radesk.store.CardRow;
 import radesk.store.Cards;
@@ -211,6 +212,80 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			return putOnCard(subscriber, session, cert);
 		} catch (CardAccessException e) {
 			throw ServiceException.of(e);
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	@Override
+	public IssuedCertificate issue(Actor subscriber, String cardSerial, String keyId, byte[] request) throws ServiceException {
+		Guard.require(subscriber, Permission.APPLY_CERTIFICATE);
+		if (keyId == null || !keyId.matches("[0-9a-f]{2,64}")) {
+			throw new ServiceException(Reason.INVALID_INPUT, "keyId: hex, at most 32 bytes");
+		}
+		SubscriberRow me = subscriberOf(subscriber);
+		CardRow card = ownCard(me, cardSerial);
+		if (card.state() != CardState.ISSUED) {
+			throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state());
+		}
+		CheckedCsr csr;
+		try {
+			csr = CsrInspector.inspect(request);
+		} catch (CsrException e) {
+			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
+		}
+		Instant now = ra.clock.instant();
+		try {
+			return db.inTransaction((Connection c) -> {
+				for (CertificateRow earlier : Certificates.onCard(c, cardSerial)) {
+					if (java.util.Arrays.equals(x509(earlier).getPublicKey().getEncoded(), csr.publicKey().getEncoded())) {
+						// the same key asked again: the answer of the first time, never a second certificate
+						return view(earlier);
+					}
+				}
+				X509Certificate x509;
+				try {
+					x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), me.email(), me.pseudonym()), now);
+				} catch (GeneralSecurityException e) {
+					throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
+				}
+				CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
+				Certificates.insert(c, row);
+				AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
+						CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
+				return view(Certificates.find(c, row.serial()).orElseThrow());
+			});
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		}
+	}
+
+	@Override
+	public IssuedCertificate confirmOnCard(Actor subscriber, String certificateSerial, String cardSerial, byte[] challenge,
+			byte[] signature) throws ServiceException {
+		Guard.require(subscriber, Permission.DOWNLOAD_CERTIFICATE);
+		SubscriberRow me = subscriberOf(subscriber);
+		ra.challenges.useUp(challenge);
+		Instant now = ra.clock.instant();
+		try {
+			return db.inTransaction((Connection c) -> {
+				CertificateRow cert = Certificates.find(c, certificateSerial).filter(r -> r.subscriberId() == me.id())
+						.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "certificate " + certificateSerial));
+				if (!cert.cardSerial().equals(cardSerial)) {
+					throw new ServiceException(Reason.WRONG_CARD, "certificate " + certificateSerial + " belongs on another card");
+				}
+				if (!CardChallenges.signedBy(cert.der(), challenge, signature)) {
+					throw new ServiceException(Reason.SIGNATURE_INVALID, "the card does not hold the key of " + certificateSerial);
+				}
+				if (cert.state() == CertificateState.ISSUED_NOT_ON_CARD) {
+					CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, cert.state(), CertificateEvent.WRITE_TO_CARD);
+					Certificates.move(c, cert, to);
+					AuditRecords.append(c, subscriber, "CERTIFICATE_ON_CARD", "certificate:" + cert.serial(), cert.state(), to, now);
+				} else if (cert.state() != CertificateState.ON_CARD) {
+					throw new ServiceException(Reason.WRONG_STATE, "certificate " + certificateSerial + " is " + cert.state());
+				}
+				return view(Certificates.find(c, certificateSerial).orElseThrow());
+			});
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
 		}

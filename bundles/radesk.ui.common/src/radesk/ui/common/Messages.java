@@ -31,6 +31,12 @@ public final class Messages {
 	public static String button_cancel;
 	public static String button_restart_now;
 	public static String button_restart_later;
+	public static String status_service_server;
+	public static String prefs_server_address;
+	public static String prefs_server_root;
+	public static String prefs_server_hint;
+	public static String prefs_server_bad_address;
+	public static String prefs_server_no_root;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.common.messages");

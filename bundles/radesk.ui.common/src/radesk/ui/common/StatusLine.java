@@ -47,6 +47,9 @@ public final class StatusLine {
 	@Inject
 	UISynchronize sync;
 
+	@Inject
+	org.eclipse.e4.ui.model.application.MApplication application;
+
 	private Label who;
 
 	private Label service;
@@ -61,7 +64,9 @@ public final class StatusLine {
 		parent.setLayout(layout);
 		service = WidgetIds.name(new Label(parent, SWT.NONE), "status.service");
 		service.setText(serviceText());
-		if (connection != null) {
+		if (application.getTags().contains(ServerSettings.TAG)) {
+			service.setToolTipText(ServerSettings.address());
+		} else if (connection != null) {
 			service.setToolTipText(connection.location());
 		}
 		who = WidgetIds.name(new Label(parent, SWT.NONE), "status.who");
@@ -86,6 +91,10 @@ public final class StatusLine {
 	}
 
 	private String serviceText() {
+		if (application.getTags().contains(ServerSettings.TAG)) {
+			// the subscriber edition: always the RA server of its settings
+			return NLS.bind(Messages.status_service_server, ServerSettings.hostAndPort());
+		}
 		if (connection == null) {
 			return Messages.status_service_none;
 		}
@@ -96,11 +105,20 @@ public final class StatusLine {
 
 	private IStatus refreshCard(IProgressMonitor monitor) {
 		String text = cardText();
+		// the server's address may have been changed in the preferences meanwhile
+		String serviceNow = serviceText();
 		sync.asyncExec(() -> {
 			if (!card.isDisposed() && !text.equals(card.getText())) {
 				card.setText(text);
 				card.getParent().layout();
 				card.getParent().getParent().layout();
+			}
+			if (!service.isDisposed() && !serviceNow.equals(service.getText())) {
+				service.setText(serviceNow);
+				if (application.getTags().contains(ServerSettings.TAG)) {
+					service.setToolTipText(ServerSettings.address());
+				}
+				service.getParent().layout();
 			}
 		});
 		if (!monitor.isCanceled()) {

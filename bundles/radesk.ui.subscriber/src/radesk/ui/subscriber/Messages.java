@@ -102,6 +102,46 @@ public final class Messages {
 	public static String computer_done;
 	public static String computer_wrong_pin;
 	public static String computer_failed;
+	public static String certs_not_logged_in;
+	public static String certs_apply_heading;
+	public static String certs_card;
+	public static String certs_no_card;
+	public static String certs_look_again;
+	public static String certs_key_kind;
+	public static String key_kind_RSA_2048;
+	public static String key_kind_EC_P256;
+	public static String key_kind_EC_P384;
+	public static String certs_pin;
+	public static String certs_do_not_pull;
+	public static String certs_apply;
+	public static String certs_job_apply;
+	public static String certs_job_download;
+	public static String certs_job_list;
+	public static String certs_step_OPENING_CARD;
+	public static String certs_step_MAKING_KEY;
+	public static String certs_step_SIGNING_REQUEST;
+	public static String certs_step_ISSUING;
+	public static String certs_step_WRITING_CARD;
+	public static String certs_step_CONFIRMING;
+	public static String certs_step_done;
+	public static String certs_applied;
+	public static String certs_resumed;
+	public static String certs_download_heading;
+	public static String certs_download_hint;
+	public static String certs_download;
+	public static String certs_downloaded;
+	public static String certs_column_card;
+	public static String certs_KEY_NOT_ON_CARD;
+	public static String certs_CARD_REMOVED;
+	public static String refused_WRONG_CARD;
+	public static String refused_WRONG_STATE;
+	public static String refused_NOT_LOGGED_IN;
+	public static String refused_BAD_REQUEST;
+	public static String refused_NOT_YOURS;
+	public static String card_login_certificates;
+	public static String card_login_subject;
+	public static String card_login_serial;
+	public static String card_login_read;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.subscriber.messages");
@@ -117,6 +157,24 @@ public final class Messages {
 		}
 		String text = text("refused_" + code);
 		return text.startsWith("refused_") ? org.eclipse.osgi.util.NLS.bind(refused_other, code) : text;
+	}
+
+	/**
+	 * What the card said, in words: a wrong PIN with the tries left before it locks (the last one
+	 * warned). The text under {@code screen} + reason is preferred (a screen may say more), then
+	 * the card log-in's.
+	 */
+	public static String cardProblem(radesk.api.CardAccessException e, String screen) {
+		if (e.reason() == radesk.api.CardAccessException.Reason.WRONG_PIN) {
+			return e.triesLeft() == 1 ? card_login_last_try : org.eclipse.osgi.util.NLS.bind(card_login_wrong_pin, e.triesLeft());
+		}
+		for (String prefix : new String[] { screen, "card_login_" }) {
+			String text = text(prefix + e.reason());
+			if (!text.startsWith(prefix)) {
+				return text;
+			}
+		}
+		return e.getMessage();
 	}
 
 	/** The text of a key built at run time (e.g. {@code refused_WRONG_PASSWORD}); the key itself when missing. */

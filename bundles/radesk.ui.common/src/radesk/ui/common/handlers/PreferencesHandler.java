@@ -1,6 +1,7 @@
 package radesk.ui.common.handlers;
 
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
@@ -9,17 +10,25 @@ import org.eclipse.swt.widgets.Shell;
 import jakarta.inject.Named;
 import radesk.ui.common.Language;
 import radesk.ui.common.Messages;
+import radesk.ui.common.ServerSettings;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.common.internal.PreferencesDialog;
 
-/** 設定 / Preferences: the UI language, applied on restart. */
+/** 設定 / Preferences: the UI language, applied on restart; in the subscriber edition also the RA server. */
 public final class PreferencesHandler {
 
 	@Execute
-	void execute(@Named("activeShell") Shell shell, IWorkbench workbench) throws Exception {
+	void execute(@Named("activeShell") Shell shell, IWorkbench workbench, MApplication application) throws Exception {
 		Language before = Language.chosen();
-		PreferencesDialog dialog = new PreferencesDialog(shell, before);
-		if (dialog.open() != Window.OK || dialog.language() == before) {
+		PreferencesDialog dialog = new PreferencesDialog(shell, before, application.getTags().contains(ServerSettings.TAG));
+		if (dialog.open() != Window.OK) {
+			return;
+		}
+		if (dialog.address() != null) {
+			// the next connection uses them: no restart needed
+			ServerSettings.save(dialog.address(), dialog.root());
+		}
+		if (dialog.language() == before) {
 			return;
 		}
 		dialog.language().choose();

@@ -10,9 +10,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 
 import radesk.ui.common.Language;
 import radesk.ui.common.Messages;
+import radesk.ui.common.ServerSettings;
 import radesk.ui.common.WidgetIds;
 
 /** The preferences a person may set on this workstation. */
@@ -22,10 +24,18 @@ public final class PreferencesDialog extends Dialog {
 
 	private Language language;
 	private Combo combo;
+	private final boolean serverSettings;
+	private Text address;
+	private Text root;
+	private Label problem;
+	private String chosenAddress;
+	private String chosenRoot;
 
-	public PreferencesDialog(Shell parent, Language current) {
+	/** {@code serverSettings}: the edition talks to an RA server, whose address and root are set here too. */
+	public PreferencesDialog(Shell parent, Language current, boolean serverSettings) {
 		super(parent);
 		this.language = current;
+		this.serverSettings = serverSettings;
 	}
 
 	@Override
@@ -47,6 +57,26 @@ public final class PreferencesDialog extends Dialog {
 				combo.select(i);
 			}
 		}
+		if (serverSettings) {
+			new Label(area, SWT.NONE).setText(Messages.prefs_server_address);
+			address = WidgetIds.name(new Text(area, SWT.BORDER), "prefs.serverAddress");
+			GridData wide = new GridData(SWT.FILL, SWT.CENTER, true, false);
+			wide.widthHint = 360;
+			address.setLayoutData(wide);
+			address.setText(ServerSettings.savedAddress());
+			new Label(area, SWT.NONE).setText(Messages.prefs_server_root);
+			root = WidgetIds.name(new Text(area, SWT.BORDER), "prefs.serverRoot");
+			root.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+			root.setText(ServerSettings.savedRoot());
+			root.setMessage(ServerSettings.rootFile().toString());
+			Label hint = new Label(area, SWT.WRAP);
+			hint.setText(Messages.prefs_server_hint);
+			GridData hintData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+			hintData.widthHint = 480;
+			hint.setLayoutData(hintData);
+			problem = WidgetIds.name(new Label(area, SWT.WRAP), "prefs.problem");
+			problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		}
 		return area;
 	}
 
@@ -60,7 +90,33 @@ public final class PreferencesDialog extends Dialog {
 	@Override
 	protected void okPressed() {
 		language = ORDER[Math.max(0, combo.getSelectionIndex())];
+		if (serverSettings) {
+			chosenAddress = ServerSettings.normalize(address.getText());
+			chosenRoot = root.getText().strip();
+			if (chosenAddress == null) {
+				problem.setText(Messages.prefs_server_bad_address);
+				problem.getParent().layout();
+				address.setFocus();
+				return;
+			}
+			if (!chosenRoot.isEmpty() && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(chosenRoot))) {
+				problem.setText(Messages.prefs_server_no_root);
+				problem.getParent().layout();
+				root.setFocus();
+				return;
+			}
+		}
 		super.okPressed();
+	}
+
+	/** The server address chosen (normalized), or null when this dialog had no server settings. */
+	public String address() {
+		return chosenAddress;
+	}
+
+	/** The root certificate file chosen; blank for the default. */
+	public String root() {
+		return chosenRoot;
 	}
 
 	public Language language() {

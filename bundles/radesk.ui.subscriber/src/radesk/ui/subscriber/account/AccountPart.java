@@ -26,6 +26,7 @@ import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
 import radesk.ui.subscriber.remote.RaClient;
+import radesk.ui.subscriber.remote.SubscriberSession;
 
 /**
  * 網站登入 and what follows it: account + website password + 驗證碼 against the RA server; once
@@ -35,17 +36,23 @@ public final class AccountPart {
 
 	private final radesk.api.CardReaders readers;
 	private final radesk.card.CardTerminal terminal;
+	private final org.eclipse.e4.ui.model.application.MApplication application;
 
 	@jakarta.inject.Inject
-	public AccountPart(radesk.api.CardReaders readers, radesk.card.CardTerminal terminal) {
+	public AccountPart(radesk.api.CardReaders readers, radesk.card.CardTerminal terminal,
+			org.eclipse.e4.ui.model.application.MApplication application) {
 		this.readers = readers;
 		this.terminal = terminal;
+		this.application = application;
 	}
 
 	private Text identifier;
 	private Text raUnit;
 	private Text pin;
 	private Button cardLogIn;
+	/** The certificates on the card in the reader, newest expiry first; the chosen one signs. */
+	private Table onCard;
+	private final List<java.security.cert.X509Certificate> cardCertificates = new java.util.ArrayList<>();
 
 	private RaClient client;
 	private RaClient.Captcha captcha;
@@ -109,6 +116,20 @@ public final class AccountPart {
 		GridData hintData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
 		hintData.widthHint = 300;
 		hint.setLayoutData(hintData);
+		Label onCardLabel = new Label(byCard, SWT.WRAP);
+		onCardLabel.setText(Messages.card_login_certificates);
+		onCardLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		onCard = WidgetIds.name(new Table(byCard, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "cardlogin.certificates");
+		onCard.setHeaderVisible(true);
+		GridData onCardData = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
+		onCardData.heightHint = 70;
+		onCard.setLayoutData(onCardData);
+		for (String title : new String[] { Messages.card_login_subject, Messages.card_login_serial, Messages.cert_not_after }) {
+			new TableColumn(onCard, SWT.LEFT).setText(title);
+		}
+		Button readCard = WidgetIds.name(new Button(byCard, SWT.PUSH), "cardlogin.readCard");
+		readCard.setText(Messages.card_login_read);
+		readCard.addListener(SWT.Selection, e -> readCardCertificates());
 		cardLogIn = WidgetIds.name(new Button(byCard, SWT.PUSH), "cardlogin.submit");
 		cardLogIn.setText(Messages.card_login_submit);
 		cardLogIn.addListener(SWT.Selection, e -> logInWithCard());
@@ -143,6 +164,49 @@ public final class AccountPart {
 		passwordOutcome = WidgetIds.name(new Label(change, SWT.WRAP), "password.outcome");
 		passwordOutcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		newCaptcha();
+		readCardCertificates();
+	}
+
+	/**
+	 * The certificates on the card in the reader (public: no PIN needed), newest expiry first and
+	 * that one chosen (FLOWS 5.3e); the subscriber may choose another. Read in the background:
+	 * the card layer is never asked on the UI thread.
+	 */
+	private void readCardCertificates() {
+		Job.create(Messages.card_login_read, monitor -> {
+			List<java.security.cert.X509Certificate> found = new java.util.ArrayList<>();
+			try {
+				List<String> cards = radesk.ui.subscriber.remote.CardWork.cardsInReaders(readers);
+				if (!cards.isEmpty()) {
+					found.addAll(terminal.certificates(cards.get(0)));
+				}
+			} catch (radesk.api.CardAccessException e) {
+				// nothing to choose from: the log-in itself says what is wrong with the card
+			}
+			found.sort(java.util.Comparator.comparing(java.security.cert.X509Certificate::getNotAfter).reversed());
+			onCard.getDisplay().asyncExec(() -> showCardCertificates(found));
+			return Status.OK_STATUS;
+		}).schedule();
+	}
+
+	private void showCardCertificates(List<java.security.cert.X509Certificate> found) {
+		if (onCard.isDisposed()) {
+			return;
+		}
+		cardCertificates.clear();
+		cardCertificates.addAll(found);
+		onCard.removeAll();
+		java.text.SimpleDateFormat day = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm");
+		for (java.security.cert.X509Certificate c : cardCertificates) {
+			String subject = c.getSubjectX500Principal().getName().replaceAll("^.*?CN=([^,]+).*$", "$1");
+			new TableItem(onCard, SWT.NONE).setText(new String[] { subject, c.getSerialNumber().toString(16), day.format(c.getNotAfter()) });
+		}
+		if (!cardCertificates.isEmpty()) {
+			onCard.select(0);
+		}
+		for (TableColumn c : onCard.getColumns()) {
+			c.pack();
+		}
 	}
 
 	private boolean connect() {
@@ -196,20 +260,23 @@ public final class AccountPart {
 	private void logInWithCard() {
 		String id = identifier.getText().strip();
 		String unit = raUnit.getText().strip();
+		int chosen = onCard.getSelectionIndex();
+		java.math.BigInteger serialChosen = chosen < 0 || chosen >= cardCertificates.size() ? null
+				: cardCertificates.get(chosen).getSerialNumber();
 		attempt(pin, (secret, captchaId, answer) -> {
-			String serial = readers.slots().stream().filter(s -> s.cardPresent() && s.initialized()).map(s -> s.tokenLabel())
-					.findFirst().orElseThrow(() -> new radesk.api.CardAccessException(radesk.api.CardAccessException.Reason.CARD_REMOVED,
+			String serial = radesk.ui.subscriber.remote.CardWork.cardsInReaders(readers).stream().findFirst()
+					.orElseThrow(() -> new radesk.api.CardAccessException(radesk.api.CardAccessException.Reason.CARD_REMOVED,
 							"no personalized card in any reader", null));
 			byte[] challenge = client.challenge();
 			byte[] signature;
 			try (radesk.card.CardSession card = terminal.open(serial, secret)) {
-				java.security.cert.X509Certificate newest = card.certificates().stream()
+				java.security.cert.X509Certificate signer = card.certificates().stream()
+						.filter(c -> serialChosen == null || c.getSerialNumber().equals(serialChosen))
 						.max(java.util.Comparator.comparing(java.security.cert.X509Certificate::getNotAfter))
 						.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
-				radesk.card.CardKey key = card.keyFor(newest.getPublicKey())
+				radesk.card.CardKey key = card.keyFor(signer.getPublicKey())
 						.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
-				signature = card.sign(key, newest.getPublicKey().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA",
-						challenge);
+				signature = card.sign(key, radesk.ui.subscriber.remote.CardWork.signatureAlgorithm(signer.getPublicKey()), challenge);
 			}
 			client.logInWithCard(id, unit, captchaId, answer, challenge, signature);
 		});
@@ -245,7 +312,7 @@ public final class AccountPart {
 				outcome.getDisplay().asyncExec(() -> loggedIn(mine));
 				return Status.OK_STATUS;
 			} catch (radesk.api.CardAccessException e) {
-				refusal = cardProblem(e);
+				refusal = Messages.cardProblem(e, "card_login_");
 			} catch (RaClient.Refused e) {
 				refusal = Messages.refusal(e.code, e.triesLeft);
 			} catch (Exception e) {
@@ -257,15 +324,6 @@ public final class AccountPart {
 			outcome.getDisplay().asyncExec(() -> refused(shown));
 			return Status.OK_STATUS;
 		}).schedule();
-	}
-
-	/** What the card said, with the tries left before it locks (the last one warned). */
-	private static String cardProblem(radesk.api.CardAccessException e) {
-		if (e.reason() == radesk.api.CardAccessException.Reason.WRONG_PIN) {
-			return e.triesLeft() == 1 ? Messages.card_login_last_try : NLS.bind(Messages.card_login_wrong_pin, e.triesLeft());
-		}
-		String text = Messages.text("card_login_" + e.reason());
-		return text.startsWith("card_login_") ? e.getMessage() : text;
 	}
 
 	private void refused(String text) {
@@ -286,6 +344,8 @@ public final class AccountPart {
 		cardLogIn.setEnabled(true);
 		outcome.setText(Messages.login_done);
 		who.setText(NLS.bind(Messages.account_logged_in, client.account()));
+		// the other pages (憑證申請與下載) work with this log-in
+		application.getContext().set(SubscriberSession.class, new SubscriberSession(client, client.account()));
 		certificates.removeAll();
 		for (RaClient.Certificate c : mine) {
 			new TableItem(certificates, SWT.NONE).setText(new String[] { c.identifier(), Messages.text("certificate_state_" + c.state()),

@@ -52,7 +52,7 @@ public final class CardStatusPart {
 		heading.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		Button refresh = WidgetIds.name(new Button(parent, SWT.PUSH), "card.refresh");
 		refresh.setText(Messages.card_refresh);
-		refresh.addListener(SWT.Selection, e -> lookUp());
+		refresh.addListener(SWT.Selection, e -> lookUp(true));
 		table = WidgetIds.name(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION), "card.slots");
 		table.setHeaderVisible(true);
 		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
@@ -125,9 +125,14 @@ public final class CardStatusPart {
 	}
 
 	private void lookUp() {
+		lookUp(false);
+	}
+
+	/** {@code afresh} (the button): as re-plugging the reader, so a card put back is found. */
+	private void lookUp(boolean afresh) {
 		Job.create(Messages.card_heading, monitor -> {
 			try {
-				List<CardSlot> slots = readers.slots();
+				List<CardSlot> slots = afresh ? readers.rescan() : readers.slots();
 				sync.asyncExec(() -> show(slots, ""));
 			} catch (CardAccessException e) {
 				String text = e.reason() == CardAccessException.Reason.MODULE_NOT_FOUND

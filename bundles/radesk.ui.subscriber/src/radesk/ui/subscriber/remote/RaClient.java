@@ -17,12 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import radesk.core.DataFolder;
 
 /**
  * The subscriber edition's way to the RA server (API v1 over HTTPS). It trusts the RA's root
- * certificate only — {@code radesk.server.root} or {@code <data>/server/root.cer} — and talks to
- * {@code radesk.server.url} (default {@code https://localhost:8443/api/v1/}).
+ * certificate only and talks to the address of {@link radesk.ui.common.ServerSettings} (檔案 → 設定).
  */
 public final class RaClient {
 
@@ -42,7 +40,13 @@ public final class RaClient {
 	public record Captcha(String id, byte[] png) {
 	}
 
-	public record Certificate(String identifier, String serial, String state, String notAfter) {
+	/** A certificate as the server lists it; {@code der} is the certificate itself. */
+	public record Certificate(String identifier, String serial, String state, String notAfter, String cardSerial, byte[] der) {
+
+		public java.security.cert.X509Certificate x509() throws java.security.cert.CertificateException {
+			return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+					.generateCertificate(new java.io.ByteArrayInputStream(der));
+		}
 	}
 
 	private final ObjectMapper json = new ObjectMapper();
@@ -52,17 +56,15 @@ public final class RaClient {
 	private String account;
 
 	public RaClient() throws IOException, GeneralSecurityException {
-		String url = System.getProperty("radesk.server.url", "https://localhost:8443/api/v1/");
-		this.base = url.endsWith("/") ? url : url + "/";
+		this.base = radesk.ui.common.ServerSettings.address();
 		http = HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(rootFile())).connectTimeout(Duration.ofSeconds(10))
 				.version(HttpClient.Version.HTTP_1_1)
 				.build();
 	}
 
-	/** The RA root this edition trusts: {@code radesk.server.root}, else {@code <data>/server/root.cer}. */
+	/** The RA root this edition trusts (檔案 → 設定; by default {@code <data>/server/root.cer}). */
 	public static Path rootFile() {
-		String root = System.getProperty("radesk.server.root");
-		return root != null ? Path.of(root) : DataFolder.resolve().resolve("server").resolve("root.cer");
+		return radesk.ui.common.ServerSettings.rootFile();
 	}
 
 	/** The server's clock, read over the trusted connection (for the environment check). */
@@ -117,10 +119,28 @@ public final class RaClient {
 		JsonNode list = call(authorized(HttpRequest.newBuilder(URI.create(base + "certificates")).GET())).get("certificates");
 		List<Certificate> out = new ArrayList<>();
 		for (JsonNode c : list) {
-			out.add(new Certificate(c.get("identifier").asText(), c.get("serial").asText(), c.get("state").asText(),
-					c.get("notAfter").asText()));
+			out.add(certificate(c));
 		}
 		return out;
+	}
+
+	/** 憑證申請: the request made and signed on card {@code cardSerial} by its key {@code keyId}; the certificate issued. */
+	public Certificate apply(String cardSerial, String keyId, byte[] csr) throws IOException, InterruptedException, Refused {
+		return certificate(call(post("applications", json.createObjectNode().put("cardSerial", cardSerial).put("keyId", keyId)
+				.put("csr", Base64.getEncoder().encodeToString(csr)))));
+	}
+
+	/** The card took the certificate: its key's signature over a fresh challenge proves it. */
+	public Certificate confirmOnCard(String serial, String cardSerial, byte[] challenge, byte[] signature)
+			throws IOException, InterruptedException, Refused {
+		return certificate(call(post("certificates/on-card", json.createObjectNode().put("serial", serial).put("cardSerial", cardSerial)
+				.put("challenge", Base64.getEncoder().encodeToString(challenge))
+				.put("signature", Base64.getEncoder().encodeToString(signature)))));
+	}
+
+	private static Certificate certificate(JsonNode c) {
+		return new Certificate(c.get("identifier").asText(), c.get("serial").asText(), c.get("state").asText(), c.get("notAfter").asText(),
+				c.path("cardSerial").asText(""), Base64.getDecoder().decode(c.get("der").asText()));
 	}
 
 	private HttpRequest.Builder post(String path, ObjectNode body) throws IOException {

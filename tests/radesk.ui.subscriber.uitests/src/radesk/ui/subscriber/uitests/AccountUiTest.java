@@ -105,20 +105,91 @@ class AccountUiTest {
 				() -> "the password changed: " + robot.textOf("password.outcome"));
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "account-zh_TW.png"));
 
-		// 晶片卡登入: the counter personalizes a card and the subscriber applies for a certificate on it (in-process),
-		// then the edition logs in with the card: a wrong PIN first (tries left said), then the right one
-		long blankSlot = service(radesk.api.CardReaders.class).slots().stream().filter(s -> s.cardPresent() && !s.initialized())
-				.findFirst().orElseThrow().slotId();
-		radesk.api.NewCard card = service(radesk.api.CardDesk.class).personalize(clerk, subscriber.subscriberId(), blankSlot);
-		String pin = new String(card.pin());
-		radesk.api.IssuanceDesk issuance = service(radesk.api.IssuanceDesk.class);
-		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
-		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + subscriber.subscriberId());
-		issuance.handOver(clerk, card.serial(), new radesk.api.IssuanceDesk.Delivery(radesk.api.IssuanceDesk.Delivery.Method.COUNTER,
-				"林用戶", "", false));
+		// the counter's part again, in-process: a personalized card handed over to this subscriber, and one to somebody else
+		String pin = cardFor(clerk, subscriber.subscriberId());
+		String cardSerial = lastCard;
+		RegistrationSummary otherRequest = desk.submitWalkIn(clerk, new WalkInForm("王小明", TestIds.nationalId(),
+				"other@example.com.tw", "HQ").withDocuments(ProofDocument.ID_CARD_COPY));
+		desk.decide(officer, otherRequest.id(), Decision.approve());
+		NewSubscriber other = desk.register(clerk, otherRequest.id());
+		String otherPin = cardFor(clerk, other.subscriberId());
+		String otherCard = lastCard;
+
+		// 憑證申請: the key made on the card, the request signed there, the certificate written there — step by step
+		robot.showTab("憑證申請與下載");
+		robot.waitUntil(() -> robot.textOf("certs.who").equals("已登入：" + subscriber.account()),
+				() -> "the log-in of 我的帳號 carries over; the screen says " + robot.textOf("certs.who"));
+		robot.click("certs.lookAgain");
+		robot.select("certs.card", cardIndex(robot, cardSerial));
+		robot.type("certs.pin", pin);
+		robot.click("certs.apply");
+		robot.waitUntil(() -> robot.textOf("certs.outcome").startsWith("憑證申請完成：憑證識別碼 C"),
+				() -> "the certificate applied for; the screen says " + robot.textOf("certs.outcome"));
+		assertEquals(100, (int) robot.onUi(() -> ((org.eclipse.swt.widgets.ProgressBar) robot.find("certs.progress")).getSelection()));
+		assertEquals("", robot.textOf("certs.pin"), "the PIN left the screen");
+		robot.waitUntil(() -> robot.rows("certs.table").size() == 1 && robot.rows("certs.table").get(0).get(1).equals("已在晶片卡中"),
+				() -> "the certificate on the card: " + robot.rows("certs.table"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "apply-zh_TW.png"));
+
+		// a second application, the card pulled after the RA issued and before the card took the certificate
+		Path data = Path.of(System.getProperty("radesk.data"));
+		Path marker = data.resolve("apply-marker");
+		Path resume = data.resolve("apply-resume");
+		Path tokens = data.resolve("cards").resolve("tokens");
+		Path pulled = data.resolve("cards").resolve("tokens-pulled");
+		System.setProperty("radesk.test.marker", marker.toString());
+		System.setProperty("radesk.test.resume", resume.toString());
+		System.setProperty("radesk.test.pauseAt", "subscriber.apply.issued");
+		robot.type("certs.pin", pin);
+		robot.select("certs.keyKind", 1);
+		robot.click("certs.apply");
+		robot.waitUntil(() -> java.nio.file.Files.exists(marker), "the application to reach the issued certificate");
+		assertTrue(!robot.onUi(() -> robot.find("certs.apply").isEnabled()), "one piece of card work at a time");
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "apply-running-zh_TW.png"));
+		java.nio.file.Files.move(tokens, pulled);
+		System.clearProperty("radesk.test.pauseAt");
+		java.nio.file.Files.writeString(resume, "go");
+		robot.waitUntil(() -> robot.textOf("certs.outcome").startsWith("讀卡機中沒有晶片卡（或晶片卡已被拔出）")
+				|| robot.textOf("certs.outcome").startsWith("讀卡機軟體"),
+				() -> "the pulled card reported; the screen says " + robot.textOf("certs.outcome"));
+		java.nio.file.Files.move(pulled, tokens, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		robot.waitUntil(() -> robot.rows("certs.table").stream().anyMatch(r -> r.get(1).equals("已簽發，尚未下載到晶片卡")),
+				() -> "the issued certificate waits for its card: " + robot.rows("certs.table"));
+		int waiting = rowWhere(robot, "已簽發，尚未下載到晶片卡");
+
+		// 憑證下載 refused onto somebody else's card, then done onto the card that holds the key
+		robot.click("certs.lookAgain");
+		robot.select("certs.card", cardIndex(robot, otherCard));
+		robot.selectRow("certs.table", waiting);
+		robot.type("certs.pin", otherPin);
+		robot.click("certs.download");
+		robot.waitUntil(() -> robot.textOf("certs.outcome").equals("這張晶片卡沒有此憑證的金鑰：請插入申請此憑證時所用的晶片卡。"),
+				() -> "another card refused; the screen says " + robot.textOf("certs.outcome"));
+		robot.select("certs.card", cardIndex(robot, cardSerial));
+		robot.selectRow("certs.table", rowWhere(robot, "已簽發，尚未下載到晶片卡"));
+		robot.type("certs.pin", pin);
+		robot.click("certs.download");
+		robot.waitUntil(() -> robot.textOf("certs.outcome").startsWith("憑證下載完成：憑證識別碼 C"),
+				() -> "downloaded onto its card; the screen says " + robot.textOf("certs.outcome"));
+		robot.waitUntil(() -> robot.rows("certs.table").size() == 2
+				&& robot.rows("certs.table").stream().allMatch(r -> r.get(1).equals("已在晶片卡中")),
+				() -> "both certificates on the card: " + robot.rows("certs.table"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "download-zh_TW.png"));
+
+		// 晶片卡登入 with two certificates on the card: the list shows both, the newest expiry chosen; a wrong PIN first
 		Actor me = service(radesk.api.AccountDesk.class).logIn(subscriber.account(), "Kaohsiung-2026a".toCharArray(), "pc");
-		radesk.api.IssuedCertificate cert = service(radesk.api.CertificateDesk.class).apply(me, card.serial(), pin.toCharArray(),
-				radesk.core.card.KeyKind.EC_P256);
+		java.util.List<radesk.api.IssuedCertificate> mine = service(radesk.api.CertificateDesk.class).certificates(me);
+		assertEquals(2, mine.size(), mine.toString());
+		radesk.api.IssuedCertificate cert = mine.get(0);
+		robot.showTab("我的帳號");
+		robot.click("cardlogin.readCard");
+		robot.waitUntil(() -> robot.rows("cardlogin.certificates").size() == 2, () -> "two certificates on the card: "
+				+ robot.rows("cardlogin.certificates"));
+		java.util.List<java.util.List<String>> onCard = robot.rows("cardlogin.certificates");
+		assertEquals(2, onCard.size(), onCard.toString());
+		assertEquals(new java.math.BigInteger(cert.serial(), 16).toString(16), onCard.get(0).get(1), "the newest expiry first");
+		assertEquals(0, (int) robot.onUi(() -> ((org.eclipse.swt.widgets.Table) robot.find("cardlogin.certificates")).getSelectionIndex()),
+				"and chosen");
 		robot.type("cardlogin.identifier", cert.identifier());
 		robot.type("cardlogin.pin", "99999999".equals(pin) ? "11111111" : "99999999");
 		robot.type("login.captcha", disclosedAnswer(robot, server));
@@ -166,6 +237,40 @@ class AccountUiTest {
 		String keys = tool("certutil", "-K", "-d", "sql:" + nss, "-h", "internal");
 		assertTrue(keys.contains("no keys found"), "no private key was copied into the database: " + keys);
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "this-computer-zh_TW.png"));
+	}
+
+	private static String lastCard;
+
+	/** The counter personalizes a blank card for the subscriber, prints both slips and hands it over; the PIN. */
+	private static String cardFor(Actor clerk, long subscriberId) throws Exception {
+		long blankSlot = service(radesk.api.CardReaders.class).slots().stream().filter(s -> s.cardPresent() && !s.initialized())
+				.findFirst().orElseThrow().slotId();
+		radesk.api.NewCard card = service(radesk.api.CardDesk.class).personalize(clerk, subscriberId, blankSlot);
+		radesk.api.IssuanceDesk issuance = service(radesk.api.IssuanceDesk.class);
+		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
+		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + subscriberId);
+		issuance.handOver(clerk, card.serial(), new radesk.api.IssuanceDesk.Delivery(radesk.api.IssuanceDesk.Delivery.Method.COUNTER,
+				"用戶", "", false));
+		lastCard = card.serial();
+		return new String(card.pin());
+	}
+
+	/** Where the card is in the list of cards in readers (read in the background: waits for it). */
+	private static int cardIndex(WorkbenchRobot robot, String serial) {
+		java.util.function.Supplier<Integer> index = () -> robot.onUi(() -> ((org.eclipse.swt.widgets.Combo) robot.find("certs.card")).indexOf(serial));
+		robot.waitUntil(() -> index.get() >= 0, () -> "card " + serial + " offered: " + robot.textOf("certs.card") + "; the screen says "
+				+ robot.textOf("certs.outcome"));
+		return index.get();
+	}
+
+	private static int rowWhere(WorkbenchRobot robot, String state) {
+		java.util.List<java.util.List<String>> rows = robot.rows("certs.table");
+		for (int i = 0; i < rows.size(); i++) {
+			if (rows.get(i).get(1).equals(state)) {
+				return i;
+			}
+		}
+		throw new AssertionError("no certificate " + state + ": " + rows);
 	}
 
 	/** An outside tool's output (the demo card's configuration passed on, as the edition does). */

@@ -1,4 +1,4 @@
-package radesk.service.internal;
+package radesk.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,14 +9,15 @@ import java.nio.file.Path;
  * child process started with {@code -Dradesk.test.pauseAt=<name>} announces the point in the file
  * {@code radesk.test.marker} and waits there: to be killed, or, when {@code radesk.test.resume}
  * names a file, until that file appears (the test pulls the card meanwhile). In normal runs this
- * does nothing.
+ * does nothing. The subscriber edition's card work has its points too: there the UI test, in the
+ * same process, pulls the card while the job waits.
  */
-final class Checkpoints {
+public final class Checkpoints {
 
 	private Checkpoints() {
 	}
 
-	static void reached(String name) {
+	public static void reached(String name) {
 		if (!name.equals(System.getProperty("radesk.test.pauseAt"))) {
 			return;
 		}

@@ -1,0 +1,351 @@
+package radesk.ui.subscriber.certificates;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import radesk.api.CardAccessException;
+import radesk.api.CardReaders;
+import radesk.card.CardTerminal;
+import radesk.core.card.KeyKind;
+import radesk.ui.common.Forms;
+import radesk.ui.common.ProgressInPart;
+import radesk.ui.common.WidgetIds;
+import radesk.ui.subscriber.Messages;
+import radesk.ui.subscriber.remote.CardWork;
+import radesk.ui.subscriber.remote.RaClient;
+import radesk.ui.subscriber.remote.SubscriberSession;
+
+/**
+ * 憑證申請 and 憑證下載, after logging in on 我的帳號: the card in the reader, its PIN, the key made on
+ * the card, the certificate written to it — step by step with a progress bar, as an Eclipse Job.
+ * The certificates issued but not on a card yet can be downloaded onto the card that holds
+ * their key (and no other).
+ */
+public final class CertificatesPart {
+
+	private static final KeyKind[] KINDS = { KeyKind.RSA_2048, KeyKind.EC_P256, KeyKind.EC_P384 };
+
+	private final CardReaders readers;
+	private final CardTerminal terminal;
+	private SubscriberSession session;
+
+	private Label who;
+	private Combo card;
+	private Combo keyKind;
+	private Text pin;
+	private Button apply;
+	private Button download;
+	private ProgressBar progress;
+	private Label step;
+	private Label outcome;
+	private Table table;
+	private final List<RaClient.Certificate> shown = new ArrayList<>();
+	private boolean busy;
+
+	@Inject
+	public CertificatesPart(CardReaders readers, CardTerminal terminal) {
+		this.readers = readers;
+		this.terminal = terminal;
+	}
+
+	@PostConstruct
+	void create(Composite parent) {
+		parent.setLayout(new GridLayout(1, false));
+		who = WidgetIds.name(new Label(parent, SWT.NONE), "certs.who");
+		who.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+
+		Group applying = new Group(parent, SWT.NONE);
+		applying.setText(Messages.certs_apply_heading);
+		applying.setLayout(new GridLayout(3, false));
+		applying.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		new Label(applying, SWT.NONE).setText(Messages.certs_card);
+		card = WidgetIds.name(new Combo(applying, SWT.READ_ONLY), "certs.card");
+		card.setLayoutData(new GridData(200, SWT.DEFAULT));
+		Button lookAgain = WidgetIds.name(new Button(applying, SWT.PUSH), "certs.lookAgain");
+		lookAgain.setText(Messages.certs_look_again);
+		lookAgain.addListener(SWT.Selection, e -> {
+			if (!busy) {
+				readCards(true);
+			}
+		});
+		new Label(applying, SWT.NONE).setText(Messages.certs_key_kind);
+		keyKind = WidgetIds.name(new Combo(applying, SWT.READ_ONLY), "certs.keyKind");
+		for (KeyKind k : KINDS) {
+			keyKind.add(Messages.text("key_kind_" + k));
+		}
+		keyKind.select(0);
+		new Label(applying, SWT.NONE);
+		pin = Forms.labelledText(applying, Messages.certs_pin, "certs.pin", SWT.PASSWORD, 120);
+		new Label(applying, SWT.NONE);
+		Label note = new Label(applying, SWT.WRAP);
+		note.setText(Messages.certs_do_not_pull);
+		GridData noteData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+		noteData.widthHint = 520;
+		note.setLayoutData(noteData);
+		apply = WidgetIds.name(new Button(applying, SWT.PUSH), "certs.apply");
+		apply.setText(Messages.certs_apply);
+		apply.addListener(SWT.Selection, e -> apply());
+		progress = WidgetIds.name(new ProgressBar(applying, SWT.HORIZONTAL | SWT.SMOOTH), "certs.progress");
+		progress.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		new Label(applying, SWT.NONE);
+		step = WidgetIds.name(new Label(applying, SWT.NONE), "certs.step");
+		step.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+
+		Group downloading = new Group(parent, SWT.NONE);
+		downloading.setText(Messages.certs_download_heading);
+		downloading.setLayout(new GridLayout(2, false));
+		downloading.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		table = WidgetIds.name(new Table(downloading, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "certs.table");
+		table.setHeaderVisible(true);
+		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		for (String title : new String[] { Messages.cert_identifier, Messages.cert_state, Messages.certs_column_card,
+				Messages.cert_not_after }) {
+			new TableColumn(table, SWT.LEFT).setText(title);
+		}
+		table.addListener(SWT.Selection, e -> enable());
+		Label hint = new Label(downloading, SWT.WRAP);
+		hint.setText(Messages.certs_download_hint);
+		GridData hintData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+		hintData.widthHint = 420;
+		hint.setLayoutData(hintData);
+		download = WidgetIds.name(new Button(downloading, SWT.PUSH), "certs.download");
+		download.setText(Messages.certs_download);
+		download.addListener(SWT.Selection, e -> download());
+
+		outcome = WidgetIds.name(new Label(parent, SWT.WRAP), "certs.outcome");
+		GridData outcomeData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+		outcomeData.widthHint = 600;
+		outcome.setLayoutData(outcomeData);
+		readCards();
+		showSession();
+	}
+
+	/** Every log-in on 我的帳號 (password or card) arrives here. */
+	@Inject
+	void loggedIn(@Optional SubscriberSession session) {
+		this.session = session;
+		if (who != null && !who.isDisposed()) {
+			showSession();
+		}
+	}
+
+	@Focus
+	void focus() {
+		pin.setFocus();
+		readCards();
+		if (session != null && !busy) {
+			refresh();
+		}
+	}
+
+	private void showSession() {
+		who.setText(session == null ? Messages.certs_not_logged_in : NLS.bind(Messages.account_logged_in, session.account()));
+		enable();
+		if (session != null) {
+			refresh();
+		}
+	}
+
+	private void enable() {
+		boolean ready = session != null && !busy;
+		apply.setEnabled(ready);
+		RaClient.Certificate selected = selected();
+		download.setEnabled(ready && selected != null && selected.state().equals("ISSUED_NOT_ON_CARD"));
+	}
+
+	private RaClient.Certificate selected() {
+		int i = table.getSelectionIndex();
+		return i < 0 || i >= shown.size() ? null : shown.get(i);
+	}
+
+	/** The cards in the readers, read in the background (the card layer is never asked on the UI thread). */
+	private void readCards() {
+		readCards(false);
+	}
+
+	/** {@code afresh}: as re-plugging the reader (a card put back is found); only when no card work runs. */
+	private void readCards(boolean afresh) {
+		Job.create(Messages.certs_look_again, monitor -> {
+			List<String> cards;
+			String problem = null;
+			try {
+				cards = afresh ? CardWork.cardsAfterRescan(readers) : CardWork.cardsInReaders(readers);
+			} catch (CardAccessException e) {
+				cards = List.of();
+				problem = Messages.cardProblem(e, "certs_");
+			}
+			List<String> found = cards;
+			String said = problem;
+			card.getDisplay().asyncExec(() -> showCards(found, said));
+			return Status.OK_STATUS;
+		}).schedule();
+	}
+
+	private void showCards(List<String> cards, String problem) {
+		if (card.isDisposed()) {
+			return;
+		}
+		String before = card.getText();
+		card.removeAll();
+		cards.forEach(card::add);
+		if (problem != null) {
+			say(problem);
+		}
+		if (card.getItemCount() == 0) {
+			card.add(Messages.certs_no_card);
+			card.setData(Boolean.FALSE);
+		} else {
+			card.setData(Boolean.TRUE);
+		}
+		card.select(Math.max(0, card.indexOf(before)));
+	}
+
+	/** The subscriber's certificates, as the server has them now (a Job: it asks the server). */
+	private void refresh() {
+		RaClient client = session.client();
+		Job.create(Messages.certs_job_list, monitor -> {
+			try {
+				List<RaClient.Certificate> mine = client.certificates();
+				table.getDisplay().asyncExec(() -> show(mine));
+			} catch (RaClient.Refused e) {
+				table.getDisplay().asyncExec(() -> say(Messages.refusal(e.code, e.triesLeft)));
+			} catch (Exception e) {
+				table.getDisplay().asyncExec(() -> say(Messages.refusal("NO_SERVER", -1)));
+			}
+			return Status.OK_STATUS;
+		}).schedule();
+	}
+
+	private void show(List<RaClient.Certificate> mine) {
+		if (table.isDisposed()) {
+			return;
+		}
+		String selectedSerial = selected() == null ? null : selected().serial();
+		shown.clear();
+		shown.addAll(mine);
+		table.removeAll();
+		for (RaClient.Certificate c : mine) {
+			new TableItem(table, SWT.NONE).setText(new String[] { c.identifier(), Messages.text("certificate_state_" + c.state()),
+					c.cardSerial(), c.notAfter().substring(0, 10) });
+			if (c.serial().equals(selectedSerial)) {
+				table.select(table.getItemCount() - 1);
+			}
+		}
+		for (TableColumn c : table.getColumns()) {
+			c.pack();
+		}
+		enable();
+	}
+
+	/** One piece of card work, run as a Job with the steps in the progress bar. */
+	@FunctionalInterface
+	private interface Work {
+		String run(CardWork work, String cardSerial, char[] pin, java.util.function.Consumer<CardWork.Step> steps) throws Exception;
+	}
+
+	private void apply() {
+		KeyKind kind = KINDS[Math.max(0, keyKind.getSelectionIndex())];
+		run(Messages.certs_job_apply, (work, serial, secret, steps) -> {
+			CardWork.Outcome done = work.apply(serial, secret, kind, steps);
+			return NLS.bind(done.resumed() ? Messages.certs_resumed : Messages.certs_applied, done.certificate().identifier());
+		});
+	}
+
+	private void download() {
+		RaClient.Certificate chosen = selected();
+		if (chosen == null) {
+			return;
+		}
+		run(Messages.certs_job_download, (work, serial, secret, steps) -> NLS.bind(Messages.certs_downloaded,
+				work.download(serial, secret, chosen, steps).identifier()));
+	}
+
+	private void run(String title, Work work) {
+		if (session == null || busy) {
+			return;
+		}
+		if (!Boolean.TRUE.equals(card.getData())) {
+			say(Messages.certs_CARD_REMOVED);
+			readCards();
+			return;
+		}
+		String serial = card.getText();
+		char[] secret = pin.getText().toCharArray();
+		pin.setText("");
+		CardWork cardWork = new CardWork(session.client(), terminal);
+		busy = true;
+		enable();
+		progress.setSelection(0);
+		say("");
+		Job job = Job.create(title, monitor -> {
+			SubMonitor steps = SubMonitor.convert(new ProgressInPart(monitor, progress, step), title, CardWork.Step.values().length);
+			String said;
+			boolean ok = false;
+			try {
+				said = work.run(cardWork, serial, secret, s -> {
+					steps.subTask(Messages.text("certs_step_" + s));
+					steps.worked(1);
+				});
+				ok = true;
+			} catch (CardAccessException e) {
+				said = Messages.cardProblem(e, "certs_");
+			} catch (RaClient.Refused e) {
+				said = Messages.refusal(e.code, e.triesLeft);
+			} catch (java.io.IOException e) {
+				said = Messages.refusal("NO_SERVER", -1);
+			} catch (Exception e) {
+				said = NLS.bind(Messages.refused_other, e.getClass().getSimpleName() + ": " + e.getMessage());
+			} finally {
+				Arrays.fill(secret, '\0');
+			}
+			String shownText = said;
+			boolean done = ok;
+			table.getDisplay().asyncExec(() -> finished(shownText, done));
+			return Status.OK_STATUS;
+		});
+		job.setUser(true);
+		job.schedule();
+	}
+
+	private void finished(String text, boolean done) {
+		if (table.isDisposed()) {
+			return;
+		}
+		busy = false;
+		progress.setSelection(done ? progress.getMaximum() : 0);
+		step.setText(done ? Messages.certs_step_done : "");
+		say(text);
+		readCards();
+		refresh();
+	}
+
+	private void say(String text) {
+		if (!outcome.isDisposed()) {
+			outcome.setText(text);
+			outcome.getParent().layout();
+		}
+	}
+}
