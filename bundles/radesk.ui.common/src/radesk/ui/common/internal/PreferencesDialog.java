@@ -76,6 +76,9 @@ public final class PreferencesDialog extends Dialog {
 			hint.setLayoutData(hintData);
 			problem = WidgetIds.name(new Label(area, SWT.WRAP), "prefs.problem");
 			problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+			// a complaint goes once the field it was about is being put right
+			address.addListener(SWT.Modify, e -> problem.setText(""));
+			root.addListener(SWT.Modify, e -> problem.setText(""));
 		}
 		return area;
 	}

@@ -237,6 +237,53 @@ class AccountUiTest {
 		String keys = tool("certutil", "-K", "-d", "sql:" + nss, "-h", "internal");
 		assertTrue(keys.contains("no keys found"), "no private key was copied into the database: " + keys);
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "this-computer-zh_TW.png"));
+
+		// three wrong website passwords in a row suspend an account: the screen warns before the third and says
+		// what to do after it; the right password is refused from then on
+		robot.showTab("我的帳號");
+		String[] expected = { "帳號或密碼錯誤。", "帳號或密碼錯誤。再錯一次，帳號將被暫停使用。", "此帳號因連續三次密碼錯誤已暫停使用，請至 RA 櫃檯辦理密碼重新設定。" };
+		for (String said : expected) {
+			robot.type("login.account", other.account());
+			robot.type("login.password", "Wrong-password-9");
+			robot.type("login.captcha", disclosedAnswer(robot, server));
+			robot.click("login.submit");
+			robot.waitUntil(() -> robot.textOf("login.outcome").equals(said), () -> "expected '" + said + "'; the screen says "
+					+ robot.textOf("login.outcome"));
+		}
+		robot.type("login.account", other.account());
+		robot.type("login.password", new String(other.password()));
+		robot.type("login.captcha", disclosedAnswer(robot, server));
+		robot.click("login.submit");
+		robot.waitUntil(() -> robot.textOf("login.outcome").equals(expected[2]),
+				() -> "the right password refused while suspended; the screen says " + robot.textOf("login.outcome"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "suspended-zh_TW.png"));
+
+		// 檔案 → 設定: the RA server's address and root for this computer; a bad address or a missing file refused in words
+		robot.chord(org.eclipse.swt.SWT.ALT, 'f');
+		robot.press('p');
+		robot.find("prefs.serverAddress");
+		assertEquals("https://localhost:8443/api/v1/", robot.textOf("prefs.serverAddress"), "nothing set yet: the server on this computer");
+		robot.type("prefs.serverAddress", "http://ra.example.tw");
+		robot.click("prefs.ok");
+		robot.waitUntil(() -> robot.textOf("prefs.problem").equals("伺服器位址必須以 https:// 開頭並包含主機名稱。"),
+				() -> "a plain http address refused: " + robot.textOf("prefs.problem"));
+		robot.type("prefs.serverAddress", "https://ra.example.tw:9443");
+		robot.type("prefs.serverRoot", "/no/such/root.cer");
+		robot.click("prefs.ok");
+		robot.waitUntil(() -> robot.textOf("prefs.problem").equals("找不到這個根憑證檔案。"),
+				() -> "a missing root file refused: " + robot.textOf("prefs.problem"));
+		String rootFile = Path.of(System.getProperty("radesk.data"), "server", "root.cer").toString();
+		robot.type("prefs.serverRoot", rootFile);
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "preferences-server-zh_TW.png"));
+		robot.click("prefs.ok");
+		robot.waitUntil(() -> robot.onUi(() -> robot.find("account.who").getShell().isEnabled()), "the dialog to close");
+		// the start-up properties of this test no longer pin them: the preference speaks
+		System.clearProperty("radesk.server.url");
+		System.clearProperty("radesk.server.root");
+		assertEquals("https://ra.example.tw:9443/api/v1/", radesk.ui.common.ServerSettings.address());
+		assertEquals(rootFile, radesk.ui.common.ServerSettings.rootFile().toString());
+		robot.waitUntil(() -> robot.textOf("status.service").equals("RA 伺服器：ra.example.tw:9443"),
+				() -> "the status line names the server: " + robot.textOf("status.service"));
 	}
 
 	private static String lastCard;
