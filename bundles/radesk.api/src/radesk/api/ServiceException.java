@@ -47,12 +47,15 @@ public final class ServiceException extends Exception {
 		/** The certificate is outside its validity (expired or not yet valid). */
 		CERTIFICATE_EXPIRED,
 		/** Not the card the certificate was requested with (憑證下載 only onto the card that holds its key). */
-		WRONG_CARD
+		WRONG_CARD,
+		/** Connected mode: the RA server did not answer (network, address, its certificate); nothing was changed. */
+		SERVER_UNREACHABLE
 	}
 
 	private final Reason reason;
 	private final CardAccessException.Reason card;
 	private final int triesLeft;
+	private final String detail;
 
 	public ServiceException(Reason reason, String detail) {
 		this(reason, detail, null, -1, null);
@@ -63,6 +66,12 @@ public final class ServiceException extends Exception {
 		this.reason = reason;
 		this.card = card;
 		this.triesLeft = triesLeft;
+		this.detail = detail;
+	}
+
+	/** What the service said beyond the reason (for INVALID_INPUT: the field first, "trackingNumber: …"). */
+	public String detail() {
+		return detail;
 	}
 
 	public static ServiceException of(CardAccessException e) {

@@ -8,6 +8,10 @@ final class ApiException extends Exception {
 	final int status;
 	final String code;
 	final int triesLeft;
+	/** For the counter workstation's calls: the service's words, the card's reason, a form's problems. */
+	String detail;
+	String card;
+	com.fasterxml.jackson.databind.JsonNode problems;
 
 	ApiException(int status, String code, String detail) {
 		this(status, code, detail, -1);

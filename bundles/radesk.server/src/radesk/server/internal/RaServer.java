@@ -20,7 +20,6 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -54,7 +53,13 @@ public final class RaServer implements RaServerEndpoint {
 	private final CertificateDesk certificates;
 	private final Sessions sessions = new Sessions(Clock.systemUTC());
 	private final Captchas captchas;
-	private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+	private final ObjectMapper json = radesk.remote.Json.mapper();
+	/** Signed-in staff of counter workstations in connected mode: their own tokens, never a subscriber's. */
+	private final Sessions staffSessions = new Sessions(Clock.systemUTC());
+	private final radesk.api.StaffDesk staff;
+	private final StaffCalls staffCalls;
+	/** A CSV of postal forms can be large: staff calls may send up to 8 MiB. */
+	static final int MAX_STAFF_BODY = 8 * 1024 * 1024;
 	private final HttpsServer server;
 	private final ExecutorService workers = Executors.newFixedThreadPool(32);
 	/**
@@ -64,10 +69,25 @@ public final class RaServer implements RaServerEndpoint {
 	 */
 	private final ExecutorService logIns = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
+	/** The in-process service only: never a connected-mode client's stand-ins (which would call back here). */
+	static final String LOCAL = "(!(radesk.remote=true))";
+
 	@Activate
-	public RaServer(@Reference AccountDesk accounts, @Reference CertificateDesk certificates) throws Exception {
+	public RaServer(@Reference(target = LOCAL) AccountDesk accounts, @Reference(target = LOCAL) CertificateDesk certificates,
+			@Reference(target = LOCAL) radesk.api.StaffDesk staff, @Reference(target = LOCAL) radesk.api.CounterIntake intake,
+			@Reference(target = LOCAL) radesk.api.RegistrationDesk registration, @Reference(target = LOCAL) radesk.api.MailroomDesk mailroom,
+			@Reference(target = LOCAL) radesk.api.IssuanceDesk issuance, @Reference(target = LOCAL) radesk.api.FormDesk forms,
+			@Reference(target = LOCAL) radesk.api.SearchDesk search, @Reference(target = LOCAL) radesk.api.AuditTrail audit,
+			@Reference(target = LOCAL) radesk.api.CrlDesk crl) throws Exception {
 		this.accounts = accounts;
 		this.certificates = certificates;
+		this.staff = staff;
+		// card work (personalizing, unlocking) happens at the workstation's reader: not callable from afar
+		this.staffCalls = new StaffCalls(json).allow(radesk.api.StaffDesk.class, staff, "signIn", "createFirstAdministrator")
+				.allow(radesk.api.CounterIntake.class, intake).allow(radesk.api.RegistrationDesk.class, registration)
+				.allow(radesk.api.MailroomDesk.class, mailroom).allow(radesk.api.IssuanceDesk.class, issuance)
+				.allow(radesk.api.FormDesk.class, forms, "carryOutPinUnlock").allow(radesk.api.SearchDesk.class, search)
+				.allow(radesk.api.AuditTrail.class, audit).allow(radesk.api.CrlDesk.class, crl);
 		String host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		boolean disclose = "disclosed".equals(System.getProperty("radesk.server.captcha"));
@@ -116,7 +136,8 @@ public final class RaServer implements RaServerEndpoint {
 
 	private void handle(HttpExchange x) {
 		String route = x.getRequestMethod() + " " + x.getRequestURI().getPath();
-		if (route.equals("POST /api/v1/sessions")) {
+		if (route.equals("POST /api/v1/sessions") || route.equals("POST /api/v1/staff/sessions")
+				|| route.equals("POST /api/v1/staff/first-administrator")) {
 			logIns.execute(() -> answer(x, route));
 		} else {
 			answer(x, route);
@@ -138,6 +159,11 @@ public final class RaServer implements RaServerEndpoint {
 				case "GET /api/v1/certificates" -> certificates(x);
 				case "POST /api/v1/applications" -> apply(x, body(x));
 				case "POST /api/v1/certificates/on-card" -> confirmOnCard(x, body(x));
+				case "GET /api/v1/staff/first-administrator" -> json.createObjectNode().put("needed", staffNeedsFirst());
+				case "POST /api/v1/staff/first-administrator" -> firstAdministrator(body(x));
+				case "POST /api/v1/staff/sessions" -> staffSignIn(body(x));
+				case "DELETE /api/v1/staff/sessions" -> staffSignOut(x);
+				case "POST /api/v1/staff/call" -> staffCalls.call(staffSession(x), body(x, MAX_STAFF_BODY));
 				default -> throw new ApiException(404, "NOT_FOUND", "no such resource: " + route);
 				};
 				send(x, 200, answer);
@@ -145,6 +171,15 @@ public final class RaServer implements RaServerEndpoint {
 				ObjectNode error = json.createObjectNode().put("error", e.code).put("message", e.getMessage());
 				if (e.triesLeft >= 0) {
 					error.put("triesLeft", e.triesLeft);
+				}
+				if (e.detail != null) {
+					error.put("detail", e.detail);
+				}
+				if (e.card != null) {
+					error.put("card", e.card);
+				}
+				if (e.problems != null) {
+					error.set("problems", e.problems);
 				}
 				send(x, e.status, error);
 			}
@@ -154,16 +189,20 @@ public final class RaServer implements RaServerEndpoint {
 	}
 
 	private JsonNode body(HttpExchange x) throws ApiException, IOException {
+		return body(x, MAX_BODY);
+	}
+
+	private JsonNode body(HttpExchange x, int max) throws ApiException, IOException {
 		String type = x.getRequestHeaders().getFirst("Content-Type");
 		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
 			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
 		}
 		byte[] bytes;
 		try (InputStream in = x.getRequestBody()) {
-			bytes = in.readNBytes(MAX_BODY + 1);
+			bytes = in.readNBytes(max + 1);
 		}
-		if (bytes.length > MAX_BODY) {
-			throw new ApiException(413, "BODY_TOO_LARGE", "at most " + MAX_BODY + " bytes");
+		if (bytes.length > max) {
+			throw new ApiException(413, "BODY_TOO_LARGE", "at most " + max + " bytes");
 		}
 		try {
 			JsonNode node = json.readTree(bytes);
@@ -327,7 +366,7 @@ public final class RaServer implements RaServerEndpoint {
 		}
 	}
 
-	private static ApiException refusal(ServiceException e) {
+	static ApiException refusal(ServiceException e) {
 		int status = switch (e.reason()) {
 		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED -> 401;
 		case ACCOUNT_SUSPENDED -> 423;
@@ -339,6 +378,72 @@ public final class RaServer implements RaServerEndpoint {
 		};
 		return new ApiException(status, e.reason().name(), e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),
 				e.triesLeft());
+	}
+
+	private boolean staffNeedsFirst() throws ApiException {
+		try {
+			return staff.needsFirstAdministrator();
+		} catch (ServiceException e) {
+			throw refusal(e);
+		}
+	}
+
+	/** The first start of a connected counter: the administrator, created once; signed in at once. */
+	private JsonNode firstAdministrator(JsonNode body) throws ApiException {
+		String account = text(body, "account", 64);
+		String name = text(body, "displayName", 128);
+		String workstation = text(body, "workstation", 64);
+		char[] password = text(body, "password", 128).toCharArray();
+		try {
+			return staffSession(staff.createFirstAdministrator(account, name, password, workstation));
+		} catch (ServiceException e) {
+			throw refusal(e);
+		} finally {
+			Arrays.fill(password, '\0');
+		}
+	}
+
+	/** A member of staff signs in at a connected counter workstation, in one of their roles. */
+	private JsonNode staffSignIn(JsonNode body) throws ApiException {
+		String account = text(body, "account", 64);
+		String workstation = text(body, "workstation", 64);
+		JsonNode roleNode = body.get("role");
+		radesk.core.access.Role role = null;
+		if (roleNode != null && !roleNode.isNull()) {
+			try {
+				role = radesk.core.access.Role.valueOf(text(body, "role", 32));
+			} catch (IllegalArgumentException e) {
+				throw new ApiException(400, "WRONG_TYPE", "role: one of " + Arrays.toString(radesk.core.access.Role.values()));
+			}
+		}
+		char[] password = text(body, "password", 128).toCharArray();
+		try {
+			return staffSession(staff.signIn(account, password, role, workstation));
+		} catch (ServiceException e) {
+			throw refusal(e);
+		} finally {
+			Arrays.fill(password, '\0');
+		}
+	}
+
+	private JsonNode staffSession(Actor signedIn) throws ApiException {
+		if (signedIn.role() == radesk.core.access.Role.SUBSCRIBER) {
+			throw new ApiException(403, "NOT_PERMITTED", "staff only");
+		}
+		return json.createObjectNode().put("token", staffSessions.open(signedIn)).put("account", signedIn.account())
+				.put("role", signedIn.role().name()).put("workstation", signedIn.workstation());
+	}
+
+	private Actor staffSession(HttpExchange x) throws ApiException {
+		String auth = x.getRequestHeaders().getFirst("Authorization");
+		String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+		return staffSessions.find(token).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "sign in first"));
+	}
+
+	private JsonNode staffSignOut(HttpExchange x) throws ApiException {
+		staffSession(x);
+		staffSessions.close(x.getRequestHeaders().getFirst("Authorization").substring(7).strip());
+		return json.createObjectNode().put("status", "signed out");
 	}
 
 	private void send(HttpExchange x, int status, JsonNode body) throws IOException {

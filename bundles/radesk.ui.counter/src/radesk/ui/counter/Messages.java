@@ -308,6 +308,7 @@ public final class Messages {
 	public static String refused_INVALID_INPUT_unitName;
 	public static String refused_INVALID_INPUT_role;
 	public static String forms_count;
+	public static String refused_SERVER_UNREACHABLE;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");

@@ -11,6 +11,15 @@ final class Staff {
 	static final Actor MAILROOM = new Actor("wu.mail", Role.MAILROOM_CLERK, "mail-1");
 	static final Actor ADMIN = new Actor("huang.admin", Role.ADMINISTRATOR, "admin-1");
 
+	private static final char[] ADMIN_PASSWORD = "first-Admin-2026".toCharArray();
+
 	private Staff() {
+	}
+
+	/** The real first administrator of the test database (made by whichever test comes first), signed in. */
+	static Actor administrator() throws Exception {
+		radesk.api.StaffDesk staff = Services.await(radesk.api.StaffDesk.class);
+		return staff.needsFirstAdministrator() ? staff.createFirstAdministrator("root.admin", "系統管理者", ADMIN_PASSWORD, "admin-1")
+				: staff.signIn("root.admin", ADMIN_PASSWORD, "admin-1");
 	}
 }

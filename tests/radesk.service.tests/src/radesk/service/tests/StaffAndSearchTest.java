@@ -31,15 +31,11 @@ import radesk.testing.TestIds;
 /** Staff sign-in and accounts, the review queue with dual control shown, and search. */
 class StaffAndSearchTest {
 
-	private static final char[] ADMIN_PASSWORD = "first-Admin-2026".toCharArray();
 	private static Actor admin;
 
 	@BeforeAll
 	static void firstStart() throws Exception {
-		StaffDesk staff = Services.await(StaffDesk.class);
-		admin = staff.needsFirstAdministrator()
-				? staff.createFirstAdministrator("root.admin", "系統管理者", ADMIN_PASSWORD, "admin-1")
-				: staff.signIn("root.admin", ADMIN_PASSWORD, "admin-1");
+		admin = Staff.administrator();
 	}
 
 	private static String account(String prefix) {

@@ -1,0 +1,208 @@
+package radesk.remote;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import radesk.api.CardAccessException;
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.api.StaffDesk;
+import radesk.core.TrustedRoot;
+import radesk.core.access.Actor;
+import radesk.core.access.Role;
+import radesk.core.registration.FieldProblem;
+import radesk.core.registration.InvalidFormException;
+
+/**
+ * A counter workstation's connection to the RA server (connected mode): the service interfaces
+ * of {@code radesk.api}, answered by the server over HTTPS that trusts only the RA's root. A
+ * member of staff signs in through {@link StaffDesk#signIn}; the connection keeps that session's
+ * token and every call carries it, so the server acts as the person who signed in — whatever
+ * actor a screen passes along. Refusals come back as the same {@link ServiceException}s (and
+ * {@link InvalidFormException}s) as from the service in-process; a server out of reach is
+ * {@link Reason#SERVER_UNREACHABLE}, and nothing was changed by a call that did not get through
+ * (a call either ran in one transaction on the server or not at all).
+ */
+public final class ServerConnection {
+
+	private final ObjectMapper json = Json.mapper();
+	private final HttpClient http;
+	private final String base;
+	private volatile String token;
+
+	/** {@code address}: the server's API, e.g. {@code https://ra.example.tw:8443/api/v1/}; {@code root}: the RA root (DER). */
+	public ServerConnection(String address, Path root) throws IOException, GeneralSecurityException {
+		this.base = address.endsWith("/") ? address : address + "/";
+		this.http = HttpClient.newBuilder().sslContext(TrustedRoot.tlsContext(root)).connectTimeout(Duration.ofSeconds(10))
+				.version(HttpClient.Version.HTTP_1_1).build();
+	}
+
+	public String address() {
+		return base;
+	}
+
+	/** The service interface {@code type}, answered by the server. */
+	public <T> T desk(Class<T> type) {
+		InvocationHandler handler = (proxy, method, args) -> invoke(type, proxy, method, args == null ? new Object[0] : args);
+		return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler));
+	}
+
+	private Object invoke(Class<?> type, Object proxy, Method method, Object[] args) throws Throwable {
+		if (method.getDeclaringClass() == Object.class) {
+			return switch (method.getName()) {
+			case "equals" -> proxy == args[0];
+			case "hashCode" -> System.identityHashCode(proxy);
+			default -> type.getSimpleName() + " at " + base;
+			};
+		}
+		try {
+			if (type == StaffDesk.class) {
+				switch (method.getName()) {
+				case "needsFirstAdministrator":
+					return send(HttpRequest.newBuilder(URI.create(base + "staff/first-administrator")).GET(), method).get("needed").asBoolean();
+				case "createFirstAdministrator":
+					return signedIn(send(post("staff/first-administrator", json.createObjectNode().put("account", (String) args[0])
+							.put("displayName", (String) args[1]).put("password", new String((char[]) args[2]))
+							.put("workstation", (String) args[3])), method));
+				case "signIn":
+					if (args.length == 4) {
+						Role role = (Role) args[2];
+						return signedIn(send(post("staff/sessions", json.createObjectNode().put("account", (String) args[0])
+								.put("password", new String((char[]) args[1])).put("role", role == null ? null : role.name())
+								.put("workstation", (String) args[3])), method));
+					}
+					break;
+				default:
+					break;
+				}
+			}
+			if (method.isDefault()) {
+				return InvocationHandler.invokeDefault(proxy, method, args);
+			}
+			return call(type, method, args);
+		} catch (ServiceException | InvalidFormException e) {
+			if (Arrays.stream(method.getExceptionTypes()).anyMatch(t -> t.isInstance(e))) {
+				throw e;
+			}
+			// a method that cannot refuse in-process (a list to show): the screen hears of it all the same
+			throw new IllegalStateException(e.getMessage(), e);
+		}
+	}
+
+	private Actor signedIn(JsonNode answer) {
+		token = answer.get("token").asText();
+		return new Actor(answer.get("account").asText(), Role.valueOf(answer.get("role").asText()), answer.get("workstation").asText());
+	}
+
+	/** Ends the session on the server (signing out, or another person signing in next). */
+	public void signOut() {
+		String was = token;
+		token = null;
+		if (was != null) {
+			try {
+				http.send(HttpRequest.newBuilder(URI.create(base + "staff/sessions")).header("Authorization", "Bearer " + was).DELETE()
+						.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+			} catch (IOException e) {
+				// the session lapses on the server by itself after 30 idle minutes
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private Object call(Class<?> type, Method method, Object[] args) throws ServiceException, InvalidFormException {
+		ObjectNode body = json.createObjectNode().put("desk", type.getSimpleName()).put("method", method.getName());
+		ArrayNode values = body.putArray("args");
+		Class<?>[] parameters = method.getParameterTypes();
+		for (int i = 0; i < args.length; i++) {
+			// the server puts the signed-in person in every Actor place: nothing of ours is believed
+			values.add(parameters[i] == Actor.class ? json.nullNode() : json.valueToTree(args[i]));
+		}
+		JsonNode answer = send(post("staff/call", body), method);
+		if (method.getReturnType() == void.class) {
+			return null;
+		}
+		return json.convertValue(answer.get("result"), json.getTypeFactory().constructType(method.getGenericReturnType()));
+	}
+
+	private HttpRequest.Builder post(String path, ObjectNode body) throws ServiceException {
+		try {
+			return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+		} catch (IOException e) {
+			throw new ServiceException(Reason.INVALID_INPUT, "not sendable: " + e.getMessage());
+		}
+	}
+
+	private JsonNode send(HttpRequest.Builder request, Method method) throws ServiceException, InvalidFormException {
+		String bearer = token;
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		HttpResponse<byte[]> response;
+		try {
+			response = http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+		} catch (IOException e) {
+			throw new ServiceException(Reason.SERVER_UNREACHABLE, base + ": " + e.getMessage());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ServiceException(Reason.SERVER_UNREACHABLE, "interrupted");
+		}
+		JsonNode body;
+		try {
+			body = json.readTree(response.body());
+		} catch (IOException e) {
+			throw new ServiceException(Reason.SERVER_UNREACHABLE, base + " answered something else than RA Desk's API");
+		} finally {
+			// an answer may carry a new PIN or password for its slip: the bytes go once read
+			Arrays.fill(response.body(), (byte) 0);
+		}
+		if (response.statusCode() == 200) {
+			return body;
+		}
+		throw refusal(response.statusCode(), body, method);
+	}
+
+	private ServiceException refusal(int status, JsonNode body, Method method) throws InvalidFormException {
+		String code = body.path("error").asText("");
+		if (code.equals("INVALID_FORM") && Arrays.asList(method.getExceptionTypes()).contains(InvalidFormException.class)) {
+			List<FieldProblem> problems = new ArrayList<>();
+			for (JsonNode p : body.path("problems")) {
+				problems.add(new FieldProblem(radesk.core.registration.Field.valueOf(p.get("field").asText()),
+						radesk.core.registration.Problem.valueOf(p.get("problem").asText())));
+			}
+			throw new InvalidFormException(problems);
+		}
+		Reason reason;
+		try {
+			reason = Reason.valueOf(code);
+		} catch (IllegalArgumentException e) {
+			reason = switch (code) {
+			case "NOT_LOGGED_IN" -> Reason.NOT_PERMITTED;
+			case "NOT_FOUND" -> Reason.NOT_FOUND;
+			default -> Reason.INVALID_INPUT;
+			};
+		}
+		String card = body.path("card").asText(null);
+		CardAccessException.Reason cardReason = card == null ? null : CardAccessException.Reason.valueOf(card);
+		return new ServiceException(reason, body.path("detail").asText(body.path("message").asText("HTTP " + status)), cardReason,
+				body.path("triesLeft").asInt(-1), null);
+	}
+}
