@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the Maven reactor (plain JUnit, OSGi tests, UI tests that drive the real
 # workbench), then starts the three built products (counter and subscriber open their window, the
-# server answers over HTTPS and stops on SIGTERM), each with no error in its log. Needs a display: run it under xvfb-run (see README).
+# server answers over HTTPS and stops on SIGTERM, and meanwhile a counter in connected mode asks it
+# for its first start), each with no error in its log. Needs a display: run it under xvfb-run (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DISPLAY:?no display: run under xvfb-run -a}"
@@ -14,5 +15,5 @@ find . -path '*/target/surefire-reports*/TEST-*.xml' -print0 | xargs -0 grep -h 
     { for (i = 1; i <= NF; i++) { split($i, kv, "=\""); v = kv[2]; sub(/".*/, "", v)
         if (kv[1] == "tests") t += v; else if (kv[1] == "failures") f += v
         else if (kv[1] == "errors") f += v; else if (kv[1] == "skipped") s += v } }
-    END { f += smoke; t += 3; printf "Total: %d passed, %d failed, %d skipped\n", t - f - s, f, s }'
+    END { f += smoke; t += 4; printf "Total: %d passed, %d failed, %d skipped\n", t - f - s, f, s }'
 exit "$smoke"

@@ -19,6 +19,16 @@ public interface CardDesk {
 	NewCard personalize(Actor clerk, long subscriberId, long slotId, java.util.function.Consumer<Step> progress)
 			throws ServiceException;
 
+	/**
+	 * The records' half of a personalization, for a workstation that writes the card itself
+	 * (connected mode): the card's record is written (or the unfinished one of an earlier, cut-off
+	 * attempt found again, with the same SO PIN) and the PINs to write are returned.
+	 */
+	CardSecrets beginPersonalization(Actor clerk, long subscriberId) throws ServiceException;
+
+	/** The card in the reader took its PINs: the card is recorded as personalized. */
+	void confirmPersonalized(Actor clerk, String cardSerial) throws ServiceException;
+
 	/** The steps of a personalization, in order. */
 	enum Step {
 		/** The card's record and sealed SO PIN are written before the card is touched. */

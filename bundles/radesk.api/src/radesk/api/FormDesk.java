@@ -45,6 +45,15 @@ public interface FormDesk {
 			RevocationReason reason, String submittedBy, Instant receivedAt, boolean enteredByMe) {
 	}
 
+	/**
+	 * The records' half of carrying out an approved PIN unlock, for a workstation that unlocks the
+	 * card itself (connected mode): the card's serial, its SO PIN and the new user PIN.
+	 */
+	CardSecrets beginPinUnlock(Actor clerk, long formId) throws ServiceException;
+
+	/** The card took its new PIN: the card is unlocked in the records and the form carried out. */
+	void confirmPinUnlock(Actor clerk, long formId) throws ServiceException;
+
 	/** Unlocks the approved card with its SO PIN; the new PIN exists only in the returned value. */
 	NewCard carryOutPinUnlock(Actor clerk, long formId) throws ServiceException;
 

@@ -48,5 +48,11 @@ public interface StaffDesk {
 
 	/** {@code role} is the main role; {@code roles} every role the person may sign in with. */
 	record StaffMember(String account, String displayName, Role role, boolean suspended, java.util.Set<Role> roles) {
+
+		/** The roles in their fixed order (as the screens list them), however they arrived. */
+		public StaffMember {
+			roles = roles == null || roles.isEmpty() ? java.util.Set.of()
+					: java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(roles));
+		}
 	}
 }

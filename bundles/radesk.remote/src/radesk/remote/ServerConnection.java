@@ -43,15 +43,31 @@ import radesk.core.registration.InvalidFormException;
 public final class ServerConnection {
 
 	private final ObjectMapper json = Json.mapper();
-	private final HttpClient http;
 	private final String base;
+	private final Path root;
+	private HttpClient http;
 	private volatile String token;
 
-	/** {@code address}: the server's API, e.g. {@code https://ra.example.tw:8443/api/v1/}; {@code root}: the RA root (DER). */
-	public ServerConnection(String address, Path root) throws IOException, GeneralSecurityException {
+	/**
+	 * {@code address}: the server's API, e.g. {@code https://ra.example.tw:8443/api/v1/}; {@code root}:
+	 * the RA root (DER), read at the first call — a root not there yet is a refusal of that call
+	 * (SERVER_UNREACHABLE), never a quiet fall-back.
+	 */
+	public ServerConnection(String address, Path root) {
 		this.base = address.endsWith("/") ? address : address + "/";
-		this.http = HttpClient.newBuilder().sslContext(TrustedRoot.tlsContext(root)).connectTimeout(Duration.ofSeconds(10))
-				.version(HttpClient.Version.HTTP_1_1).build();
+		this.root = root;
+	}
+
+	private synchronized HttpClient http() throws ServiceException {
+		if (http == null) {
+			try {
+				http = HttpClient.newBuilder().sslContext(TrustedRoot.tlsContext(root)).connectTimeout(Duration.ofSeconds(10))
+						.version(HttpClient.Version.HTTP_1_1).build();
+			} catch (IOException | GeneralSecurityException e) {
+				throw new ServiceException(Reason.SERVER_UNREACHABLE, "the RA root " + root + " cannot be read: " + e.getMessage());
+			}
+		}
+		return http;
 	}
 
 	public String address() {
@@ -117,9 +133,9 @@ public final class ServerConnection {
 		token = null;
 		if (was != null) {
 			try {
-				http.send(HttpRequest.newBuilder(URI.create(base + "staff/sessions")).header("Authorization", "Bearer " + was).DELETE()
+				http().send(HttpRequest.newBuilder(URI.create(base + "staff/sessions")).header("Authorization", "Bearer " + was).DELETE()
 						.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
-			} catch (IOException e) {
+			} catch (IOException | ServiceException e) {
 				// the session lapses on the server by itself after 30 idle minutes
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -158,7 +174,7 @@ public final class ServerConnection {
 		}
 		HttpResponse<byte[]> response;
 		try {
-			response = http.send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+			response = http().send(request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
 		} catch (IOException e) {
 			throw new ServiceException(Reason.SERVER_UNREACHABLE, base + ": " + e.getMessage());
 		} catch (InterruptedException e) {

@@ -78,16 +78,17 @@ public final class RaServer implements RaServerEndpoint {
 			@Reference(target = LOCAL) radesk.api.RegistrationDesk registration, @Reference(target = LOCAL) radesk.api.MailroomDesk mailroom,
 			@Reference(target = LOCAL) radesk.api.IssuanceDesk issuance, @Reference(target = LOCAL) radesk.api.FormDesk forms,
 			@Reference(target = LOCAL) radesk.api.SearchDesk search, @Reference(target = LOCAL) radesk.api.AuditTrail audit,
-			@Reference(target = LOCAL) radesk.api.CrlDesk crl) throws Exception {
+			@Reference(target = LOCAL) radesk.api.CrlDesk crl, @Reference(target = LOCAL) radesk.api.CardDesk cards) throws Exception {
 		this.accounts = accounts;
 		this.certificates = certificates;
 		this.staff = staff;
-		// card work (personalizing, unlocking) happens at the workstation's reader: not callable from afar
+		// card work (personalizing, unlocking) happens at the workstation's reader: only the records' halves are callable
 		this.staffCalls = new StaffCalls(json).allow(radesk.api.StaffDesk.class, staff, "signIn", "createFirstAdministrator")
 				.allow(radesk.api.CounterIntake.class, intake).allow(radesk.api.RegistrationDesk.class, registration)
 				.allow(radesk.api.MailroomDesk.class, mailroom).allow(radesk.api.IssuanceDesk.class, issuance)
 				.allow(radesk.api.FormDesk.class, forms, "carryOutPinUnlock").allow(radesk.api.SearchDesk.class, search)
-				.allow(radesk.api.AuditTrail.class, audit).allow(radesk.api.CrlDesk.class, crl);
+				.allow(radesk.api.AuditTrail.class, audit).allow(radesk.api.CrlDesk.class, crl)
+				.allow(radesk.api.CardDesk.class, cards, "personalize");
 		String host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		boolean disclose = "disclosed".equals(System.getProperty("radesk.server.captcha"));
@@ -163,7 +164,7 @@ public final class RaServer implements RaServerEndpoint {
 				case "POST /api/v1/staff/first-administrator" -> firstAdministrator(body(x));
 				case "POST /api/v1/staff/sessions" -> staffSignIn(body(x));
 				case "DELETE /api/v1/staff/sessions" -> staffSignOut(x);
-				case "POST /api/v1/staff/call" -> staffCalls.call(staffSession(x), body(x, MAX_STAFF_BODY));
+				case "POST /api/v1/staff/call" -> staffCalls.call(staffSessionIfAny(x), body(x, MAX_STAFF_BODY));
 				default -> throw new ApiException(404, "NOT_FOUND", "no such resource: " + route);
 				};
 				send(x, 200, answer);
@@ -370,7 +371,7 @@ public final class RaServer implements RaServerEndpoint {
 		int status = switch (e.reason()) {
 		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED -> 401;
 		case ACCOUNT_SUSPENDED -> 423;
-		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD -> 403;
+		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD, DUAL_CONTROL -> 403;
 		case WRONG_STATE -> 409;
 		case NOT_FOUND -> 404;
 		case CONCURRENT_CHANGE -> 409;
@@ -438,6 +439,11 @@ public final class RaServer implements RaServerEndpoint {
 		String auth = x.getRequestHeaders().getFirst("Authorization");
 		String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
 		return staffSessions.find(token).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "sign in first"));
+	}
+
+	/** The signed-in person, or null without a token; a token that is not (or no longer) a session is refused. */
+	private Actor staffSessionIfAny(HttpExchange x) throws ApiException {
+		return x.getRequestHeaders().getFirst("Authorization") == null ? null : staffSession(x);
 	}
 
 	private JsonNode staffSignOut(HttpExchange x) throws ApiException {

@@ -32,6 +32,8 @@ final class StaffCalls {
 	}
 
 	private final Map<String, Desk> desks = new HashMap<>();
+	/** Calls answered before anyone signed in: public facts only (the RA units, as the subscriber edition shows them too). */
+	private final Set<String> open = Set.of("CounterIntake.raUnits");
 	private final ObjectMapper json;
 
 	StaffCalls(ObjectMapper json) {
@@ -44,9 +46,13 @@ final class StaffCalls {
 		return this;
 	}
 
+	/** {@code staff}: the session's person, or null when the caller has not signed in (then only open calls). */
 	JsonNode call(Actor staff, JsonNode body) throws ApiException {
 		String deskName = body.path("desk").asText("");
 		String methodName = body.path("method").asText("");
+		if (staff == null && !open.contains(deskName + "." + methodName)) {
+			throw new ApiException(401, "NOT_LOGGED_IN", "sign in first");
+		}
 		JsonNode args = body.get("args");
 		if (args == null || !args.isArray()) {
 			throw new ApiException(400, "WRONG_TYPE", "args must be an array");

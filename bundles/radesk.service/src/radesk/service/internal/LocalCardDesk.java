@@ -10,12 +10,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.CardAccessException;
 import radesk.api.CardDesk;
+import radesk.api.CardSecrets;
 import radesk.api.NewCard;
 import radesk.api.ServiceException;
 import radesk.card.CardTerminal;
-import radesk.core.Checkpoints;
+import radesk.card.CounterCardWork;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.card.CardEvent;
@@ -49,43 +49,41 @@ public final class LocalCardDesk implements CardDesk {
 		this.pins = new Pins(ra.random);
 	}
 
-	private record Started(String serial, char[] soPin) {
+	@Override
+	public NewCard personalize(Actor clerk, long subscriberId, long slotId, Consumer<Step> progress) throws ServiceException {
+		return CounterCardWork.personalize(this, terminal, clerk, subscriberId, slotId, progress);
 	}
 
 	@Override
-	public NewCard personalize(Actor clerk, long subscriberId, long slotId, Consumer<Step> progress) throws ServiceException {
+	public CardSecrets beginPersonalization(Actor clerk, long subscriberId) throws ServiceException {
 		Guard.require(clerk, Permission.PERSONALIZE_CARD);
-		progress.accept(Step.RECORDING);
 		Instant now = ra.clock.instant();
-		Started started = db.inTransaction((Connection c) -> {
+		return db.inTransaction((Connection c) -> {
 			Subscribers.find(c, subscriberId).orElseThrow(() -> Guard.notFound("subscriber " + subscriberId));
 			Optional<CardRow> unfinished = Cards.ofSubscriber(c, subscriberId).stream()
 					.filter(card -> card.state() == CardState.BLANK).findFirst();
 			if (unfinished.isPresent()) {
-				return new Started(unfinished.get().serial(), ra.soPinOf(unfinished.get()));
+				return new CardSecrets(unfinished.get().serial(), ra.soPinOf(unfinished.get()), pins.newUserPin());
 			}
 			String serial = freeSerial(c);
 			char[] soPin = pins.newSoPin();
 			Cards.insert(c, serial, subscriberId, ra.sealSoPin(soPin, serial), clerk.account(), now);
 			AuditRecords.append(c, clerk, "CARD_PERSONALIZATION_STARTED", "card:" + serial, null,
 					"for subscriber:" + subscriberId, now);
-			return new Started(serial, soPin);
+			return new CardSecrets(serial, soPin, pins.newUserPin());
 		});
-		Checkpoints.reached("personalize.recorded");
-		char[] userPin = pins.newUserPin();
-		progress.accept(Step.WRITING_CARD);
-		try {
-			terminal.personalize(slotId, started.serial(), started.soPin(), userPin);
-		} catch (CardAccessException e) {
-			throw ServiceException.of(e);
-		} finally {
-			java.util.Arrays.fill(started.soPin(), '\0');
-		}
-		Checkpoints.reached("personalize.on-card");
-		progress.accept(Step.CONFIRMING);
+	}
+
+	@Override
+	public void confirmPersonalized(Actor clerk, String cardSerial) throws ServiceException {
+		Guard.require(clerk, Permission.PERSONALIZE_CARD);
 		try {
 			db.inTransaction((Connection c) -> {
-				CardRow row = Cards.find(c, started.serial()).orElseThrow(() -> Guard.notFound("card " + started.serial()));
+				CardRow row = Cards.find(c, cardSerial).orElseThrow(() -> Guard.notFound("card " + cardSerial));
+				if (row.state() == CardState.PERSONALIZED) {
+					// told twice (the first answer was lost on the way): it is so already
+					return null;
+				}
 				Cards.move(c, row, Guard.next(CardFlow.TRANSITIONS, row.state(), CardEvent.PERSONALIZE));
 				AuditRecords.append(c, clerk, "CARD_PERSONALIZED", "card:" + row.serial(), row.state(), CardState.PERSONALIZED,
 						ra.clock.instant());
@@ -94,7 +92,6 @@ public final class LocalCardDesk implements CardDesk {
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
 		}
-		return new NewCard(started.serial(), userPin);
 	}
 
 	private String freeSerial(Connection c) throws SQLException {

@@ -8,13 +8,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.CardAccessException;
+import radesk.api.CardSecrets;
 import radesk.api.FormDesk;
 import radesk.api.NewCard;
 import radesk.api.NewSubscriber;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.card.CardTerminal;
+import radesk.card.CounterCardWork;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.card.CardEvent;
@@ -61,8 +62,10 @@ public final class LocalFormDesk implements FormDesk {
 		Guard.require(clerk, Permission.SUBMIT_FORM);
 		return db.inTransaction((Connection c) -> {
 			CardRow card = Cards.find(c, cardSerial).orElseThrow(() -> Guard.notFound("card " + cardSerial));
-			if (card.state() != CardState.LOCKED) {
-				throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state() + ", not locked");
+			// locked as the records know it, or in the subscriber's hands with its lock (or a forgotten PIN) counted on the
+			// card alone — the subscriber edition works the card at home; the form's officer checks who asks
+			if (card.state() != CardState.LOCKED && card.state() != CardState.ISSUED) {
+				throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state() + ", not in use");
 			}
 			return submit(c, clerk, FormKind.PIN_UNLOCK, cardSerial, note);
 		});
@@ -179,21 +182,24 @@ public final class LocalFormDesk implements FormDesk {
 
 	@Override
 	public NewCard carryOutPinUnlock(Actor clerk, long formId) throws ServiceException {
+		return CounterCardWork.unlock(this, terminal, clerk, formId);
+	}
+
+	@Override
+	public CardSecrets beginPinUnlock(Actor clerk, long formId) throws ServiceException {
 		Guard.require(clerk, Permission.PERSONALIZE_CARD);
 		FormRow form = approved(formId, FormKind.PIN_UNLOCK);
 		CardRow card = db.inTransaction((Connection c) -> Cards.find(c, form.subject()).orElseThrow(() -> Guard.notFound("card")));
-		char[] soPin = ra.soPinOf(card);
-		char[] pin = new Pins(ra.random).newUserPin();
-		try {
-			terminal.unlock(card.serial(), soPin, pin);
-		} catch (CardAccessException e) {
-			throw ServiceException.of(e);
-		} finally {
-			java.util.Arrays.fill(soPin, '\0');
-		}
+		return new CardSecrets(card.serial(), ra.soPinOf(card), new Pins(ra.random).newUserPin());
+	}
+
+	@Override
+	public void confirmPinUnlock(Actor clerk, long formId) throws ServiceException {
+		Guard.require(clerk, Permission.PERSONALIZE_CARD);
+		FormRow form = approved(formId, FormKind.PIN_UNLOCK);
 		try {
 			db.inTransaction((Connection c) -> {
-				CardRow now = Cards.find(c, card.serial()).orElseThrow();
+				CardRow now = Cards.find(c, form.subject()).orElseThrow(() -> Guard.notFound("card"));
 				CardState to = now.state() == CardState.LOCKED ? Guard.next(CardFlow.TRANSITIONS, now.state(), CardEvent.UNLOCK) : now.state();
 				Cards.strikes(c, now, 0, to);
 				finish(c, clerk, form, now.state() + " → " + to);
@@ -202,7 +208,6 @@ public final class LocalFormDesk implements FormDesk {
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
 		}
-		return new NewCard(card.serial(), pin);
 	}
 
 	@Override

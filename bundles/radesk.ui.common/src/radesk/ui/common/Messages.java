@@ -37,6 +37,11 @@ public final class Messages {
 	public static String prefs_server_hint;
 	public static String prefs_server_bad_address;
 	public static String prefs_server_no_root;
+	public static String prefs_connection;
+	public static String prefs_connection_standalone;
+	public static String prefs_connection_server;
+	public static String prefs_connection_hint;
+	public static String prefs_restart_connection;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.common.messages");

@@ -118,6 +118,41 @@ class ConnectedCounterTest {
 	}
 
 	@Test
+	void theCardIsWrittenAtTheWorkstationTheRecordsAreTheServers() throws Exception {
+		Journey j = Journey.toRegisteredSubscriber();
+		ServerConnection counter = connect();
+		Actor clerk = counter.desk(StaffDesk.class).signIn(clerkAccount, PASSWORD, "remote-counter-2");
+		radesk.card.CardTerminal reader = Services.await(radesk.card.CardTerminal.class);
+		java.util.List<radesk.api.CardDesk.Step> steps = new java.util.ArrayList<>();
+		radesk.api.NewCard card = radesk.card.CounterCardWork.personalize(counter.desk(radesk.api.CardDesk.class), reader, clerk,
+				j.subscriber.subscriberId(), Journey.blankSlot(), steps::add);
+		assertEquals(List.of(radesk.api.CardDesk.Step.values()), steps, "every step told, in order");
+		assertEquals(3, reader.verifyPin(card.serial(), card.pin()), "the card in this reader took the PIN");
+		SearchDesk.Story story = Services.await(SearchDesk.class).story(Staff.CLERK, SearchDesk.Kind.CARD, card.serial());
+		assertEquals(List.of(new SearchDesk.CardLine(card.serial(), "PERSONALIZED")), story.cards(), "the server recorded it");
+
+		radesk.api.IssuanceDesk issuance = counter.desk(radesk.api.IssuanceDesk.class);
+		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
+		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + j.subscriber.subscriberId());
+		issuance.handOver(clerk, card.serial(), new radesk.api.IssuanceDesk.Delivery(radesk.api.IssuanceDesk.Delivery.Method.COUNTER,
+				"張雅婷", "", false));
+
+		// a locked card, unlocked at this workstation after an officer approved the form on the server
+		for (int i = 0; i < 3; i++) {
+			assertThrows(radesk.api.CardAccessException.class, () -> reader.verifyPin(card.serial(), "00000000".toCharArray()));
+		}
+		radesk.api.FormDesk forms = counter.desk(radesk.api.FormDesk.class);
+		long form = forms.submitPinUnlock(clerk, card.serial(), "用戶攜卡臨櫃");
+		ServerConnection review = connect();
+		Actor officer = review.desk(StaffDesk.class).signIn(officerAccount, PASSWORD, "remote-review-2");
+		review.desk(radesk.api.FormDesk.class).decide(officer, form, Decision.approve());
+		radesk.api.NewCard unlocked = radesk.card.CounterCardWork.unlock(forms, reader, clerk, form);
+		assertEquals(3, reader.verifyPin(card.serial(), unlocked.pin()), "the new PIN opens the card");
+		assertEquals(Reason.WRONG_STATE, assertThrows(ServiceException.class, () -> forms.beginPinUnlock(clerk, form)).reason(),
+				"one form, one new PIN: the SO PIN is not handed out again");
+	}
+
+	@Test
 	void badStaffCallsAreRefusedWithAClearError() throws Exception {
 		HttpResponse<String> in = ServerApiTest.post("staff/sessions",
 				"{\"account\":\"" + clerkAccount + "\",\"password\":\"" + new String(PASSWORD) + "\",\"workstation\":\"raw\"}", null);
@@ -131,6 +166,12 @@ class ConnectedCounterTest {
 				.statusCode(), "only the service interfaces");
 		assertEquals(404, ServerApiTest.post("staff/call", "{\"desk\":\"FormDesk\",\"method\":\"carryOutPinUnlock\",\"args\":[null,1]}", token)
 				.statusCode(), "card work is done at the workstation");
+		assertEquals(404, ServerApiTest.post("staff/call", "{\"desk\":\"CardDesk\",\"method\":\"personalize\",\"args\":[null,1,0]}", token)
+				.statusCode(), "only the records' halves of it");
+		HttpResponse<String> units = ServerApiTest.post("staff/call", "{\"desk\":\"CounterIntake\",\"method\":\"raUnits\",\"args\":[]}", null);
+		assertEquals(200, units.statusCode(), "the RA units are public: " + units.body());
+		assertEquals(401, ServerApiTest.post("staff/call", "{\"desk\":\"CounterIntake\",\"method\":\"recentRequests\",\"args\":[5]}", null)
+				.statusCode(), "the recent requests are not");
 		assertEquals(404, ServerApiTest.post("staff/call", "{\"desk\":\"StaffDesk\",\"method\":\"signIn\",\"args\":[\"a\",\"b\",null,\"c\"]}", token)
 				.statusCode(), "sign-in has its own route");
 		HttpResponse<String> notArray = ServerApiTest.post("staff/call", "{\"desk\":\"SearchDesk\",\"method\":\"search\",\"args\":5}", token);

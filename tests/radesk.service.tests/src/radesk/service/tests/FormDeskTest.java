@@ -57,9 +57,13 @@ class FormDeskTest {
 	}
 
 	@Test
-	void onlyALockedCardNeedsAnUnlock() throws Exception {
-		Journey j = Journey.toCardInHand();
-		assertEquals(Reason.WRONG_STATE, refused(() -> Services.await(FormDesk.class).submitPinUnlock(Staff.CLERK, j.card.serial(), "")));
+	void onlyACardInUseGetsAnUnlock() throws Exception {
+		Journey j = Journey.toRegisteredSubscriber();
+		NewCard notHandedOver = Services.await(radesk.api.CardDesk.class).personalize(Staff.CLERK, j.subscriber.subscriberId(),
+				Journey.blankSlot());
+		assertEquals(Reason.WRONG_STATE,
+				refused(() -> Services.await(FormDesk.class).submitPinUnlock(Staff.CLERK, notHandedOver.serial(), "")),
+				"a card still at the counter has no PIN to unlock");
 	}
 
 	@Test

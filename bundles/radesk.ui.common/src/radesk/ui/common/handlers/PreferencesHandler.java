@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Shell;
 import jakarta.inject.Named;
 import radesk.ui.common.Language;
 import radesk.ui.common.Messages;
-import radesk.ui.common.ServerSettings;
+import radesk.remote.ServerSettings;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.common.internal.PreferencesDialog;
 
@@ -20,21 +20,30 @@ public final class PreferencesHandler {
 	@Execute
 	void execute(@Named("activeShell") Shell shell, IWorkbench workbench, MApplication application) throws Exception {
 		Language before = Language.chosen();
-		PreferencesDialog dialog = new PreferencesDialog(shell, before, application.getTags().contains(ServerSettings.TAG));
+		PreferencesDialog.Edition edition = application.getTags().contains(ServerSettings.TAG) ? PreferencesDialog.Edition.SUBSCRIBER
+				: PreferencesDialog.Edition.COUNTER;
+		boolean connectedBefore = edition == PreferencesDialog.Edition.COUNTER && ServerSettings.connected();
+		PreferencesDialog dialog = new PreferencesDialog(shell, before, edition);
 		if (dialog.open() != Window.OK) {
 			return;
 		}
 		if (dialog.address() != null) {
-			// the next connection uses them: no restart needed
+			// the subscriber edition's next connection uses them at once
 			ServerSettings.save(dialog.address(), dialog.root());
 		}
-		if (dialog.language() == before) {
+		boolean modeChanged = edition == PreferencesDialog.Edition.COUNTER && dialog.connected() != connectedBefore;
+		if (modeChanged) {
+			ServerSettings.saveConnected(dialog.connected());
+		}
+		if (dialog.language() == before && !modeChanged) {
 			return;
 		}
-		dialog.language().choose();
+		if (dialog.language() != before) {
+			dialog.language().choose();
+		}
 		MessageDialog question = new MessageDialog(shell, Messages.prefs_restart_title, null,
-				Messages.prefs_restart_message, MessageDialog.QUESTION, 1, Messages.button_restart_now,
-				Messages.button_restart_later);
+				modeChanged ? Messages.prefs_restart_connection : Messages.prefs_restart_message, MessageDialog.QUESTION, 1,
+				Messages.button_restart_now, Messages.button_restart_later);
 		question.create();
 		WidgetIds.name(question.getShell(), "prefs.restartQuestion");
 		if (question.open() == 0) {

@@ -81,7 +81,22 @@ public final class WalkInIntakePart {
 
 		recent = new RecentRequestsTable(parent, code -> units.stream().filter(u -> u.code().equals(code))
 				.map(u -> chinese ? u.nameZhTw() : u.nameEn()).findFirst().orElse(code));
-		recent.show(intake.recentRequests(RECENT));
+		// the list is staff's business: shown once someone has signed in (the RA server asks who)
+		if (actor != null) {
+			recent.show(intake.recentRequests(RECENT));
+		}
+	}
+
+	/** Someone signed in (or the next person): the recent requests, as the service has them now. */
+	@Inject
+	void signedIn(@Optional Actor who) {
+		if (recent != null && who != null) {
+			try {
+				recent.show(intake.recentRequests(RECENT));
+			} catch (RuntimeException e) {
+				outcome.setText(NLS.bind(Messages.intake_store_failed, e.getMessage()));
+			}
+		}
 	}
 
 	private WalkInForm typedForm() {

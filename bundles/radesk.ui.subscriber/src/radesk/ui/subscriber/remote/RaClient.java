@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The subscriber edition's way to the RA server (API v1 over HTTPS). It trusts the RA's root
- * certificate only and talks to the address of {@link radesk.ui.common.ServerSettings} (檔案 → 設定).
+ * certificate only and talks to the address of {@link radesk.remote.ServerSettings} (檔案 → 設定).
  */
 public final class RaClient {
 
@@ -56,7 +56,7 @@ public final class RaClient {
 	private String account;
 
 	public RaClient() throws IOException, GeneralSecurityException {
-		this.base = radesk.ui.common.ServerSettings.address();
+		this.base = radesk.remote.ServerSettings.address();
 		http = HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(rootFile())).connectTimeout(Duration.ofSeconds(10))
 				.version(HttpClient.Version.HTTP_1_1)
 				.build();
@@ -64,7 +64,7 @@ public final class RaClient {
 
 	/** The RA root this edition trusts (檔案 → 設定; by default {@code <data>/server/root.cer}). */
 	public static Path rootFile() {
-		return radesk.ui.common.ServerSettings.rootFile();
+		return radesk.remote.ServerSettings.rootFile();
 	}
 
 	/** The server's clock, read over the trusted connection (for the environment check). */

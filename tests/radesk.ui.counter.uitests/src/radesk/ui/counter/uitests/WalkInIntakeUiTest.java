@@ -32,8 +32,10 @@ class WalkInIntakeUiTest {
 		return Path.of(System.getProperty("radesk.data"));
 	}
 
+	/** Where the screenshots go; the run in connected mode keeps its own. */
 	static Path shots() {
-		return Path.of(System.getProperty("user.dir"), "target", "screenshots");
+		Path shots = Path.of(System.getProperty("user.dir"), "target", "screenshots");
+		return "server".equals(System.getProperty("radesk.connection")) ? shots.resolve("connected") : shots;
 	}
 
 	static void switchUser(WorkbenchRobot robot, String account, String password, String who) {
@@ -74,6 +76,9 @@ class WalkInIntakeUiTest {
 		robot.click("signin.ok");
 		robot.waitUntil(() -> robot.textOf("status.who").startsWith("已登入：ui.admin（系統管理者）"),
 				() -> "the administrator signed in, not '" + robot.textOf("status.who") + "'");
+		// the run in connected mode works on the RA server, and the status line says so
+		String service = "server".equals(System.getProperty("radesk.connection")) ? "RA 服務：https://localhost:18443/api/v1/" : "RA 服務：內嵌";
+		assertTrue(robot.textOf("status.service").startsWith(service), robot.textOf("status.service"));
 
 		// 作業 → 人員管理: the administrator adds a counter clerk
 		robot.chord(SWT.ALT, 'w');

@@ -280,8 +280,8 @@ class AccountUiTest {
 		// the start-up properties of this test no longer pin them: the preference speaks
 		System.clearProperty("radesk.server.url");
 		System.clearProperty("radesk.server.root");
-		assertEquals("https://ra.example.tw:9443/api/v1/", radesk.ui.common.ServerSettings.address());
-		assertEquals(rootFile, radesk.ui.common.ServerSettings.rootFile().toString());
+		assertEquals("https://ra.example.tw:9443/api/v1/", radesk.remote.ServerSettings.address());
+		assertEquals(rootFile, radesk.remote.ServerSettings.rootFile().toString());
 		robot.waitUntil(() -> robot.textOf("status.service").equals("RA 伺服器：ra.example.tw:9443"),
 				() -> "the status line names the server: " + robot.textOf("status.service"));
 	}

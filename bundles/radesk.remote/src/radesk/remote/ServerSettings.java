@@ -1,4 +1,4 @@
-package radesk.ui.common;
+package radesk.remote;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,8 +10,10 @@ import org.osgi.service.prefs.Preferences;
 import radesk.core.DataFolder;
 
 /**
- * Where the RA server is and which root certificate this computer trusts for it (檔案 → 設定).
- * A system property given at start-up ({@code radesk.server.url}, {@code radesk.server.root})
+ * Where the RA server is and which root certificate this computer trusts for it (檔案 → 設定),
+ * and — for the counter workstation — whether it works on the embedded service (standalone, the
+ * default) or on that server (connected mode, applied at the next start). A system property given
+ * at start-up ({@code radesk.server.url}, {@code radesk.server.root}, {@code radesk.connection=server})
  * wins over the preference, so a test or an administrator's launcher can pin them.
  */
 public final class ServerSettings {
@@ -25,6 +27,7 @@ public final class ServerSettings {
 	private static final String NODE = "radesk.ui.common";
 	private static final String ADDRESS = "server.address";
 	private static final String ROOT = "server.root";
+	private static final String CONNECTION = "counter.connection";
 
 	private ServerSettings() {
 	}
@@ -73,6 +76,18 @@ public final class ServerSettings {
 		Preferences node = preferences();
 		node.put(ADDRESS, address);
 		node.put(ROOT, rootFile == null ? "" : rootFile.strip());
+		node.flush();
+	}
+
+	/** Whether the counter workstation works on the RA server (connected mode) rather than the embedded service. */
+	public static boolean connected() {
+		return "server".equals(System.getProperty("radesk.connection", preferences().get(CONNECTION, "standalone")));
+	}
+
+	/** Chooses connected mode (or standalone) for the next start. */
+	public static void saveConnected(boolean connected) throws BackingStoreException {
+		Preferences node = preferences();
+		node.put(CONNECTION, connected ? "server" : "standalone");
 		node.flush();
 	}
 

@@ -1,0 +1,94 @@
+package radesk.remote;
+
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import radesk.api.AuditTrail;
+import radesk.api.CardDesk;
+import radesk.api.CounterIntake;
+import radesk.api.CrlDesk;
+import radesk.api.FormDesk;
+import radesk.api.IssuanceDesk;
+import radesk.api.MailroomDesk;
+import radesk.api.RaConnection;
+import radesk.api.RegistrationDesk;
+import radesk.api.SearchDesk;
+import radesk.api.StaffDesk;
+import radesk.card.CardTerminal;
+
+/**
+ * The counter workstation in connected mode ({@link ServerSettings#connected()}, read at start):
+ * the service interfaces the screens use are registered as the RA server's, ranked above the
+ * embedded service's, so the same screens work on the server's records. Card work stays at this
+ * workstation's reader. In standalone mode (the default) this registers nothing.
+ */
+@Component(immediate = true)
+public final class ConnectedMode {
+
+	private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+	private ServerConnection connection;
+
+	@Activate
+	public ConnectedMode(BundleContext context, @Reference CardTerminal terminal) throws Exception {
+		if (!connectedAtStart()) {
+			return;
+		}
+		connection = new ServerConnection(ServerSettings.address(), ServerSettings.rootFile());
+		register(context, StaffDesk.class, connection.desk(StaffDesk.class));
+		register(context, CounterIntake.class, connection.desk(CounterIntake.class));
+		register(context, RegistrationDesk.class, connection.desk(RegistrationDesk.class));
+		register(context, MailroomDesk.class, connection.desk(MailroomDesk.class));
+		register(context, IssuanceDesk.class, connection.desk(IssuanceDesk.class));
+		register(context, SearchDesk.class, connection.desk(SearchDesk.class));
+		register(context, AuditTrail.class, connection.desk(AuditTrail.class));
+		register(context, CrlDesk.class, connection.desk(CrlDesk.class));
+		register(context, FormDesk.class, new RemoteFormDesk(connection, terminal));
+		register(context, CardDesk.class, new RemoteCardDesk(connection, terminal));
+		String address = connection.address();
+		register(context, RaConnection.class, new RaConnection() {
+			@Override
+			public Mode mode() {
+				return Mode.REMOTE;
+			}
+
+			@Override
+			public String location() {
+				return address;
+			}
+		});
+	}
+
+	/** Connected mode is chosen at start; where no preferences can be read (a headless server), it is not. */
+	private static boolean connectedAtStart() {
+		try {
+			return ServerSettings.connected();
+		} catch (RuntimeException e) {
+			return "server".equals(System.getProperty("radesk.connection"));
+		}
+	}
+
+	private <T> void register(BundleContext context, Class<T> type, T service) {
+		Hashtable<String, Object> properties = new Hashtable<>();
+		properties.put(Constants.SERVICE_RANKING, 100);
+		properties.put("radesk.remote", Boolean.TRUE);
+		registrations.add(context.registerService(type, service, properties));
+	}
+
+	@Deactivate
+	void stop() {
+		registrations.forEach(ServiceRegistration::unregister);
+		registrations.clear();
+		if (connection != null) {
+			connection.signOut();
+		}
+	}
+}
