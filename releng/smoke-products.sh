@@ -5,6 +5,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 products=releng/radesk.products/target/products
 failed=0
+
+# the id of the first window whose title matches $1, waiting up to 60 s; empty if none came
+window_titled() {
+  local found=""
+  for _ in $(seq 1 60); do
+    found=$(xdotool search --name "$1" 2>/dev/null | head -n 1 || true)
+    [ -n "$found" ] && break
+    sleep 1
+  done
+  echo "$found"
+}
+
+# stops a product started in the background by its start script (the script and the Java it started)
+stop_product() {
+  pkill -P "$1" 2>/dev/null || true
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
 # the counter in zh-TW, the subscriber edition in English: both languages render in the screenshots
 for edition in counter subscriber; do
   if [ "$edition" = counter ]; then nl=zh_TW; title="RA Desk 櫃檯作業"; else nl=en; title="RA Desk Subscriber"; fi
@@ -14,17 +32,10 @@ for edition in counter subscriber; do
   RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
     "$home/radesk-$edition.sh" -consoleLog -nl "$nl" >"$log" 2>&1 &
   pid=$!
-  window=""
-  for _ in $(seq 1 60); do
-    window=$(xdotool search --name "^$title\$" 2>/dev/null | head -n 1 || true)
-    [ -n "$window" ] && break
-    sleep 1
-  done
+  window=$(window_titled "^$title\$")
   sleep 3
   import -window root "$products/smoke-$edition-$nl.png" 2>/dev/null || true
-  pkill -P "$pid" 2>/dev/null || true
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  stop_product "$pid"
   errors=$(grep -c '^!ENTRY [^ ]* 4 ' "$scratch/workspace/.metadata/.log" 2>/dev/null || true)
   if [ -z "$window" ]; then
     echo "smoke: radesk-$edition opened no window titled '$title' within 60 s"; cat "$log"; failed=$((failed + 1))
@@ -70,17 +81,10 @@ RADESK_WORKSPACE="$scratch/counter-workspace" \
   RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.connection=server -Dradesk.server.url=https://localhost:$port/api/v1/" \
   "$counter_home/radesk-counter.sh" -consoleLog -nl zh_TW >"$clog" 2>&1 &
 cpid=$!
-cwindow=""
-for _ in $(seq 1 60); do
-  cwindow=$(xdotool search --name "首次啟動" 2>/dev/null | head -n 1 || true)
-  [ -n "$cwindow" ] && break
-  sleep 1
-done
+cwindow=$(window_titled "首次啟動")
 sleep 3
 import -window root "$products/smoke-counter-connected.png" 2>/dev/null || true
-pkill -P "$cpid" 2>/dev/null || true
-kill "$cpid" 2>/dev/null || true
-wait "$cpid" 2>/dev/null || true
+stop_product "$cpid"
 cerrors=$(grep -c '^!ENTRY [^ ]* 4 ' "$scratch/counter-workspace/.metadata/.log" 2>/dev/null || true)
 if [ -z "$cwindow" ]; then
   echo "smoke: radesk-counter in connected mode showed no first-start dialog within 60 s"; cat "$clog"; failed=$((failed + 1))

@@ -259,11 +259,24 @@ public final class RaServer implements RaServerEndpoint {
 		if (!captchas.solved(captchaId, captcha)) {
 			throw new ApiException(400, "CAPTCHA_WRONG", "the captcha was wrong, used or expired: get a new one");
 		}
-		char[] password = text(body, "password", 128).toCharArray();
-		try {
+		return withPassword(body, password -> {
 			Actor me = accounts.logIn(account, password, "subscriber-edition");
 			return json.createObjectNode().put("token", sessions.open(me)).put("account", me.account())
 					.put("idleMinutes", Sessions.IDLE.toMinutes());
+		});
+	}
+
+	/** What is done with a password from the body; the service may refuse. */
+	@FunctionalInterface
+	private interface PasswordUse {
+		JsonNode apply(char[] password) throws ServiceException, ApiException;
+	}
+
+	/** Runs {@code use} with the body's {@code password}, wiped afterwards; the service's refusal becomes the API's. */
+	private static JsonNode withPassword(JsonNode body, PasswordUse use) throws ApiException {
+		char[] password = text(body, "password", 128).toCharArray();
+		try {
+			return use.apply(password);
 		} catch (ServiceException e) {
 			throw refusal(e);
 		} finally {
@@ -394,14 +407,7 @@ public final class RaServer implements RaServerEndpoint {
 		String account = text(body, "account", 64);
 		String name = text(body, "displayName", 128);
 		String workstation = text(body, "workstation", 64);
-		char[] password = text(body, "password", 128).toCharArray();
-		try {
-			return staffSession(staff.createFirstAdministrator(account, name, password, workstation));
-		} catch (ServiceException e) {
-			throw refusal(e);
-		} finally {
-			Arrays.fill(password, '\0');
-		}
+		return withPassword(body, password -> staffSession(staff.createFirstAdministrator(account, name, password, workstation)));
 	}
 
 	/** A member of staff signs in at a connected counter workstation, in one of their roles. */
@@ -417,14 +423,8 @@ public final class RaServer implements RaServerEndpoint {
 				throw new ApiException(400, "WRONG_TYPE", "role: one of " + Arrays.toString(radesk.core.access.Role.values()));
 			}
 		}
-		char[] password = text(body, "password", 128).toCharArray();
-		try {
-			return staffSession(staff.signIn(account, password, role, workstation));
-		} catch (ServiceException e) {
-			throw refusal(e);
-		} finally {
-			Arrays.fill(password, '\0');
-		}
+		radesk.core.access.Role as = role;
+		return withPassword(body, password -> staffSession(staff.signIn(account, password, as, workstation)));
 	}
 
 	private JsonNode staffSession(Actor signedIn) throws ApiException {

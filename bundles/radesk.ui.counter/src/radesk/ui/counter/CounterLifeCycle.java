@@ -28,8 +28,12 @@ public final class CounterLifeCycle {
 	private static final long SERVICE_WAIT_MS = 30_000;
 
 	@PostContextCreate
-	void start(IEclipseContext context, IEventBroker events) {
+	void start(IEclipseContext context, IEventBroker events) throws InterruptedException {
 		LanguageLifeCycle.apply(context);
+		if (radesk.remote.ServerSettings.connected()) {
+			// connected mode: no screen may be made before the RA server's interfaces are there to be found
+			await(radesk.api.RaConnection.class);
+		}
 		events.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE,
 				event -> Display.getDefault().asyncExec(() -> signIn(context)));
 	}
@@ -49,9 +53,16 @@ public final class CounterLifeCycle {
 		}
 	}
 
+	/** The service of that type — in connected mode the RA server's, never the embedded one. */
 	private static <S> S await(Class<S> type) throws InterruptedException {
-		ServiceTracker<S, S> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(CounterLifeCycle.class).getBundleContext(), type,
-				null);
+		org.osgi.framework.BundleContext bundle = FrameworkUtil.getBundle(CounterLifeCycle.class).getBundleContext();
+		ServiceTracker<S, S> tracker;
+		try {
+			tracker = new ServiceTracker<>(bundle, bundle.createFilter("(&(objectClass=" + type.getName() + ")"
+					+ (radesk.remote.ServerSettings.connected() ? "(radesk.remote=true)" : "") + ")"), null);
+		} catch (org.osgi.framework.InvalidSyntaxException e) {
+			throw new IllegalStateException(e);
+		}
 		tracker.open();
 		S service = tracker.waitForService(SERVICE_WAIT_MS);
 		if (service == null) {

@@ -142,6 +142,12 @@ public final class Messages {
 	public static String card_login_subject;
 	public static String card_login_serial;
 	public static String card_login_read;
+	public static String env_item_PCSC_SERVICE;
+	public static String env_item_CARD_REGISTERED;
+	public static String env_found_pcsc_not_needed;
+	public static String env_found_pcsc_missing;
+	public static String env_found_no_certificate;
+	public static String card_login_card;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.subscriber.messages");

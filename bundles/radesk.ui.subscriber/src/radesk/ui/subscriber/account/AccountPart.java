@@ -52,7 +52,11 @@ public final class AccountPart {
 	private Button cardLogIn;
 	/** The certificates on the card in the reader, newest expiry first; the chosen one signs. */
 	private Table onCard;
-	private final List<java.security.cert.X509Certificate> cardCertificates = new java.util.ArrayList<>();
+	private final List<OnCard> cardCertificates = new java.util.ArrayList<>();
+
+	/** A certificate on a card in one of the readers. */
+	private record OnCard(String card, java.security.cert.X509Certificate certificate) {
+	}
 
 	private RaClient client;
 	private RaClient.Captcha captcha;
@@ -124,7 +128,8 @@ public final class AccountPart {
 		GridData onCardData = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
 		onCardData.heightHint = 70;
 		onCard.setLayoutData(onCardData);
-		for (String title : new String[] { Messages.card_login_subject, Messages.card_login_serial, Messages.cert_not_after }) {
+		for (String title : new String[] { Messages.card_login_subject, Messages.card_login_card, Messages.card_login_serial,
+				Messages.cert_not_after }) {
 			new TableColumn(onCard, SWT.LEFT).setText(title);
 		}
 		Button readCard = WidgetIds.name(new Button(byCard, SWT.PUSH), "cardlogin.readCard");
@@ -174,22 +179,23 @@ public final class AccountPart {
 	 */
 	private void readCardCertificates() {
 		Job.create(Messages.card_login_read, monitor -> {
-			List<java.security.cert.X509Certificate> found = new java.util.ArrayList<>();
+			List<OnCard> found = new java.util.ArrayList<>();
 			try {
-				List<String> cards = radesk.ui.subscriber.remote.CardWork.cardsInReaders(readers);
-				if (!cards.isEmpty()) {
-					found.addAll(terminal.certificates(cards.get(0)));
+				for (String card : radesk.ui.subscriber.remote.CardWork.cardsInReaders(readers)) {
+					for (java.security.cert.X509Certificate c : terminal.certificates(card)) {
+						found.add(new OnCard(card, c));
+					}
 				}
 			} catch (radesk.api.CardAccessException e) {
 				// nothing to choose from: the log-in itself says what is wrong with the card
 			}
-			found.sort(java.util.Comparator.comparing(java.security.cert.X509Certificate::getNotAfter).reversed());
+			found.sort(java.util.Comparator.comparing((OnCard c) -> c.certificate().getNotAfter()).reversed());
 			onCard.getDisplay().asyncExec(() -> showCardCertificates(found));
 			return Status.OK_STATUS;
 		}).schedule();
 	}
 
-	private void showCardCertificates(List<java.security.cert.X509Certificate> found) {
+	private void showCardCertificates(List<OnCard> found) {
 		if (onCard.isDisposed()) {
 			return;
 		}
@@ -197,9 +203,10 @@ public final class AccountPart {
 		cardCertificates.addAll(found);
 		onCard.removeAll();
 		java.text.SimpleDateFormat day = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm");
-		for (java.security.cert.X509Certificate c : cardCertificates) {
-			String subject = c.getSubjectX500Principal().getName().replaceAll("^.*?CN=([^,]+).*$", "$1");
-			new TableItem(onCard, SWT.NONE).setText(new String[] { subject, c.getSerialNumber().toString(16), day.format(c.getNotAfter()) });
+		for (OnCard c : cardCertificates) {
+			String subject = c.certificate().getSubjectX500Principal().getName().replaceAll("^.*?CN=([^,]+).*$", "$1");
+			new TableItem(onCard, SWT.NONE).setText(new String[] { subject, c.card(), c.certificate().getSerialNumber().toString(16),
+					day.format(c.certificate().getNotAfter()) });
 		}
 		if (!cardCertificates.isEmpty()) {
 			onCard.select(0);
@@ -254,17 +261,19 @@ public final class AccountPart {
 	}
 
 	/**
-	 * 晶片卡登入: the card in the reader opens with its PIN (its own three-strike lock applies), the
-	 * key of its newest certificate signs the server's challenge; nothing of the key leaves the card.
+	 * 晶片卡登入: the card of the chosen certificate (by default the newest expiry of all cards in the
+	 * readers) opens with its PIN (its own three-strike lock applies) and that certificate's key
+	 * signs the server's challenge; nothing of the key leaves the card.
 	 */
 	private void logInWithCard() {
 		String id = identifier.getText().strip();
 		String unit = raUnit.getText().strip();
 		int chosen = onCard.getSelectionIndex();
-		java.math.BigInteger serialChosen = chosen < 0 || chosen >= cardCertificates.size() ? null
-				: cardCertificates.get(chosen).getSerialNumber();
+		OnCard picked = chosen < 0 || chosen >= cardCertificates.size() ? null : cardCertificates.get(chosen);
+		java.math.BigInteger serialChosen = picked == null ? null : picked.certificate().getSerialNumber();
 		attempt(pin, (secret, captchaId, answer) -> {
-			String serial = radesk.ui.subscriber.remote.CardWork.cardsInReaders(readers).stream().findFirst()
+			// the card of the certificate chosen; none chosen (none read yet): the first card in a reader
+			String serial = picked != null ? picked.card() : radesk.ui.subscriber.remote.CardWork.cardsInReaders(readers).stream().findFirst()
 					.orElseThrow(() -> new radesk.api.CardAccessException(radesk.api.CardAccessException.Reason.CARD_REMOVED,
 							"no personalized card in any reader", null));
 			byte[] challenge = client.challenge();

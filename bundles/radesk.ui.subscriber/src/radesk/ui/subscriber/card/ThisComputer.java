@@ -18,7 +18,7 @@ import radesk.card.CardModule;
  * with the user's NSS database (modutil), and the card's certificates (public parts only) added
  * to that database (certutil). The private keys stay on the card: nothing is copied from it.
  */
-final class ThisComputer {
+public final class ThisComputer {
 
 	static final String NSS_MODULE = "RA Desk card";
 
@@ -34,7 +34,7 @@ final class ThisComputer {
 	}
 
 	/** Registers module and certificates; returns the nicknames the certificates got. */
-	static List<String> register(List<X509Certificate> certificates) throws IOException, InterruptedException {
+	public static List<String> register(List<X509Certificate> certificates) throws IOException, InterruptedException {
 		String module = CardModule.path();
 		// p11-kit: unless the system registers this module already (Debian does for OpenSC and SoftHSM2), for this user
 		if (!run("p11-kit", "list-modules").contains(Path.of(module).getFileName().toString())) {
@@ -52,7 +52,11 @@ final class ThisComputer {
 		}
 		List<String> nicknames = new ArrayList<>();
 		for (X509Certificate c : certificates) {
-			String nickname = "RA Desk " + c.getSerialNumber().toString(16);
+			String nickname = nickname(c);
+			nicknames.add(nickname);
+			if (registered(c)) {
+				continue;
+			}
 			Path der = Files.createTempFile("radesk-cert", ".der");
 			try {
 				Files.write(der, c.getEncoded());
@@ -62,9 +66,25 @@ final class ThisComputer {
 			} finally {
 				Files.deleteIfExists(der);
 			}
-			nicknames.add(nickname);
 		}
 		return nicknames;
+	}
+
+	/** The name a card's certificate has in this user's NSS database. */
+	public static String nickname(X509Certificate certificate) {
+		return "RA Desk " + certificate.getSerialNumber().toString(16);
+	}
+
+	/** Whether this certificate of the card is in this user's NSS database already. */
+	public static boolean registered(X509Certificate certificate) {
+		if (!Files.exists(nss().resolve("cert9.db"))) {
+			return false;
+		}
+		try {
+			return run("certutil", "-L", "-d", "sql:" + nss(), "-n", nickname(certificate)).contains("Certificate:");
+		} catch (IOException | InterruptedException e) {
+			return false;
+		}
 	}
 
 	private static String run(String... command) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import radesk.api.CardAccessException;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
+import radesk.card.CardModule;
+import radesk.card.CardTerminal;
+import radesk.ui.subscriber.card.ThisComputer;
 import radesk.ui.subscriber.remote.RaClient;
 
 /**
@@ -22,20 +26,28 @@ import radesk.ui.subscriber.remote.RaClient;
 public final class Checks {
 
 	public enum Item {
-		PKCS11_MODULE, CARD_READER, CARD_PRESENT, SERVER_TLS, CLOCK, CA_INSTALLED
+		PKCS11_MODULE, PCSC_SERVICE, CARD_READER, CARD_PRESENT, SERVER_TLS, CLOCK, CA_INSTALLED, CARD_REGISTERED
 	}
 
-	/** One result: passed or not, what was found, and whether the program can put it right. */
+	/**
+	 * One result: passed or not, what was found (a path, a name — or, starting with
+	 * {@code env_found_}, a message key for words), and whether the program can put it right.
+	 */
 	public record Result(Item item, boolean passed, String found, boolean fixable) {
 	}
 
 	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 	static final String NSS_NICKNAME = "RA Desk root CA";
 
-	private final CardReaders readers;
+	/** Where pcscd listens when it runs (or is socket-activated) on Linux. */
+	static final Path PCSC_SOCKET = Path.of("/run/pcscd/pcscd.comm");
 
-	public Checks(CardReaders readers) {
+	private final CardReaders readers;
+	private final CardTerminal terminal;
+
+	public Checks(CardReaders readers, CardTerminal terminal) {
 		this.readers = readers;
+		this.terminal = terminal;
 	}
 
 	public List<Result> run() {
@@ -47,13 +59,14 @@ public final class Checks {
 		} catch (CardAccessException e) {
 			results.add(new Result(Item.PKCS11_MODULE, false, readers.module() + " — " + e.getMessage(), false));
 		}
+		results.add(pcsc());
 		results.add(new Result(Item.CARD_READER, !slots.isEmpty(), slots.isEmpty() ? "" : slots.get(0).reader(), false));
 		CardSlot card = slots.stream().filter(CardSlot::cardPresent).filter(CardSlot::initialized).findFirst().orElse(null);
 		results.add(new Result(Item.CARD_PRESENT, card != null, card == null ? "" : card.tokenLabel(), false));
 		Instant serverTime = null;
 		try {
 			serverTime = new RaClient().serverTime();
-			results.add(new Result(Item.SERVER_TLS, true, System.getProperty("radesk.server.url", "https://localhost:8443/api/v1/"), false));
+			results.add(new Result(Item.SERVER_TLS, true, radesk.remote.ServerSettings.address(), false));
 		} catch (Exception e) {
 			results.add(new Result(Item.SERVER_TLS, false, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
 					false));
@@ -66,11 +79,58 @@ public final class Checks {
 		}
 		boolean installed = nssHasRoot();
 		results.add(new Result(Item.CA_INSTALLED, installed, nssDatabase().toString(), !installed && Files.exists(RaClient.rootFile())));
+		results.add(cardRegistered(card));
 		return results;
 	}
 
-	/** 變更設定 for an item that can be put right here: installs the RA root in this user's NSS database. */
-	public void fix(Item item) throws IOException, InterruptedException {
+	/** Readers of real cards are reached through pcscd; SoftHSM2's demo card needs none. */
+	private Result pcsc() {
+		if (CardModule.isSoftHsm()) {
+			return new Result(Item.PCSC_SERVICE, true, "env_found_pcsc_not_needed", false);
+		}
+		boolean running = Files.exists(PCSC_SOCKET);
+		return new Result(Item.PCSC_SERVICE, running, running ? PCSC_SOCKET.toString() : "env_found_pcsc_missing", false);
+	}
+
+	/** The certificates on the cards in the readers, in this user's NSS database (更換電腦 puts them there). */
+	private Result cardRegistered(CardSlot card) {
+		if (card == null) {
+			return new Result(Item.CARD_REGISTERED, false, "", false);
+		}
+		try {
+			List<X509Certificate> certificates = cardCertificates();
+			if (certificates.isEmpty()) {
+				return new Result(Item.CARD_REGISTERED, false, "env_found_no_certificate", false);
+			}
+			List<String> missing = certificates.stream().filter(c -> !ThisComputer.registered(c)).map(ThisComputer::nickname).toList();
+			return new Result(Item.CARD_REGISTERED, missing.isEmpty(),
+					String.join(", ", missing.isEmpty() ? certificates.stream().map(ThisComputer::nickname).toList() : missing),
+					!missing.isEmpty());
+		} catch (CardAccessException e) {
+			return new Result(Item.CARD_REGISTERED, false, e.getMessage(), false);
+		}
+	}
+
+	/** The certificates of every personalized card in the readers (public objects: no PIN). */
+	private List<X509Certificate> cardCertificates() throws CardAccessException {
+		List<X509Certificate> certificates = new ArrayList<>();
+		for (CardSlot slot : readers.slots()) {
+			if (slot.cardPresent() && slot.initialized()) {
+				certificates.addAll(terminal.certificates(slot.tokenLabel()));
+			}
+		}
+		return certificates;
+	}
+
+	/**
+	 * 變更設定 for an item that can be put right here: installs the RA root in this user's NSS
+	 * database, or registers the card's certificates there (as 更換電腦 does; public parts only).
+	 */
+	public void fix(Item item) throws IOException, InterruptedException, CardAccessException {
+		if (item == Item.CARD_REGISTERED) {
+			ThisComputer.register(cardCertificates());
+			return;
+		}
 		if (item != Item.CA_INSTALLED) {
 			throw new IllegalArgumentException(item + " cannot be changed from here");
 		}

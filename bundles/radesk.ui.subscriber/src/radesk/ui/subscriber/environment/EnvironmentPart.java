@@ -32,8 +32,8 @@ public final class EnvironmentPart {
 	private List<Checks.Result> shown = List.of();
 
 	@Inject
-	public EnvironmentPart(CardReaders readers) {
-		this.checks = new Checks(readers);
+	public EnvironmentPart(CardReaders readers, radesk.card.CardTerminal terminal) {
+		this.checks = new Checks(readers, terminal);
 	}
 
 	@PostConstruct
@@ -82,7 +82,7 @@ public final class EnvironmentPart {
 		for (Checks.Result r : results) {
 			TableItem item = new TableItem(table, SWT.NONE);
 			item.setText(new String[] { Messages.text("env_item_" + r.item()), r.passed() ? Messages.env_passed : Messages.env_failed,
-					r.found() });
+					r.found().startsWith("env_found_") ? Messages.text(r.found()) : r.found() });
 			item.setForeground(1, table.getDisplay().getSystemColor(r.passed() ? SWT.COLOR_BLUE : SWT.COLOR_RED));
 		}
 		for (TableColumn c : table.getColumns()) {

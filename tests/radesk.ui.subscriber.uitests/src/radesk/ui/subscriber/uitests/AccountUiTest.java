@@ -176,6 +176,12 @@ class AccountUiTest {
 				() -> "both certificates on the card: " + robot.rows("certs.table"));
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "download-zh_TW.png"));
 
+		// the other card is taken out of its reader (its token folder moved away, the readers looked at afresh)
+		takeOut(tokens, otherCard, data.resolve("other-card-out"));
+		robot.click("certs.lookAgain");
+		robot.waitUntil(() -> robot.onUi(() -> ((org.eclipse.swt.widgets.Combo) robot.find("certs.card")).indexOf(otherCard)) < 0,
+				() -> "the other card gone: " + robot.textOf("certs.card"));
+
 		// 晶片卡登入 with two certificates on the card: the list shows both, the newest expiry chosen; a wrong PIN first
 		Actor me = service(radesk.api.AccountDesk.class).logIn(subscriber.account(), "Kaohsiung-2026a".toCharArray(), "pc");
 		java.util.List<radesk.api.IssuedCertificate> mine = service(radesk.api.CertificateDesk.class).certificates(me);
@@ -187,7 +193,8 @@ class AccountUiTest {
 				+ robot.rows("cardlogin.certificates"));
 		java.util.List<java.util.List<String>> onCard = robot.rows("cardlogin.certificates");
 		assertEquals(2, onCard.size(), onCard.toString());
-		assertEquals(new java.math.BigInteger(cert.serial(), 16).toString(16), onCard.get(0).get(1), "the newest expiry first");
+		assertEquals(new java.math.BigInteger(cert.serial(), 16).toString(16), onCard.get(0).get(2), "the newest expiry first");
+		assertEquals(cardSerial, onCard.get(0).get(1), "on the subscriber's card (the other card holds none)");
 		assertEquals(0, (int) robot.onUi(() -> ((org.eclipse.swt.widgets.Table) robot.find("cardlogin.certificates")).getSelectionIndex()),
 				"and chosen");
 		robot.type("cardlogin.identifier", cert.identifier());
@@ -206,22 +213,31 @@ class AccountUiTest {
 				() -> "the certificate listed: " + robot.rows("account.certificates"));
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "card-login-zh_TW.png"));
 
-		// 環境檢測: every item passes but the RA CA in this user's NSS database; 變更設定 installs it (certutil -L confirms)
+		// 環境檢測: every item passes but the RA CA and the card's certificates in this user's NSS database; 變更設定
+		// puts each right (certutil -L confirms)
 		robot.showTab("環境檢測");
 		robot.click("env.run");
-		robot.waitUntil(() -> robot.rows("env.table").size() == 6, () -> "six items: " + robot.rows("env.table"));
+		robot.waitUntil(() -> robot.rows("env.table").size() == 8, () -> "eight items: " + robot.rows("env.table"));
 		java.util.List<java.util.List<String>> items = robot.rows("env.table");
-		assertEquals(java.util.List.of("通過", "通過", "通過", "通過", "通過", "未通過"), items.stream().map(r -> r.get(1)).toList(),
-				items.toString());
+		assertEquals(java.util.List.of("通過", "通過", "通過", "通過", "通過", "通過", "未通過", "未通過"),
+				items.stream().map(r -> r.get(1)).toList(), items.toString());
+		assertEquals("示範卡（SoftHSM2）不需要", items.get(1).get(2), "no PC/SC for the demo card");
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "environment-failed-zh_TW.png"));
-		robot.selectRow("env.table", 5);
+		robot.selectRow("env.table", 6);
+		robot.click("env.fix");
+		robot.waitUntil(() -> robot.textOf("env.outcome").equals("有 1 個項目未通過。"),
+				() -> "the CA installed; the screen says " + robot.textOf("env.outcome") + " " + robot.rows("env.table"));
+		robot.selectRow("env.table", 7);
 		robot.click("env.fix");
 		robot.waitUntil(() -> robot.textOf("env.outcome").equals("所有項目皆通過。"),
-				() -> "all passed after the change; the screen says " + robot.textOf("env.outcome") + " " + robot.rows("env.table"));
+				() -> "all passed after the changes; the screen says " + robot.textOf("env.outcome") + " " + robot.rows("env.table"));
 		Path nss = Path.of(System.getenv("HOME"), ".pki", "nssdb");
 		Process list = new ProcessBuilder("certutil", "-L", "-d", "sql:" + nss).redirectErrorStream(true).start();
 		String listed = new String(list.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		assertTrue(listed.contains("RA Desk root CA") && listed.contains("C,C,C"), listed);
+		for (radesk.api.IssuedCertificate c : mine) {
+			assertTrue(listed.contains("RA Desk " + new java.math.BigInteger(c.serial(), 16).toString(16)), "the card's certificates: " + listed);
+		}
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "environment-passed-zh_TW.png"));
 
 		// 更換電腦: the card's certificate registered for this user's programs; the key stays on the card
@@ -300,6 +316,21 @@ class AccountUiTest {
 				"用戶", "", false));
 		lastCard = card.serial();
 		return new String(card.pin());
+	}
+
+	/** Takes one demo card out: the SoftHSM2 token folder that holds its label goes elsewhere. */
+	private static void takeOut(Path tokens, String serial, Path elsewhere) throws java.io.IOException {
+		try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(tokens)) {
+			for (Path folder : folders.toList()) {
+				Path token = folder.resolve("token.object");
+				if (java.nio.file.Files.exists(token) && new String(java.nio.file.Files.readAllBytes(token),
+						java.nio.charset.StandardCharsets.ISO_8859_1).contains(serial)) {
+					java.nio.file.Files.move(folder, elsewhere);
+					return;
+				}
+			}
+		}
+		throw new AssertionError("no token folder holds card " + serial);
 	}
 
 	/** Where the card is in the list of cards in readers (read in the background: waits for it). */
