@@ -36,6 +36,13 @@ public interface CertificateDesk {
 	IssuedCertificate confirmOnCard(Actor subscriber, String certificateSerial, String cardSerial, byte[] challenge,
 			byte[] signature) throws ServiceException;
 
+	/**
+	 * The subscriber edition tells what its card said of the PIN: {@code strikes} wrong PINs since the
+	 * last right one (0 to 3; the third locks the card, 鎖卡). The card's record follows, audited, so
+	 * the counter sees a locked card as locked.
+	 */
+	void reportPinStrikes(Actor subscriber, String cardSerial, int strikes) throws ServiceException;
+
 	/** The subscriber's certificates, newest expiry first. */
 	List<IssuedCertificate> certificates(Actor subscriber) throws ServiceException;
 }

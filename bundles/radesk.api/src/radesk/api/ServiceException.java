@@ -49,7 +49,9 @@ public final class ServiceException extends Exception {
 		/** Not the card the certificate was requested with (憑證下載 only onto the card that holds its key). */
 		WRONG_CARD,
 		/** Connected mode: the RA server did not answer (network, address, its certificate); nothing was changed. */
-		SERVER_UNREACHABLE
+		SERVER_UNREACHABLE,
+		/** Connected mode: the sign-in at the RA server lapsed (30 idle minutes) or was ended: sign in again. */
+		SIGNED_OUT
 	}
 
 	private final Reason reason;

@@ -211,7 +211,7 @@ public final class ServerConnection {
 			reason = Reason.valueOf(code);
 		} catch (IllegalArgumentException e) {
 			reason = switch (code) {
-			case "NOT_LOGGED_IN" -> Reason.NOT_PERMITTED;
+			case "NOT_LOGGED_IN" -> Reason.SIGNED_OUT;
 			case "NOT_FOUND" -> Reason.NOT_FOUND;
 			default -> Reason.INVALID_INPUT;
 			};

@@ -160,6 +160,7 @@ public final class RaServer implements RaServerEndpoint {
 				case "GET /api/v1/certificates" -> certificates(x);
 				case "POST /api/v1/applications" -> apply(x, body(x));
 				case "POST /api/v1/certificates/on-card" -> confirmOnCard(x, body(x));
+				case "POST /api/v1/cards/pin-strikes" -> pinStrikes(x, body(x));
 				case "GET /api/v1/staff/first-administrator" -> json.createObjectNode().put("needed", staffNeedsFirst());
 				case "POST /api/v1/staff/first-administrator" -> firstAdministrator(body(x));
 				case "POST /api/v1/staff/sessions" -> staffSignIn(body(x));
@@ -361,6 +362,22 @@ public final class RaServer implements RaServerEndpoint {
 		byte[] csr = base64(text(body, "csr", 8192), "csr");
 		try {
 			return certificate(certificates.issue(me, card, keyId, csr));
+		} catch (ServiceException e) {
+			throw refusal(e);
+		}
+	}
+
+	/** What the subscriber's card said of its PIN: wrong PINs since the last right one (the third locks it). */
+	private JsonNode pinStrikes(HttpExchange x, JsonNode body) throws ApiException {
+		Actor me = session(x);
+		String card = text(body, "cardSerial", 32);
+		JsonNode strikes = body.get("strikes");
+		if (strikes == null || !strikes.isInt()) {
+			throw new ApiException(400, "WRONG_TYPE", "strikes must be a whole number");
+		}
+		try {
+			certificates.reportPinStrikes(me, card, strikes.intValue());
+			return json.createObjectNode().put("status", "recorded");
 		} catch (ServiceException e) {
 			throw refusal(e);
 		}

@@ -292,6 +292,23 @@ public final class LocalCertificateDesk implements CertificateDesk {
 	}
 
 	@Override
+	public void reportPinStrikes(Actor subscriber, String cardSerial, int count) throws ServiceException {
+		Guard.require(subscriber, Permission.APPLY_CERTIFICATE);
+		if (count < 0 || count > 3) {
+			throw new ServiceException(Reason.INVALID_INPUT, "strikes: 0 to 3");
+		}
+		CardRow card = ownCard(subscriberOf(subscriber), cardSerial);
+		// nothing new, or a locked card: only the counter unlocks it
+		if (card.pinStrikes() == count || card.state() == CardState.LOCKED) {
+			return;
+		}
+		if (card.state() != CardState.ISSUED) {
+			throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state());
+		}
+		strikes.record(subscriber, cardSerial, count, count == 3);
+	}
+
+	@Override
 	public List<IssuedCertificate> certificates(Actor subscriber) throws ServiceException {
 		Guard.require(subscriber, Permission.DOWNLOAD_CERTIFICATE);
 		SubscriberRow me = subscriberOf(subscriber);

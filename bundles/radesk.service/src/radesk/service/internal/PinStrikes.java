@@ -46,7 +46,7 @@ final class PinStrikes {
 		}
 	}
 
-	private void record(Actor actor, String serial, int strikes, boolean locked) throws ServiceException {
+	void record(Actor actor, String serial, int strikes, boolean locked) throws ServiceException {
 		db.inTransaction((Connection c) -> {
 			CardRow row = Cards.find(c, serial).orElseThrow(() -> Guard.notFound("card " + serial));
 			CardState to = locked && row.state() == CardState.ISSUED ? Guard.next(CardFlow.TRANSITIONS, row.state(), CardEvent.LOCK)

@@ -309,6 +309,7 @@ public final class Messages {
 	public static String refused_INVALID_INPUT_role;
 	public static String forms_count;
 	public static String refused_SERVER_UNREACHABLE;
+	public static String refused_SIGNED_OUT;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");

@@ -132,5 +132,28 @@ class ApplicationApiTest {
 			assertEquals("ON_CARD", ServerApiTest.field(confirmed.body(), "state"));
 			assertTrue(card.certificates().contains(x509));
 		}
+
+		// what the card said of its PIN reaches the card's record: the third wrong PIN locks the record too
+		assertEquals(200, ServerApiTest.post("cards/pin-strikes", strikes(j.card.serial(), "2"), token).statusCode());
+		HttpResponse<String> tooMany = ServerApiTest.post("cards/pin-strikes", strikes(j.card.serial(), "7"), token);
+		assertEquals(400, tooMany.statusCode());
+		assertTrue(tooMany.body().contains("INVALID_INPUT"), tooMany.body());
+		assertEquals(400, ServerApiTest.post("cards/pin-strikes", strikes(j.card.serial(), "\"two\""), token).statusCode());
+		assertEquals(403, ServerApiTest.post("cards/pin-strikes", strikes(other.card.serial(), "1"), token).statusCode(),
+				"only one's own card");
+		assertEquals("ISSUED", cardState(j.card.serial()));
+		assertEquals(200, ServerApiTest.post("cards/pin-strikes", strikes(j.card.serial(), "3"), token).statusCode());
+		assertEquals("LOCKED", cardState(j.card.serial()), "the counter sees the card locked");
+		assertEquals(200, ServerApiTest.post("cards/pin-strikes", strikes(j.card.serial(), "0"), token).statusCode());
+		assertEquals("LOCKED", cardState(j.card.serial()), "only the counter unlocks");
+	}
+
+	private static String strikes(String card, String count) {
+		return "{\"cardSerial\":\"" + card + "\",\"strikes\":" + count + "}";
+	}
+
+	private static String cardState(String serial) throws Exception {
+		return Services.await(radesk.api.SearchDesk.class).story(Staff.CLERK, radesk.api.SearchDesk.Kind.CARD, serial).cards().stream()
+				.filter(c -> c.serial().equals(serial)).findFirst().orElseThrow().state();
 	}
 }

@@ -109,8 +109,8 @@ class ConnectedCounterTest {
 
 		// signed out, the same calls are refused
 		counter.signOut();
-		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class, () -> counter.desk(SearchDesk.class).search(clerk, name, 10))
-				.reason());
+		assertEquals(Reason.SIGNED_OUT, assertThrows(ServiceException.class, () -> counter.desk(SearchDesk.class).search(clerk, name, 10))
+				.reason(), "the screen can say: sign in again");
 		ServerConnection nowhere = new ServerConnection("https://localhost:1/api/v1/",
 				Path.of(System.getProperty("radesk.data"), "server", "root.cer"));
 		assertEquals(Reason.SERVER_UNREACHABLE,

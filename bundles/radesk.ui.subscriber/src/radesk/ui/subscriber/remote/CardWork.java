@@ -65,7 +65,7 @@ public final class CardWork {
 	public Outcome apply(String cardSerial, char[] pin, KeyKind kind, Consumer<Step> progress)
 			throws CardAccessException, RaClient.Refused, IOException, InterruptedException, CertificateException {
 		progress.accept(Step.OPENING_CARD);
-		try (CardSession card = terminal.open(cardSerial, pin)) {
+		try (CardSession card = open(cardSerial, pin)) {
 			List<RaClient.Certificate> mine = client.certificates();
 			for (RaClient.Certificate c : mine) {
 				if (c.state().equals("ISSUED_NOT_ON_CARD") && cardSerial.equals(c.cardSerial())
@@ -111,12 +111,50 @@ public final class CardWork {
 	public RaClient.Certificate download(String cardSerial, char[] pin, RaClient.Certificate certificate, Consumer<Step> progress)
 			throws CardAccessException, RaClient.Refused, IOException, InterruptedException, CertificateException {
 		progress.accept(Step.OPENING_CARD);
-		try (CardSession card = terminal.open(cardSerial, pin)) {
+		try (CardSession card = open(cardSerial, pin)) {
 			if (!cardSerial.equals(certificate.cardSerial()) || card.keyFor(certificate.x509().getPublicKey()).isEmpty()) {
 				throw new CardAccessException(Reason.KEY_NOT_ON_CARD,
 						"certificate " + certificate.serial() + " was requested with card " + certificate.cardSerial(), null);
 			}
 			return write(card, certificate, progress);
+		}
+	}
+
+	/**
+	 * Opens the card with its PIN under the card's own three-strike rule, and tells the RA what the
+	 * card said (a wrong PIN, the lock, or a right PIN after wrong ones) so the card's record follows.
+	 * The report is a courtesy to the records: if it does not get through, the card work goes on.
+	 */
+	private CardSession open(String cardSerial, char[] pin) throws CardAccessException {
+		int before;
+		try {
+			before = terminal.strikes(cardSerial);
+		} catch (CardAccessException e) {
+			before = 0;
+		}
+		try {
+			CardSession session = terminal.open(cardSerial, pin);
+			if (before > 0) {
+				report(cardSerial, 0);
+			}
+			return session;
+		} catch (CardAccessException e) {
+			if (e.reason() == Reason.WRONG_PIN) {
+				report(cardSerial, 3 - e.triesLeft());
+			} else if (e.reason() == Reason.PIN_LOCKED) {
+				report(cardSerial, 3);
+			}
+			throw e;
+		}
+	}
+
+	private void report(String cardSerial, int strikes) {
+		try {
+			client.reportPinStrikes(cardSerial, strikes);
+		} catch (IOException | RaClient.Refused e) {
+			// the card counted it; the record learns at the next report or at the counter
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -138,6 +138,11 @@ public final class RaClient {
 				.put("signature", Base64.getEncoder().encodeToString(signature)))));
 	}
 
+	/** Tells the RA what the card said of its PIN (wrong PINs since the last right one), so its record follows. */
+	public void reportPinStrikes(String cardSerial, int strikes) throws IOException, InterruptedException, Refused {
+		call(post("cards/pin-strikes", json.createObjectNode().put("cardSerial", cardSerial).put("strikes", strikes)));
+	}
+
 	private static Certificate certificate(JsonNode c) {
 		return new Certificate(c.get("identifier").asText(), c.get("serial").asText(), c.get("state").asText(), c.get("notAfter").asText(),
 				c.path("cardSerial").asText(""), Base64.getDecoder().decode(c.get("der").asText()));

@@ -121,6 +121,10 @@ class AccountUiTest {
 				() -> "the log-in of 我的帳號 carries over; the screen says " + robot.textOf("certs.who"));
 		robot.click("certs.lookAgain");
 		robot.select("certs.card", cardIndex(robot, cardSerial));
+		robot.type("certs.pin", "99999999".equals(pin) ? "11111111" : "99999999");
+		robot.click("certs.apply");
+		robot.waitUntil(() -> robot.textOf("certs.outcome").equals("晶片卡密碼錯誤：再錯 2 次晶片卡將鎖卡。"),
+				() -> "a wrong PIN counted by the card; the screen says " + robot.textOf("certs.outcome"));
 		robot.type("certs.pin", pin);
 		robot.click("certs.apply");
 		robot.waitUntil(() -> robot.textOf("certs.outcome").startsWith("憑證申請完成：憑證識別碼 C"),
