@@ -129,5 +129,23 @@ class AfterRestartUiTest {
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("issuance-registered-en.png"));
 	
 		MailroomSteps.batchAndCsv(robot);
+
+		// File → Preferences: the RA service of this workstation; an RA server needs an https:// address
+		org.eclipse.swt.widgets.Control statusLine = robot.find("status.service");
+		robot.chord(SWT.ALT, 'f');
+		robot.press('p');
+		robot.find("prefs.connection");
+		assertEquals("Standalone (this workstation's embedded database and CA)", robot.textOf("prefs.connection"));
+		org.eclipse.swt.widgets.Control address = robot.find("prefs.serverAddress");
+		assertTrue(Boolean.FALSE.equals(robot.onUi(() -> address.isEnabled())), "no address when standalone");
+		robot.select("prefs.connection", 1);
+		robot.type("prefs.serverAddress", "ra.example.tw:8443");
+		robot.click("prefs.ok");
+		robot.waitUntil(() -> robot.textOf("prefs.problem").equals("The server address must start with https:// and name a host."),
+				() -> "the address refused: " + robot.textOf("prefs.problem"));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("preferences-connection-en.png"));
+		robot.click("prefs.cancel");
+		robot.waitUntil(() -> Boolean.TRUE.equals(robot.onUi(() -> statusLine.getShell().isEnabled())), "the dialog to close");
+		assertTrue(robot.textOf("status.service").startsWith("RA service: embedded"), "still standalone: " + robot.textOf("status.service"));
 	}
 }
