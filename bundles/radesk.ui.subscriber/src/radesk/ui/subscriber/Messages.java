@@ -148,6 +148,8 @@ public final class Messages {
 	public static String env_found_pcsc_missing;
 	public static String env_found_no_certificate;
 	public static String card_login_card;
+	public static String account_log_out;
+	public static String account_logged_out;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.subscriber.messages");

@@ -68,6 +68,7 @@ public final class AccountPart {
 	private Button logIn;
 	private Label outcome;
 	private Label who;
+	private Button logOut;
 	private Table certificates;
 	private Text oldPassword;
 	private Text newPassword;
@@ -142,9 +143,16 @@ public final class AccountPart {
 		Composite right = new Composite(parent, SWT.NONE);
 		right.setLayout(new GridLayout(1, false));
 		right.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		who = WidgetIds.name(new Label(right, SWT.NONE), "account.who");
+		Composite whoRow = new Composite(right, SWT.NONE);
+		whoRow.setLayout(new GridLayout(2, false));
+		whoRow.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		who = WidgetIds.name(new Label(whoRow, SWT.NONE), "account.who");
 		who.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		who.setText(Messages.account_not_logged_in);
+		logOut = WidgetIds.name(new Button(whoRow, SWT.PUSH), "account.logOut");
+		logOut.setText(Messages.account_log_out);
+		logOut.setEnabled(false);
+		logOut.addListener(SWT.Selection, e -> logOut());
 		certificates = WidgetIds.name(new Table(right, SWT.BORDER | SWT.FULL_SELECTION), "account.certificates");
 		certificates.setHeaderVisible(true);
 		certificates.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -355,6 +363,8 @@ public final class AccountPart {
 		who.setText(NLS.bind(Messages.account_logged_in, client.account()));
 		// the other pages (憑證申請與下載) work with this log-in
 		application.getContext().set(SubscriberSession.class, new SubscriberSession(client, client.account()));
+		logOut.setEnabled(true);
+		who.getParent().layout();
 		certificates.removeAll();
 		for (RaClient.Certificate c : mine) {
 			new TableItem(certificates, SWT.NONE).setText(new String[] { c.identifier(), Messages.text("certificate_state_" + c.state()),
@@ -365,6 +375,25 @@ public final class AccountPart {
 		}
 		// the code was used up by this log-in: a fresh one for the next
 		newCaptcha();
+	}
+
+	/** 登出: the session ends on the server, this screen and the other pages forget the subscriber. */
+	private void logOut() {
+		RaClient leaving = client;
+		logOut.setEnabled(false);
+		application.getContext().remove(SubscriberSession.class);
+		who.setText(Messages.account_not_logged_in);
+		certificates.removeAll();
+		outcome.setText(Messages.account_logged_out);
+		root.layout(true, true);
+		Job.create(Messages.login_job, monitor -> {
+			try {
+				leaving.logOut();
+			} catch (Exception e) {
+				// the server forgets an unused session after 30 minutes by itself
+			}
+			return Status.OK_STATUS;
+		}).schedule();
 	}
 
 	private void changePassword() {

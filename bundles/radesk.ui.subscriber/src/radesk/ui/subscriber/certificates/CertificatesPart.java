@@ -163,6 +163,11 @@ public final class CertificatesPart {
 
 	private void showSession() {
 		who.setText(session == null ? Messages.certs_not_logged_in : NLS.bind(Messages.account_logged_in, session.account()));
+		if (session == null) {
+			// logged out: nothing of the subscriber stays on the screen
+			shown.clear();
+			table.removeAll();
+		}
 		enable();
 		if (session != null) {
 			refresh();

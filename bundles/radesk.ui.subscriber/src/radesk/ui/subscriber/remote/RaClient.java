@@ -94,6 +94,19 @@ public final class RaClient {
 		this.account = answer.get("account").asText();
 	}
 
+	/** 登出: the session ends on the server too (not only forgotten here). */
+	public void logOut() throws IOException, InterruptedException, Refused {
+		if (token == null) {
+			return;
+		}
+		try {
+			call(authorized(HttpRequest.newBuilder(URI.create(base + "sessions")).DELETE()));
+		} finally {
+			token = null;
+			account = null;
+		}
+	}
+
 	/** 晶片卡登入, first step: the server's challenge for the card to sign. */
 	public byte[] challenge() throws IOException, InterruptedException, Refused {
 		return Base64.getDecoder().decode(call(HttpRequest.newBuilder(URI.create(base + "challenge")).GET()).get("challenge").asText());

@@ -278,7 +278,16 @@ class AccountUiTest {
 				() -> "the right password refused while suspended; the screen says " + robot.textOf("login.outcome"));
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "suspended-zh_TW.png"));
 
+		// 登出: the subscriber leaves; the session ends and no page shows the subscriber any more
+		robot.click("account.logOut");
+		robot.waitUntil(() -> robot.textOf("account.who").equals("尚未登入。"), () -> "logged out: " + robot.textOf("account.who"));
+		assertTrue(robot.rows("account.certificates").isEmpty(), "the list goes with the subscriber");
+		robot.showTab("憑證申請與下載");
+		robot.waitUntil(() -> robot.textOf("certs.who").equals("請先在「我的帳號」登入（網站密碼或晶片卡）。") && robot.rows("certs.table").isEmpty(),
+				() -> "the application page forgot the subscriber: " + robot.textOf("certs.who") + " " + robot.rows("certs.table"));
+
 		// 檔案 → 設定: the RA server's address and root for this computer; a bad address or a missing file refused in words
+		org.eclipse.swt.widgets.Control statusLine = robot.find("status.service");
 		robot.chord(org.eclipse.swt.SWT.ALT, 'f');
 		robot.press('p');
 		robot.find("prefs.serverAddress");
@@ -296,7 +305,7 @@ class AccountUiTest {
 		robot.type("prefs.serverRoot", rootFile);
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "preferences-server-zh_TW.png"));
 		robot.click("prefs.ok");
-		robot.waitUntil(() -> robot.onUi(() -> robot.find("account.who").getShell().isEnabled()), "the dialog to close");
+		robot.waitUntil(() -> Boolean.TRUE.equals(robot.onUi(() -> statusLine.getShell().isEnabled())), "the dialog to close");
 		// the start-up properties of this test no longer pin them: the preference speaks
 		System.clearProperty("radesk.server.url");
 		System.clearProperty("radesk.server.root");
