@@ -234,9 +234,13 @@ public final class RaServer implements RaServerEndpoint {
 	}
 
 	private Actor session(HttpExchange x) throws ApiException {
+		return sessions.find(bearer(x)).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
+	}
+
+	/** The token of an {@code Authorization: Bearer …} header, or null. */
+	private static String bearer(HttpExchange x) {
 		String auth = x.getRequestHeaders().getFirst("Authorization");
-		String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
-		return sessions.find(token).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
+		return auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
 	}
 
 	private JsonNode captcha() throws ApiException {
@@ -313,7 +317,7 @@ public final class RaServer implements RaServerEndpoint {
 
 	private JsonNode logOut(HttpExchange x) throws ApiException {
 		session(x);
-		sessions.close(x.getRequestHeaders().getFirst("Authorization").substring(7).strip());
+		sessions.close(bearer(x));
 		return json.createObjectNode().put("status", "logged out");
 	}
 
@@ -453,9 +457,7 @@ public final class RaServer implements RaServerEndpoint {
 	}
 
 	private Actor staffSession(HttpExchange x) throws ApiException {
-		String auth = x.getRequestHeaders().getFirst("Authorization");
-		String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
-		return staffSessions.find(token).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "sign in first"));
+		return staffSessions.find(bearer(x)).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "sign in first"));
 	}
 
 	/** The signed-in person, or null without a token; a token that is not (or no longer) a session is refused. */
@@ -465,7 +467,7 @@ public final class RaServer implements RaServerEndpoint {
 
 	private JsonNode staffSignOut(HttpExchange x) throws ApiException {
 		staffSession(x);
-		staffSessions.close(x.getRequestHeaders().getFirst("Authorization").substring(7).strip());
+		staffSessions.close(bearer(x));
 		return json.createObjectNode().put("status", "signed out");
 	}
 

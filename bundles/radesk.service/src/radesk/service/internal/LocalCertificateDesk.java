@@ -164,19 +164,39 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		}
 		Instant now = ra.clock.instant();
 		return db.inTransaction((Connection c) -> {
-			X509Certificate x509;
-			try {
-				x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), me.email(), me.pseudonym()), now);
-			} catch (GeneralSecurityException e) {
-				throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
-			}
-			CertificateRow row = row(x509, me.id(), card.serial(), key.idHex(), freeIdentifier(c));
-			Certificates.insert(c, row);
+			CertificateRow row = issueAndRecord(c, subscriber, me, csr, card.serial(), key.idHex(), now);
 			ApplicationSteps.save(c, new Progress(card.serial(), me.id(), key.idHex(), row.serial(), Step.ISSUED), now);
-			AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
-					CertificateState.ISSUED_NOT_ON_CARD + " for card:" + card.serial(), now);
-			return Certificates.find(c, row.serial()).orElseThrow();
+			return row;
 		});
+	}
+
+	/**
+	 * Issues the certificate of a checked request, its subject from the RA's records (never from the
+	 * request), and records it 已核發未寫入 for that card and key, audited.
+	 */
+	private CertificateRow issueAndRecord(Connection c, Actor subscriber, SubscriberRow me, CheckedCsr csr, String cardSerial,
+			String keyId, Instant now) throws SQLException, ServiceException {
+		X509Certificate x509;
+		try {
+			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), me.email(), me.pseudonym()), now);
+		} catch (GeneralSecurityException e) {
+			throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
+		}
+		CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
+		Certificates.insert(c, row);
+		AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
+				CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
+		return Certificates.find(c, row.serial()).orElseThrow();
+	}
+
+	/** The card took the certificate: 已核發未寫入 becomes 已在晶片卡中, audited (once: a second telling changes nothing). */
+	private static void markOnCard(Connection c, Actor subscriber, CertificateRow current, Instant now)
+			throws SQLException, ServiceException {
+		if (current.state() == CertificateState.ISSUED_NOT_ON_CARD) {
+			CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, current.state(), CertificateEvent.WRITE_TO_CARD);
+			Certificates.move(c, current, to);
+			AuditRecords.append(c, subscriber, "CERTIFICATE_ON_CARD", "certificate:" + current.serial(), current.state(), to, now);
+		}
 	}
 
 	private IssuedCertificate putOnCard(Actor subscriber, CardSession session, CertificateRow cert)
@@ -185,12 +205,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		Checkpoints.reached("apply.on-card");
 		Instant now = ra.clock.instant();
 		return db.inTransaction((Connection c) -> {
-			CertificateRow current = Certificates.find(c, cert.serial()).orElseThrow(() -> Guard.notFound("certificate"));
-			if (current.state() == CertificateState.ISSUED_NOT_ON_CARD) {
-				CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, current.state(), CertificateEvent.WRITE_TO_CARD);
-				Certificates.move(c, current, to);
-				AuditRecords.append(c, subscriber, "CERTIFICATE_ON_CARD", "certificate:" + cert.serial(), current.state(), to, now);
-			}
+			markOnCard(c, subscriber, Certificates.find(c, cert.serial()).orElseThrow(() -> Guard.notFound("certificate")), now);
 			ApplicationSteps.done(c, session.cardSerial());
 			return view(Certificates.find(c, cert.serial()).orElseThrow());
 		});
@@ -243,17 +258,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 						return view(earlier);
 					}
 				}
-				X509Certificate x509;
-				try {
-					x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), me.email(), me.pseudonym()), now);
-				} catch (GeneralSecurityException e) {
-					throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
-				}
-				CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
-				Certificates.insert(c, row);
-				AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
-						CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
-				return view(Certificates.find(c, row.serial()).orElseThrow());
+				return view(issueAndRecord(c, subscriber, me, csr, cardSerial, keyId, now));
 			});
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
@@ -277,13 +282,10 @@ public final class LocalCertificateDesk implements CertificateDesk {
 				if (!CardChallenges.signedBy(cert.der(), challenge, signature)) {
 					throw new ServiceException(Reason.SIGNATURE_INVALID, "the card does not hold the key of " + certificateSerial);
 				}
-				if (cert.state() == CertificateState.ISSUED_NOT_ON_CARD) {
-					CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, cert.state(), CertificateEvent.WRITE_TO_CARD);
-					Certificates.move(c, cert, to);
-					AuditRecords.append(c, subscriber, "CERTIFICATE_ON_CARD", "certificate:" + cert.serial(), cert.state(), to, now);
-				} else if (cert.state() != CertificateState.ON_CARD) {
+				if (cert.state() != CertificateState.ISSUED_NOT_ON_CARD && cert.state() != CertificateState.ON_CARD) {
 					throw new ServiceException(Reason.WRONG_STATE, "certificate " + certificateSerial + " is " + cert.state());
 				}
+				markOnCard(c, subscriber, cert, now);
 				return view(Certificates.find(c, certificateSerial).orElseThrow());
 			});
 		} catch (ConcurrentChangeException e) {
