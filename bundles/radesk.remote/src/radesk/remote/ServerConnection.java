@@ -24,6 +24,7 @@ import radesk.api.CardAccessException;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.api.StaffDesk;
+import radesk.wire.Json;
 import radesk.core.TrustedRoot;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;

@@ -23,6 +23,7 @@ public final class ServerApplication implements IApplication {
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
+		java.nio.file.Path logs = ServerLog.start(radesk.core.DataFolder.resolve());
 		BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
 		ServiceTracker<RaServerEndpoint, RaServerEndpoint> tracker = new ServiceTracker<>(bundles, RaServerEndpoint.class, null);
 		tracker.open();
@@ -34,6 +35,7 @@ public final class ServerApplication implements IApplication {
 		}
 		context.applicationRunning();
 		System.out.println("radesk-server: listening on https://" + endpoint.host() + ":" + endpoint.port() + "/api/v1/");
+		System.out.println("radesk-server: log in " + logs);
 		Framework framework = (Framework) bundles.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			stopped.countDown();

@@ -1,0 +1,124 @@
+package radesk.server.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One HTTP request and its answer, as the routes see them: the route ({@code "POST /applications"}),
+ * headers, the bearer token, and the body read as one JSON object under a byte cap — a declared
+ * length over the cap is refused before a byte is read, and the bytes are wiped once parsed.
+ */
+final class Call {
+
+	private final Request request;
+	private final Response response;
+	private final Callback callback;
+	private final ObjectMapper json;
+
+	Call(Request request, Response response, Callback callback, ObjectMapper json) {
+		this.request = request;
+		this.response = response;
+		this.callback = callback;
+		this.json = json;
+	}
+
+	/** {@code "GET /health"}: the method and the path below {@code /api/v1}. */
+	String route() {
+		String path = request.getHttpURI().getPath();
+		return request.getMethod() + " " + (path.startsWith(RaServer.BASE) ? path.substring(RaServer.BASE.length() - 1) : path);
+	}
+
+	String header(String name) {
+		return request.getHeaders().get(name);
+	}
+
+	String clientAddress() {
+		return Request.getRemoteAddr(request);
+	}
+
+	/** The token of an {@code Authorization: Bearer …} header, or null. */
+	String bearer() {
+		String auth = header("Authorization");
+		return auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+	}
+
+	JsonNode body(int max) throws ApiException {
+		String type = header("Content-Type");
+		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
+		}
+		if (request.getLength() > max) {
+			throw new ApiException(413, "BODY_TOO_LARGE", "at most " + max + " bytes");
+		}
+		byte[] bytes;
+		try (InputStream in = Content.Source.asInputStream(request)) {
+			bytes = in.readNBytes(max + 1);
+		} catch (IOException e) {
+			throw new ApiException(400, "BODY_UNREADABLE", "the body could not be read");
+		}
+		if (bytes.length > max) {
+			throw new ApiException(413, "BODY_TOO_LARGE", "at most " + max + " bytes");
+		}
+		try {
+			JsonNode node = json.readTree(bytes);
+			if (node == null || !node.isObject()) {
+				throw new ApiException(400, "MALFORMED_JSON", "the body must be one JSON object");
+			}
+			return node;
+		} catch (StreamConstraintsException e) {
+			throw new ApiException(400, "JSON_TOO_COMPLEX", "the body is nested too deeply or has too many parts");
+		} catch (JsonProcessingException e) {
+			throw new ApiException(400, "MALFORMED_JSON", "the body is not JSON: " + e.getOriginalMessage());
+		} catch (IOException e) {
+			throw new ApiException(400, "MALFORMED_JSON", "the body is not JSON");
+		} finally {
+			Arrays.fill(bytes, (byte) 0);
+		}
+	}
+
+	void send(int status, JsonNode body) {
+		send(response, callback, status, bytes(body), 0);
+	}
+
+	void send(int status, JsonNode body, int retryAfterSeconds) {
+		send(response, callback, status, bytes(body), retryAfterSeconds);
+	}
+
+	private byte[] bytes(JsonNode body) {
+		try {
+			return json.writeValueAsBytes(body);
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("a JSON tree that cannot be written", e);
+		}
+	}
+
+	/** Writes a JSON answer and completes the request (also for answers given before a route runs). */
+	static void send(Response response, Callback callback, int status, byte[] body, int retryAfterSeconds) {
+		response.setStatus(status);
+		response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+		response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+		if (retryAfterSeconds > 0) {
+			response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+		}
+		response.write(true, ByteBuffer.wrap(body), callback);
+	}
+
+	/** A fixed error body, written without the mapper (for answers given when the server is too busy to parse). */
+	static byte[] error(String code, String message) {
+		return ("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+}
