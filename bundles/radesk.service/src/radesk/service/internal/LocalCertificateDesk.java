@@ -24,6 +24,7 @@ import radesk.card.CardTerminal;
 import radesk.core.Checkpoints;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
+import radesk.core.account.Strikes;
 import radesk.core.card.CardState;
 import radesk.core.card.KeyKind;
 import radesk.core.certificate.CertificateEvent;
@@ -296,8 +297,8 @@ public final class LocalCertificateDesk implements CertificateDesk {
 	@Override
 	public void reportPinStrikes(Actor subscriber, String cardSerial, int count) throws ServiceException {
 		Guard.require(subscriber, Permission.APPLY_CERTIFICATE);
-		if (count < 0 || count > 3) {
-			throw new ServiceException(Reason.INVALID_INPUT, "strikes: 0 to 3");
+		if (count < 0 || count > Strikes.LIMIT) {
+			throw new ServiceException(Reason.INVALID_INPUT, "strikes: 0 to " + Strikes.LIMIT);
 		}
 		CardRow card = ownCard(subscriberOf(subscriber), cardSerial);
 		// nothing new, or a locked card: only the counter unlocks it
@@ -307,7 +308,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		if (card.state() != CardState.ISSUED) {
 			throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state());
 		}
-		strikes.record(subscriber, cardSerial, count, count == 3);
+		strikes.record(subscriber, cardSerial, count, count == Strikes.LIMIT);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import radesk.api.ServiceException;
 import radesk.card.CardSession;
 import radesk.card.CardTerminal;
 import radesk.core.access.Actor;
+import radesk.core.account.Strikes;
 import radesk.core.card.CardEvent;
 import radesk.core.card.CardFlow;
 import radesk.core.card.CardState;
@@ -38,9 +39,9 @@ final class PinStrikes {
 			return session;
 		} catch (CardAccessException e) {
 			if (e.reason() == CardAccessException.Reason.WRONG_PIN) {
-				record(actor, card.serial(), 3 - e.triesLeft(), false);
+				record(actor, card.serial(), Strikes.LIMIT - e.triesLeft(), false);
 			} else if (e.reason() == CardAccessException.Reason.PIN_LOCKED) {
-				record(actor, card.serial(), 3, true);
+				record(actor, card.serial(), Strikes.LIMIT, true);
 			}
 			throw ServiceException.of(e);
 		}

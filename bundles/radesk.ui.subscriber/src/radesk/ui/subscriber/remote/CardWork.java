@@ -16,6 +16,7 @@ import radesk.card.CardKey;
 import radesk.card.CardSession;
 import radesk.card.CardTerminal;
 import radesk.core.Checkpoints;
+import radesk.core.account.Strikes;
 import radesk.core.card.KeyKind;
 import radesk.pki.CsrBuilder;
 import radesk.pki.CsrException;
@@ -140,9 +141,9 @@ public final class CardWork {
 			return session;
 		} catch (CardAccessException e) {
 			if (e.reason() == Reason.WRONG_PIN) {
-				report(cardSerial, 3 - e.triesLeft());
+				report(cardSerial, Strikes.LIMIT - e.triesLeft());
 			} else if (e.reason() == Reason.PIN_LOCKED) {
-				report(cardSerial, 3);
+				report(cardSerial, Strikes.LIMIT);
 			}
 			throw e;
 		}
