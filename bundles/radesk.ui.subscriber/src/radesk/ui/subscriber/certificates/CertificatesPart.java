@@ -178,7 +178,7 @@ public final class CertificatesPart {
 		boolean ready = session != null && !busy;
 		apply.setEnabled(ready);
 		RaClient.Certificate selected = selected();
-		download.setEnabled(ready && selected != null && selected.state().equals("ISSUED_NOT_ON_CARD"));
+		download.setEnabled(ready && selected != null && selected.state() == radesk.core.certificate.CertificateState.ISSUED_NOT_ON_CARD);
 	}
 
 	private RaClient.Certificate selected() {

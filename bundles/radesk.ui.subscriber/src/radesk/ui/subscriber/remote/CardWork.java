@@ -69,7 +69,7 @@ public final class CardWork {
 		try (CardSession card = open(cardSerial, pin)) {
 			List<RaClient.Certificate> mine = client.certificates();
 			for (RaClient.Certificate c : mine) {
-				if (c.state().equals("ISSUED_NOT_ON_CARD") && cardSerial.equals(c.cardSerial())
+				if (c.state() == radesk.core.certificate.CertificateState.ISSUED_NOT_ON_CARD && cardSerial.equals(c.cardSerial())
 						&& card.keyFor(c.x509().getPublicKey()).isPresent()) {
 					return new Outcome(write(card, c, progress), true);
 				}

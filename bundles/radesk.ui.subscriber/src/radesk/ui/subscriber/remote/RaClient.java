@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import radesk.core.certificate.CertificateState;
 
 /**
  * The subscriber edition's way to the RA server (API v1 over HTTPS). It trusts the RA's root
@@ -41,7 +41,7 @@ public final class RaClient {
 	}
 
 	/** A certificate as the server lists it; {@code der} is the certificate itself. */
-	public record Certificate(String identifier, String serial, String state, String notAfter, String cardSerial, byte[] der) {
+	public record Certificate(String identifier, String serial, CertificateState state, String notAfter, String cardSerial, byte[] der) {
 
 		public java.security.cert.X509Certificate x509() throws java.security.cert.CertificateException {
 			return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
@@ -156,9 +156,14 @@ public final class RaClient {
 		call(post("cards/pin-strikes", json.createObjectNode().put("cardSerial", cardSerial).put("strikes", strikes)));
 	}
 
-	private static Certificate certificate(JsonNode c) {
-		return new Certificate(c.get("identifier").asText(), c.get("serial").asText(), c.get("state").asText(), c.get("notAfter").asText(),
-				c.path("cardSerial").asText(""), Base64.getDecoder().decode(c.get("der").asText()));
+	/** A certificate as the server describes it; an answer without its parts, or in a state we do not know, is not taken. */
+	private static Certificate certificate(JsonNode c) throws IOException {
+		try {
+			return new Certificate(c.get("identifier").asText(), c.get("serial").asText(), CertificateState.valueOf(c.get("state").asText()),
+					c.get("notAfter").asText(), c.path("cardSerial").asText(""), Base64.getDecoder().decode(c.get("der").asText()));
+		} catch (NullPointerException | IllegalArgumentException e) {
+			throw new IOException("the server described a certificate in a way RA Desk does not know", e);
+		}
 	}
 
 	private HttpRequest.Builder post(String path, ObjectNode body) throws IOException {
