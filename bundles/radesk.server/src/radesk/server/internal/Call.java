@@ -46,10 +46,6 @@ final class Call {
 		return request.getHeaders().get(name);
 	}
 
-	String clientAddress() {
-		return Request.getRemoteAddr(request);
-	}
-
 	/** The token of an {@code Authorization: Bearer …} header, or null. */
 	String bearer() {
 		String auth = header("Authorization");

@@ -59,6 +59,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	private final Captchas captchas;
 	private final SubscriberRoutes subscribers;
 	private final StaffRoutes staffRoutes;
+	private final String host;
 	private final Server server;
 
 	@Activate
@@ -68,7 +69,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.IssuanceDesk issuance, @Reference(target = LOCAL) radesk.api.FormDesk forms,
 			@Reference(target = LOCAL) radesk.api.SearchDesk search, @Reference(target = LOCAL) radesk.api.AuditTrail audit,
 			@Reference(target = LOCAL) radesk.api.CrlDesk crl, @Reference(target = LOCAL) radesk.api.CardDesk cards) throws Exception {
-		String host = System.getProperty("radesk.server.host", "127.0.0.1");
+		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		boolean disclose = "disclosed".equals(System.getProperty("radesk.server.captcha"));
 		if (disclose && !java.net.InetAddress.getByName(host).isLoopbackAddress()) {
@@ -96,7 +97,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 
 	@Override
 	public String host() {
-		return System.getProperty("radesk.server.host", "127.0.0.1");
+		return host;
 	}
 
 	/** The port actually bound (a test may ask for port 0). */

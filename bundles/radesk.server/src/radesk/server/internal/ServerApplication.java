@@ -35,7 +35,7 @@ public final class ServerApplication implements IApplication {
 		}
 		context.applicationRunning();
 		System.out.println("radesk-server: listening on https://" + endpoint.host() + ":" + endpoint.port() + "/api/v1/");
-		System.out.println("radesk-server: log in " + logs);
+		System.getLogger(ServerApplication.class.getName()).log(System.Logger.Level.INFO, "the server's log is in " + logs);
 		Framework framework = (Framework) bundles.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			stopped.countDown();

@@ -27,22 +27,25 @@ final class ServerLog {
 		for (Handler h : root.getHandlers()) {
 			root.removeHandler(h);
 		}
-		FileHandler file = new FileHandler(folder.resolve("radesk-server.%g.log").toString(), 10 * 1024 * 1024, 5, true);
-		file.setFormatter(new SimpleFormatter());
-		file.setEncoding("UTF-8");
-		root.addHandler(file);
+		root.addHandler(rotating(folder, "radesk-server"));
 		ConsoleHandler console = new ConsoleHandler();
 		console.setFormatter(new SimpleFormatter());
 		root.addHandler(console);
 		root.setLevel(Level.INFO);
-		FileHandler requests = new FileHandler(folder.resolve("requests.%g.log").toString(), 10 * 1024 * 1024, 5, true);
-		requests.setFormatter(new SimpleFormatter());
 		Logger requestLog = Logger.getLogger("org.eclipse.jetty.server.RequestLog");
 		requestLog.setUseParentHandlers(false);
-		requestLog.addHandler(requests);
+		requestLog.addHandler(rotating(folder, "requests"));
 		// Jetty's own chatter (started, stopped) only when something is wrong
 		Logger.getLogger("org.eclipse.jetty").setLevel(Level.WARNING);
 		requestLog.setLevel(Level.INFO);
 		return folder;
+	}
+
+	/** {@code <folder>/<name>.N.log}: 10 MiB each, five kept, UTF-8. */
+	private static FileHandler rotating(Path folder, String name) throws IOException {
+		FileHandler file = new FileHandler(folder.resolve(name + ".%g.log").toString(), 10 * 1024 * 1024, 5, true);
+		file.setFormatter(new SimpleFormatter());
+		file.setEncoding("UTF-8");
+		return file;
 	}
 }

@@ -30,6 +30,7 @@ import radesk.api.CardAccessException;
 import radesk.api.CardReaders;
 import radesk.card.CardTerminal;
 import radesk.core.card.KeyKind;
+import radesk.core.certificate.CertificateState;
 import radesk.ui.common.Forms;
 import radesk.ui.common.ProgressInPart;
 import radesk.ui.common.WidgetIds;
@@ -178,7 +179,7 @@ public final class CertificatesPart {
 		boolean ready = session != null && !busy;
 		apply.setEnabled(ready);
 		RaClient.Certificate selected = selected();
-		download.setEnabled(ready && selected != null && selected.state() == radesk.core.certificate.CertificateState.ISSUED_NOT_ON_CARD);
+		download.setEnabled(ready && selected != null && selected.state() == CertificateState.ISSUED_NOT_ON_CARD);
 	}
 
 	private RaClient.Certificate selected() {

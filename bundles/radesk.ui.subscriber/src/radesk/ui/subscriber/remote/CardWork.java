@@ -18,6 +18,7 @@ import radesk.card.CardTerminal;
 import radesk.core.Checkpoints;
 import radesk.core.account.Strikes;
 import radesk.core.card.KeyKind;
+import radesk.core.certificate.CertificateState;
 import radesk.pki.CsrBuilder;
 import radesk.pki.CsrException;
 
@@ -69,7 +70,7 @@ public final class CardWork {
 		try (CardSession card = open(cardSerial, pin)) {
 			List<RaClient.Certificate> mine = client.certificates();
 			for (RaClient.Certificate c : mine) {
-				if (c.state() == radesk.core.certificate.CertificateState.ISSUED_NOT_ON_CARD && cardSerial.equals(c.cardSerial())
+				if (c.state() == CertificateState.ISSUED_NOT_ON_CARD && cardSerial.equals(c.cardSerial())
 						&& card.keyFor(c.x509().getPublicKey()).isPresent()) {
 					return new Outcome(write(card, c, progress), true);
 				}

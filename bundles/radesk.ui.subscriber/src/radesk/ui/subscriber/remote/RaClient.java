@@ -159,11 +159,19 @@ public final class RaClient {
 	/** A certificate as the server describes it; an answer without its parts, or in a state we do not know, is not taken. */
 	private static Certificate certificate(JsonNode c) throws IOException {
 		try {
-			return new Certificate(c.get("identifier").asText(), c.get("serial").asText(), CertificateState.valueOf(c.get("state").asText()),
-					c.get("notAfter").asText(), c.path("cardSerial").asText(""), Base64.getDecoder().decode(c.get("der").asText()));
-		} catch (NullPointerException | IllegalArgumentException e) {
+			return new Certificate(required(c, "identifier"), required(c, "serial"), CertificateState.valueOf(required(c, "state")),
+					required(c, "notAfter"), c.path("cardSerial").asText(""), Base64.getDecoder().decode(required(c, "der")));
+		} catch (IllegalArgumentException e) {
 			throw new IOException("the server described a certificate in a way RA Desk does not know", e);
 		}
+	}
+
+	private static String required(JsonNode c, String field) throws IOException {
+		JsonNode v = c.get(field);
+		if (v == null || !v.isTextual()) {
+			throw new IOException("the server described a certificate without its " + field);
+		}
+		return v.textValue();
 	}
 
 	private HttpRequest.Builder post(String path, ObjectNode body) throws IOException {
