@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import radesk.core.certificate.CertificateState;
+import radesk.core.certificate.NewestFirst;
 import radesk.core.revocation.RevocationReason;
 
 /** Certificates inside a transaction. */
@@ -38,14 +39,21 @@ public final class Certificates {
 		return Rows.one(c, "select " + COLUMNS + " from certificate where identifier = ?", mapper(), identifier);
 	}
 
+	/** A subscriber's certificates in the one order ({@link NewestFirst}). */
 	public static List<CertificateRow> ofSubscriber(Connection c, long subscriberId) throws SQLException {
-		return Rows.list(c, "select " + COLUMNS + " from certificate where subscriber_id = ? order by not_after desc", mapper(),
-				subscriberId);
+		return newestFirst(Rows.list(c, "select " + COLUMNS + " from certificate where subscriber_id = ?", mapper(),
+				subscriberId));
 	}
 
+	/** A card's certificates in the one order ({@link NewestFirst}). */
 	public static List<CertificateRow> onCard(Connection c, String cardSerial) throws SQLException {
-		return Rows.list(c, "select " + COLUMNS + " from certificate where card_serial = ? order by not_after desc", mapper(),
-				cardSerial);
+		return newestFirst(Rows.list(c, "select " + COLUMNS + " from certificate where card_serial = ?", mapper(),
+				cardSerial));
+	}
+
+	private static List<CertificateRow> newestFirst(List<CertificateRow> rows) {
+		return rows.stream().sorted(NewestFirst.of(CertificateRow::notAfter, CertificateRow::notBefore,
+				r -> new java.math.BigInteger(r.serial(), 16))).toList();
 	}
 
 	public static void move(Connection c, CertificateRow row, CertificateState to) throws SQLException {

@@ -197,7 +197,8 @@ public final class AccountPart {
 			} catch (radesk.api.CardAccessException e) {
 				// nothing to choose from: the log-in itself says what is wrong with the card
 			}
-			found.sort(java.util.Comparator.comparing((OnCard c) -> c.certificate().getNotAfter()).reversed());
+			java.util.Comparator<java.security.cert.X509Certificate> newest = radesk.core.certificate.NewestFirst.certificates();
+			found.sort((a, b) -> newest.compare(a.certificate(), b.certificate()));
 			onCard.getDisplay().asyncExec(() -> showCardCertificates(found));
 			return Status.OK_STATUS;
 		}).schedule();
@@ -289,7 +290,7 @@ public final class AccountPart {
 			try (radesk.card.CardSession card = terminal.open(serial, secret)) {
 				java.security.cert.X509Certificate signer = card.certificates().stream()
 						.filter(c -> serialChosen == null || c.getSerialNumber().equals(serialChosen))
-						.max(java.util.Comparator.comparing(java.security.cert.X509Certificate::getNotAfter))
+						.sorted(radesk.core.certificate.NewestFirst.certificates()).findFirst()
 						.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
 				radesk.card.CardKey key = card.keyFor(signer.getPublicKey())
 						.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
