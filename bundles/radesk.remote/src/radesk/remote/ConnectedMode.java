@@ -43,16 +43,16 @@ public final class ConnectedMode {
 			return;
 		}
 		connection = new ServerConnection(ServerSettings.address(), ServerSettings.rootFile());
-		register(context, StaffDesk.class, connection.desk(StaffDesk.class));
-		register(context, CounterIntake.class, connection.desk(CounterIntake.class));
-		register(context, RegistrationDesk.class, connection.desk(RegistrationDesk.class));
-		register(context, MailroomDesk.class, connection.desk(MailroomDesk.class));
-		register(context, IssuanceDesk.class, connection.desk(IssuanceDesk.class));
-		register(context, SearchDesk.class, connection.desk(SearchDesk.class));
-		register(context, AuditTrail.class, connection.desk(AuditTrail.class));
-		register(context, CrlDesk.class, connection.desk(CrlDesk.class));
-		register(context, FormDesk.class, new RemoteFormDesk(connection, terminal));
-		register(context, CardDesk.class, new RemoteCardDesk(connection, terminal));
+		register(context, StaffDesk.class, RemoteDesks.staff(connection));
+		register(context, CounterIntake.class, RemoteDesks.intake(connection));
+		register(context, RegistrationDesk.class, RemoteDesks.registration(connection));
+		register(context, MailroomDesk.class, RemoteDesks.mailroom(connection));
+		register(context, IssuanceDesk.class, RemoteDesks.issuance(connection));
+		register(context, SearchDesk.class, RemoteDesks.search(connection));
+		register(context, AuditTrail.class, RemoteDesks.audit(connection));
+		register(context, CrlDesk.class, RemoteDesks.crl(connection));
+		register(context, FormDesk.class, RemoteDesks.forms(connection, terminal));
+		register(context, CardDesk.class, RemoteDesks.cards(connection, terminal));
 		String address = connection.address();
 		register(context, RaConnection.class, new RaConnection() {
 			@Override

@@ -9,15 +9,16 @@ import radesk.api.ServiceException;
 import radesk.card.CardTerminal;
 import radesk.card.CounterCardWork;
 import radesk.core.access.Actor;
+import radesk.wire.StaffApi;
 
 /** 晶片卡個人化 in connected mode: the records on the RA server, the card in this workstation's reader. */
 final class RemoteCardDesk implements CardDesk {
 
-	private final CardDesk server;
+	private final ServerConnection server;
 	private final CardTerminal terminal;
 
-	RemoteCardDesk(ServerConnection connection, CardTerminal terminal) {
-		this.server = connection.desk(CardDesk.class);
+	RemoteCardDesk(ServerConnection server, CardTerminal terminal) {
+		this.server = server;
 		this.terminal = terminal;
 	}
 
@@ -28,11 +29,11 @@ final class RemoteCardDesk implements CardDesk {
 
 	@Override
 	public CardSecrets beginPersonalization(Actor clerk, long subscriberId) throws ServiceException {
-		return server.beginPersonalization(clerk, subscriberId);
+		return server.call(StaffApi.BEGIN_PERSONALIZATION, new StaffApi.SubscriberId(subscriberId));
 	}
 
 	@Override
 	public void confirmPersonalized(Actor clerk, String cardSerial) throws ServiceException {
-		server.confirmPersonalized(clerk, cardSerial);
+		server.call(StaffApi.CONFIRM_PERSONALIZED, new StaffApi.CardSerial(cardSerial));
 	}
 }

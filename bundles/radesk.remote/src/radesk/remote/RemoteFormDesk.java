@@ -13,15 +13,16 @@ import radesk.core.access.Actor;
 import radesk.core.review.Decision;
 import radesk.core.review.FormState;
 import radesk.core.revocation.RevocationReason;
+import radesk.wire.StaffApi;
 
 /** 申請表單 in connected mode: everything on the RA server, but for the card of a PIN unlock, unlocked in this workstation's reader. */
 final class RemoteFormDesk implements FormDesk {
 
-	private final FormDesk server;
+	private final ServerConnection server;
 	private final CardTerminal terminal;
 
-	RemoteFormDesk(ServerConnection connection, CardTerminal terminal) {
-		this.server = connection.desk(FormDesk.class);
+	RemoteFormDesk(ServerConnection server, CardTerminal terminal) {
+		this.server = server;
 		this.terminal = terminal;
 	}
 
@@ -32,41 +33,41 @@ final class RemoteFormDesk implements FormDesk {
 
 	@Override
 	public long submitPinUnlock(Actor clerk, String cardSerial, String note) throws ServiceException {
-		return server.submitPinUnlock(clerk, cardSerial, note);
+		return server.call(StaffApi.SUBMIT_PIN_UNLOCK, new StaffApi.PinUnlock(cardSerial, note)).id();
 	}
 
 	@Override
 	public long submitPasswordReset(Actor clerk, String account, String note) throws ServiceException {
-		return server.submitPasswordReset(clerk, account, note);
+		return server.call(StaffApi.SUBMIT_PASSWORD_RESET, new StaffApi.PasswordReset(account, note)).id();
 	}
 
 	@Override
 	public long submitRevocation(Actor staff, String certificate, RevocationReason reason, String note) throws ServiceException {
-		return server.submitRevocation(staff, certificate, reason, note);
+		return server.call(StaffApi.SUBMIT_REVOCATION, new StaffApi.Revocation(certificate, reason, note)).id();
 	}
 
 	@Override
 	public void decide(Actor officer, long formId, Decision decision) throws ServiceException {
-		server.decide(officer, formId, decision);
+		server.call(StaffApi.DECIDE_FORM, new StaffApi.DecideForm(formId, decision));
 	}
 
 	@Override
 	public List<FormItem> forms(Actor staff, FormState state) throws ServiceException {
-		return server.forms(staff, state);
+		return server.call(StaffApi.FORMS, new StaffApi.FormsIn(state));
 	}
 
 	@Override
 	public CardSecrets beginPinUnlock(Actor clerk, long formId) throws ServiceException {
-		return server.beginPinUnlock(clerk, formId);
+		return server.call(StaffApi.BEGIN_PIN_UNLOCK, new StaffApi.FormId(formId));
 	}
 
 	@Override
 	public void confirmPinUnlock(Actor clerk, long formId) throws ServiceException {
-		server.confirmPinUnlock(clerk, formId);
+		server.call(StaffApi.CONFIRM_PIN_UNLOCK, new StaffApi.FormId(formId));
 	}
 
 	@Override
 	public NewSubscriber carryOutPasswordReset(Actor clerk, long formId) throws ServiceException {
-		return server.carryOutPasswordReset(clerk, formId);
+		return server.call(StaffApi.CARRY_OUT_PASSWORD_RESET, new StaffApi.FormId(formId));
 	}
 }

@@ -1,9 +1,6 @@
 package radesk.remote;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +14,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import radesk.api.CardAccessException;
@@ -25,6 +21,7 @@ import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.api.StaffDesk;
 import radesk.wire.Json;
+import radesk.wire.Route;
 import radesk.core.TrustedRoot;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
@@ -32,8 +29,8 @@ import radesk.core.registration.FieldProblem;
 import radesk.core.registration.InvalidFormException;
 
 /**
- * A counter workstation's connection to the RA server (connected mode): the service interfaces
- * of {@code radesk.api}, answered by the server over HTTPS that trusts only the RA's root. A
+ * A counter workstation's connection to the RA server (connected mode): the routes of
+ * {@link radesk.wire.StaffApi}, answered by the server over HTTPS that trusts only the RA's root. A
  * member of staff signs in through {@link StaffDesk#signIn}; the connection keeps that session's
  * token and every call carries it, so the server acts as the person who signed in — whatever
  * actor a screen passes along. Refusals come back as the same {@link ServiceException}s (and
@@ -75,51 +72,51 @@ public final class ServerConnection {
 		return base;
 	}
 
-	/** The service interface {@code type}, answered by the server. */
-	public <T> T desk(Class<T> type) {
-		InvocationHandler handler = (proxy, method, args) -> invoke(type, proxy, method, args == null ? new Object[0] : args);
-		return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler));
+	/**
+	 * The route's answer to {@code request}, as the signed-in person. A form the server finds
+	 * against the rules comes back as a refusal (INVALID_INPUT) here; see {@link #callForm}.
+	 */
+	public <Q, A> A call(Route<Q, A> route, Q request) throws ServiceException {
+		try {
+			return callForm(route, request);
+		} catch (InvalidFormException e) {
+			throw new ServiceException(Reason.INVALID_INPUT, "the form breaks the rules: " + e.problems());
+		}
 	}
 
-	private Object invoke(Class<?> type, Object proxy, Method method, Object[] args) throws Throwable {
-		if (method.getDeclaringClass() == Object.class) {
-			return switch (method.getName()) {
-			case "equals" -> proxy == args[0];
-			case "hashCode" -> System.identityHashCode(proxy);
-			default -> type.getSimpleName() + " at " + base;
-			};
-		}
+	/** As {@link #call}, for the routes that take a form: its problems come back as in-process. */
+	public <Q, A> A callForm(Route<Q, A> route, Q request) throws ServiceException, InvalidFormException {
+		JsonNode answer = send(post(route.path(), json.valueToTree(request)));
+		return json.convertValue(answer, route.answer());
+	}
+
+	/** Whether the server has no administrator yet (its first start). */
+	public boolean needsFirstAdministrator() throws ServiceException {
 		try {
-			if (type == StaffDesk.class) {
-				switch (method.getName()) {
-				case "needsFirstAdministrator":
-					return send(HttpRequest.newBuilder(URI.create(base + "staff/first-administrator")).GET(), method).get("needed").asBoolean();
-				case "createFirstAdministrator":
-					return signedIn(send(post("staff/first-administrator", json.createObjectNode().put("account", (String) args[0])
-							.put("displayName", (String) args[1]).put("password", new String((char[]) args[2]))
-							.put("workstation", (String) args[3])), method));
-				case "signIn":
-					if (args.length == 4) {
-						Role role = (Role) args[2];
-						return signedIn(send(post("staff/sessions", json.createObjectNode().put("account", (String) args[0])
-								.put("password", new String((char[]) args[1])).put("role", role == null ? null : role.name())
-								.put("workstation", (String) args[3])), method));
-					}
-					break;
-				default:
-					break;
-				}
-			}
-			if (method.isDefault()) {
-				return InvocationHandler.invokeDefault(proxy, method, args);
-			}
-			return call(type, method, args);
-		} catch (ServiceException | InvalidFormException e) {
-			if (Arrays.stream(method.getExceptionTypes()).anyMatch(t -> t.isInstance(e))) {
-				throw e;
-			}
-			// a method that cannot refuse in-process (a list to show): the screen hears of it all the same
-			throw new IllegalStateException(e.getMessage(), e);
+			return send(HttpRequest.newBuilder(URI.create(base + "staff/first-administrator")).GET()).get("needed").asBoolean();
+		} catch (InvalidFormException e) {
+			throw new ServiceException(Reason.INVALID_INPUT, e.getMessage());
+		}
+	}
+
+	/** The server's first administrator, signed in at once. */
+	public Actor createFirstAdministrator(String account, String displayName, char[] password, String workstation)
+			throws ServiceException {
+		return signIn("staff/first-administrator", json.createObjectNode().put("account", account).put("displayName", displayName)
+				.put("password", new String(password)).put("workstation", workstation));
+	}
+
+	/** A member of staff signs in (in one of their roles, or their first); this connection keeps the session. */
+	public Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException {
+		return signIn("staff/sessions", json.createObjectNode().put("account", account).put("password", new String(password))
+				.put("role", as == null ? null : as.name()).put("workstation", workstation));
+	}
+
+	private Actor signIn(String path, ObjectNode body) throws ServiceException {
+		try {
+			return signedIn(send(post(path, body)));
+		} catch (InvalidFormException e) {
+			throw new ServiceException(Reason.INVALID_INPUT, e.getMessage());
 		}
 	}
 
@@ -144,22 +141,7 @@ public final class ServerConnection {
 		}
 	}
 
-	private Object call(Class<?> type, Method method, Object[] args) throws ServiceException, InvalidFormException {
-		ObjectNode body = json.createObjectNode().put("desk", type.getSimpleName()).put("method", method.getName());
-		ArrayNode values = body.putArray("args");
-		Class<?>[] parameters = method.getParameterTypes();
-		for (int i = 0; i < args.length; i++) {
-			// the server puts the signed-in person in every Actor place: nothing of ours is believed
-			values.add(parameters[i] == Actor.class ? json.nullNode() : json.valueToTree(args[i]));
-		}
-		JsonNode answer = send(post("staff/call", body), method);
-		if (method.getReturnType() == void.class) {
-			return null;
-		}
-		return json.convertValue(answer.get("result"), json.getTypeFactory().constructType(method.getGenericReturnType()));
-	}
-
-	private HttpRequest.Builder post(String path, ObjectNode body) throws ServiceException {
+	private HttpRequest.Builder post(String path, JsonNode body) throws ServiceException {
 		try {
 			return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
@@ -168,7 +150,7 @@ public final class ServerConnection {
 		}
 	}
 
-	private JsonNode send(HttpRequest.Builder request, Method method) throws ServiceException, InvalidFormException {
+	private JsonNode send(HttpRequest.Builder request) throws ServiceException, InvalidFormException {
 		String bearer = token;
 		if (bearer != null) {
 			request.header("Authorization", "Bearer " + bearer);
@@ -194,12 +176,12 @@ public final class ServerConnection {
 		if (response.statusCode() == 200) {
 			return body;
 		}
-		throw refusal(response.statusCode(), body, method);
+		throw refusal(response.statusCode(), body);
 	}
 
-	private ServiceException refusal(int status, JsonNode body, Method method) throws InvalidFormException {
+	private ServiceException refusal(int status, JsonNode body) throws InvalidFormException {
 		String code = body.path("error").asText("");
-		if (code.equals("INVALID_FORM") && Arrays.asList(method.getExceptionTypes()).contains(InvalidFormException.class)) {
+		if (code.equals("INVALID_FORM")) {
 			List<FieldProblem> problems = new ArrayList<>();
 			for (JsonNode p : body.path("problems")) {
 				problems.add(new FieldProblem(radesk.core.registration.Field.valueOf(p.get("field").asText()),

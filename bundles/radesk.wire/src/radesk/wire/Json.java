@@ -19,6 +19,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
 
+	/** The largest body of every route but one, before anyone is known and after: sign-ins and calls alike. */
+	public static final int MAX_BODY = 16 * 1024;
 	/** The largest body any route takes (a signed-in mailroom clerk's CSV of postal forms). */
 	public static final int MAX_DOCUMENT = 8 * 1024 * 1024;
 	/** Deeper than any value of the API: a deeper body is refused before it costs anything. */
@@ -37,6 +39,7 @@ public final class Json {
 		JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints()).build();
 		return JsonMapper.builder(factory).addModule(new JavaTimeModule()).addModule(new Jdk8Module())
 				.disable(MapperFeature.AUTO_DETECT_IS_GETTERS).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+				.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
 				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 	}
 }

@@ -41,7 +41,7 @@ import radesk.wire.Json;
 public final class RaServer extends Handler.Abstract implements RaServerEndpoint {
 
 	static final String BASE = "/api/v1/";
-	static final int MAX_BODY = 16 * 1024;
+	static final int MAX_BODY = Json.MAX_BODY;
 	/** The in-process service only: never a connected-mode client's stand-ins (which would call back here). */
 	static final String LOCAL = "(!(radesk.remote=true))";
 	private static final System.Logger LOG = System.getLogger(RaServer.class.getName());
@@ -77,14 +77,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		}
 		this.captchas = new Captchas(Clock.systemUTC(), disclose);
 		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas);
-		// card work (personalizing, unlocking) happens at the workstation's reader: only the records' halves are callable
-		StaffCalls calls = new StaffCalls(json).allow(radesk.api.StaffDesk.class, staff, "signIn", "createFirstAdministrator")
-				.allow(radesk.api.CounterIntake.class, intake).allow(radesk.api.RegistrationDesk.class, registration)
-				.allow(radesk.api.MailroomDesk.class, mailroom).allow(radesk.api.IssuanceDesk.class, issuance)
-				.allow(radesk.api.FormDesk.class, forms, "carryOutPinUnlock").allow(radesk.api.SearchDesk.class, search)
-				.allow(radesk.api.AuditTrail.class, audit).allow(radesk.api.CrlDesk.class, crl)
-				.allow(radesk.api.CardDesk.class, cards, "personalize");
-		this.staffRoutes = new StaffRoutes(json, staff, calls);
+		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
+				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards)));
 		java.util.List<java.util.List<String>> names = ServerTls.configuredNames(System.getProperty("radesk.server.names"));
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1));
 		this.server = HttpsListener.start(host, port, tls, this);
@@ -172,8 +166,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		case "POST /staff/first-administrator" -> staffRoutes.firstAdministrator(x.body(MAX_BODY));
 		case "POST /staff/sessions" -> staffRoutes.signIn(x.body(MAX_BODY));
 		case "DELETE /staff/sessions" -> staffRoutes.signOut(x);
-		case "POST /staff/call" -> staffRoutes.call(x);
-		default -> throw new ApiException(404, "NOT_FOUND", "no such resource: " + route);
+		default -> staffRoutes.call(staffRoutes.route(route)
+				.orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no such resource: " + route)), x);
 		};
 	}
 

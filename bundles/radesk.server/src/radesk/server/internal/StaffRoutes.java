@@ -2,29 +2,35 @@ package radesk.server.internal;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import radesk.api.ServiceException;
 import radesk.api.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
+import radesk.core.registration.FieldProblem;
+import radesk.core.registration.InvalidFormException;
 import radesk.wire.Json;
+import radesk.wire.Route;
 
 /** Counter workstations in connected mode: staff sign-in and sign-out, and the calls of the signed-in person. */
 final class StaffRoutes {
 
 	private final ObjectMapper json;
 	private final StaffDesk staff;
-	private final StaffCalls calls;
+	private final StaffTable table;
 	/** Signed-in staff of counter workstations in connected mode: their own tokens, never a subscriber's. */
 	private final Sessions sessions = new Sessions(Clock.systemUTC());
 
-	StaffRoutes(ObjectMapper json, StaffDesk staff, StaffCalls calls) {
+	StaffRoutes(ObjectMapper json, StaffDesk staff, StaffTable table) {
 		this.json = json;
 		this.staff = staff;
-		this.calls = calls;
+		this.table = table;
 	}
 
 	JsonNode needsFirst() throws ApiException {
@@ -78,14 +84,64 @@ final class StaffRoutes {
 		return json.createObjectNode().put("status", "signed out");
 	}
 
+	/** The route of that key ({@code "POST /staff/reviews/queue"}), if the staff API has one. */
+	Optional<StaffTable.Bound<?, ?>> route(String key) {
+		return table.find(key);
+	}
+
 	/**
-	 * A call of the signed-in person (or, without a token, one of the few open calls). The session
-	 * is known before the body is read: only a signed-in mailroom clerk may send more than 16 KiB
-	 * (a CSV of postal forms, up to 8 MiB).
+	 * A call of the signed-in person (or, without a token, of an open route). The session is known
+	 * before the body is read: only a signed-in mailroom clerk's CSV import may send more than
+	 * 16 KiB (up to 8 MiB). The body becomes the route's record; a field missing or of the wrong
+	 * type is refused before the service is asked.
 	 */
-	JsonNode call(Call x) throws ApiException {
-		Actor me = x.header("Authorization") == null ? null : signedIn(x);
-		int max = me != null && me.role() == Role.MAILROOM_CLERK ? Json.MAX_DOCUMENT : RaServer.MAX_BODY;
-		return calls.call(me, x.body(max));
+	<Q, A> JsonNode call(StaffTable.Bound<Q, A> bound, Call x) throws ApiException {
+		Route<Q, A> route = bound.route();
+		Actor me = route.open() && x.header("Authorization") == null ? null : signedIn(x);
+		int max = route.large() && me != null && me.role() == Role.MAILROOM_CLERK ? Json.MAX_DOCUMENT : Json.MAX_BODY;
+		JsonNode body = x.body(max);
+		Q request;
+		try {
+			request = json.treeToValue(body, route.request());
+		} catch (JsonProcessingException | IllegalArgumentException e) {
+			throw new ApiException(400, "WRONG_TYPE", "the body is not a " + route.request().getSimpleName());
+		}
+		String missing = missing(request);
+		if (missing != null) {
+			throw new ApiException(400, "MISSING_FIELD", missing + " is required");
+		}
+		try {
+			return json.valueToTree(bound.work().answer(me, request));
+		} catch (ServiceException e) {
+			ApiException refused = RaServer.refusal(e);
+			refused.detail = e.detail();
+			refused.card = e.card() == null ? null : e.card().name();
+			throw refused;
+		} catch (InvalidFormException e) {
+			ApiException refused = new ApiException(422, "INVALID_FORM", "the form breaks the rules");
+			ArrayNode problems = json.createArrayNode();
+			for (FieldProblem p : e.problems()) {
+				problems.addObject().put("field", p.field().name()).put("problem", p.problem().name());
+			}
+			refused.problems = problems;
+			throw refused;
+		}
+	}
+
+	/** The first field of the request's record left out or null (every field of a staff request is required). */
+	private static String missing(Object request) {
+		if (!(request instanceof Record)) {
+			throw new IllegalStateException("a wire request that is no record: " + request.getClass());
+		}
+		for (java.lang.reflect.RecordComponent c : request.getClass().getRecordComponents()) {
+			try {
+				if (c.getAccessor().invoke(request) == null) {
+					return c.getName();
+				}
+			} catch (ReflectiveOperationException e) {
+				throw new IllegalStateException("a wire record that cannot be read: " + request.getClass(), e);
+			}
+		}
+		return null;
 	}
 }

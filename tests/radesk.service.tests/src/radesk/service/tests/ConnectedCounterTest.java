@@ -46,6 +46,7 @@ class ConnectedCounterTest {
 	private static final char[] PASSWORD = "Remote-Counter-2026".toCharArray();
 	private static String clerkAccount;
 	private static String officerAccount;
+	private static String mailroomAccount;
 
 	@BeforeAll
 	static void staff() throws Exception {
@@ -57,6 +58,28 @@ class ConnectedCounterTest {
 		officerAccount = "rc.officer." + suffix;
 		local.addStaff(admin, clerkAccount, "遠端櫃檯", Role.COUNTER_CLERK, PASSWORD);
 		local.addStaff(admin, officerAccount, "遠端審核", Role.RA_OFFICER, PASSWORD);
+		mailroomAccount = "rc.mail." + suffix;
+		local.addStaff(admin, mailroomAccount, "遠端收發", Role.MAILROOM_CLERK, PASSWORD);
+	}
+
+	@Test
+	void theMailroomsCsvOfOver16KiBIsTakenFromAMailroomClerkOnly() throws Exception {
+		StringBuilder csv = new StringBuilder("name,national_id,email,ra_unit\r\n");
+		java.util.List<String> ids = new java.util.ArrayList<>();
+		while (csv.length() < 40_000) {
+			String id = TestIds.nationalId();
+			ids.add(id);
+			csv.append("郵寄遠端,").append(id).append(",far@example.tw,HQ\r\n");
+		}
+		ServerConnection mailroom = connect();
+		Actor clerk = radesk.remote.RemoteDesks.staff(mailroom).signIn(mailroomAccount, PASSWORD, "remote-mail-1");
+		radesk.api.MailroomDesk.ImportReport report = radesk.remote.RemoteDesks.mailroom(mailroom).importPostal(clerk, csv.toString());
+		assertEquals(ids.size(), report.stored(), "every row of a " + csv.length() + "-character file stored: " + report.rejected());
+		ServerConnection counter = connect();
+		Actor counterClerk = radesk.remote.RemoteDesks.staff(counter).signIn(clerkAccount, PASSWORD, "remote-mail-2");
+		ServiceException tooLarge = assertThrows(ServiceException.class,
+				() -> radesk.remote.RemoteDesks.mailroom(counter).importPostal(counterClerk, csv.toString()));
+		assertTrue(tooLarge.detail().contains("16384"), "a counter clerk's body stays capped at 16 KiB: " + tooLarge.detail());
 	}
 
 	private static ServerConnection connect() throws Exception {
@@ -68,7 +91,7 @@ class ConnectedCounterTest {
 	@Test
 	void theCounterWorksThroughTheServerAsThePersonWhoSignedIn() throws Exception {
 		ServerConnection counter = connect();
-		StaffDesk staff = counter.desk(StaffDesk.class);
+		StaffDesk staff = radesk.remote.RemoteDesks.staff(counter);
 		assertFalse(staff.needsFirstAdministrator());
 		ServiceException wrong = assertThrows(ServiceException.class,
 				() -> staff.signIn(clerkAccount, "not-the-Password-1".toCharArray(), "remote-counter-1"));
@@ -76,9 +99,9 @@ class ConnectedCounterTest {
 		assertEquals(2, wrong.triesLeft(), "the tries left travel too");
 		Actor clerk = staff.signIn(clerkAccount, PASSWORD, "remote-counter-1");
 		assertEquals(new Actor(clerkAccount, Role.COUNTER_CLERK, "remote-counter-1"), clerk);
-		assertFalse(counter.desk(CounterIntake.class).raUnits().isEmpty());
+		assertFalse(radesk.remote.RemoteDesks.intake(counter).raUnits().isEmpty());
 
-		RegistrationDesk registration = counter.desk(RegistrationDesk.class);
+		RegistrationDesk registration = radesk.remote.RemoteDesks.registration(counter);
 		InvalidFormException refused = assertThrows(InvalidFormException.class, () -> registration.submitWalkIn(clerk,
 				new WalkInForm("遠端測試", "A123456788", "remote@example.com.tw", "HQ").withDocuments(ProofDocument.ID_CARD_COPY)));
 		assertTrue(refused.problems().stream().anyMatch(p -> p.field() == Field.NATIONAL_ID && p.problem() == Problem.ID_WRONG_CHECKSUM),
@@ -92,14 +115,14 @@ class ConnectedCounterTest {
 				() -> registration.decide(new Actor(officerAccount, Role.RA_OFFICER, "forged"), request.id(), Decision.approve()))
 				.reason());
 		ServerConnection review = connect();
-		Actor officer = review.desk(StaffDesk.class).signIn(officerAccount, PASSWORD, "remote-review-1");
-		review.desk(RegistrationDesk.class).decide(officer, request.id(), Decision.approve());
+		Actor officer = radesk.remote.RemoteDesks.staff(review).signIn(officerAccount, PASSWORD, "remote-review-1");
+		radesk.remote.RemoteDesks.registration(review).decide(officer, request.id(), Decision.approve());
 		NewSubscriber subscriber = registration.register(clerk, request.id());
 		assertTrue(subscriber.password().length >= 10, "the website password for its slip");
 
-		List<SearchDesk.SearchHit> found = counter.desk(SearchDesk.class).search(clerk, name, 10);
+		List<SearchDesk.SearchHit> found = radesk.remote.RemoteDesks.search(counter).search(clerk, name, 10);
 		assertTrue(found.stream().anyMatch(h -> h.title().startsWith(name)), found.toString());
-		SearchDesk.Story story = counter.desk(SearchDesk.class).story(clerk, SearchDesk.Kind.SUBSCRIBER, String.valueOf(subscriber.subscriberId()));
+		SearchDesk.Story story = radesk.remote.RemoteDesks.search(counter).story(clerk, SearchDesk.Kind.SUBSCRIBER, String.valueOf(subscriber.subscriberId()));
 		assertEquals(name, story.name());
 
 		// the server's records, written as the people who signed in, at their workstations
@@ -109,29 +132,29 @@ class ConnectedCounterTest {
 
 		// signed out, the same calls are refused
 		counter.signOut();
-		assertEquals(Reason.SIGNED_OUT, assertThrows(ServiceException.class, () -> counter.desk(SearchDesk.class).search(clerk, name, 10))
+		assertEquals(Reason.SIGNED_OUT, assertThrows(ServiceException.class, () -> radesk.remote.RemoteDesks.search(counter).search(clerk, name, 10))
 				.reason(), "the screen can say: sign in again");
 		ServerConnection nowhere = new ServerConnection("https://localhost:1/api/v1/",
 				Path.of(System.getProperty("radesk.data"), "server", "root.cer"));
 		assertEquals(Reason.SERVER_UNREACHABLE,
-				assertThrows(ServiceException.class, () -> nowhere.desk(StaffDesk.class).needsFirstAdministrator()).reason());
+				assertThrows(ServiceException.class, () -> radesk.remote.RemoteDesks.staff(nowhere).needsFirstAdministrator()).reason());
 	}
 
 	@Test
 	void theCardIsWrittenAtTheWorkstationTheRecordsAreTheServers() throws Exception {
 		Journey j = Journey.toRegisteredSubscriber();
 		ServerConnection counter = connect();
-		Actor clerk = counter.desk(StaffDesk.class).signIn(clerkAccount, PASSWORD, "remote-counter-2");
+		Actor clerk = radesk.remote.RemoteDesks.staff(counter).signIn(clerkAccount, PASSWORD, "remote-counter-2");
 		radesk.card.CardTerminal reader = Services.await(radesk.card.CardTerminal.class);
 		java.util.List<radesk.api.CardDesk.Step> steps = new java.util.ArrayList<>();
-		radesk.api.NewCard card = radesk.card.CounterCardWork.personalize(counter.desk(radesk.api.CardDesk.class), reader, clerk,
+		radesk.api.NewCard card = radesk.card.CounterCardWork.personalize(radesk.remote.RemoteDesks.cards(counter, reader), reader, clerk,
 				j.subscriber.subscriberId(), Journey.blankSlot(), steps::add);
 		assertEquals(List.of(radesk.api.CardDesk.Step.values()), steps, "every step told, in order");
 		assertEquals(3, reader.verifyPin(card.serial(), card.pin()), "the card in this reader took the PIN");
 		SearchDesk.Story story = Services.await(SearchDesk.class).story(Staff.CLERK, SearchDesk.Kind.CARD, card.serial());
 		assertEquals(List.of(new SearchDesk.CardLine(card.serial(), "PERSONALIZED")), story.cards(), "the server recorded it");
 
-		radesk.api.IssuanceDesk issuance = counter.desk(radesk.api.IssuanceDesk.class);
+		radesk.api.IssuanceDesk issuance = radesk.remote.RemoteDesks.issuance(counter);
 		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
 		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + j.subscriber.subscriberId());
 		issuance.handOver(clerk, card.serial(), new radesk.api.IssuanceDesk.Delivery(radesk.api.IssuanceDesk.Delivery.Method.COUNTER,
@@ -141,11 +164,11 @@ class ConnectedCounterTest {
 		for (int i = 0; i < 3; i++) {
 			assertThrows(radesk.api.CardAccessException.class, () -> reader.verifyPin(card.serial(), "00000000".toCharArray()));
 		}
-		radesk.api.FormDesk forms = counter.desk(radesk.api.FormDesk.class);
+		radesk.api.FormDesk forms = radesk.remote.RemoteDesks.forms(counter, reader);
 		long form = forms.submitPinUnlock(clerk, card.serial(), "用戶攜卡臨櫃");
 		ServerConnection review = connect();
-		Actor officer = review.desk(StaffDesk.class).signIn(officerAccount, PASSWORD, "remote-review-2");
-		review.desk(radesk.api.FormDesk.class).decide(officer, form, Decision.approve());
+		Actor officer = radesk.remote.RemoteDesks.staff(review).signIn(officerAccount, PASSWORD, "remote-review-2");
+		radesk.remote.RemoteDesks.forms(review, reader).decide(officer, form, Decision.approve());
 		radesk.api.NewCard unlocked = radesk.card.CounterCardWork.unlock(forms, reader, clerk, form);
 		assertEquals(3, reader.verifyPin(card.serial(), unlocked.pin()), "the new PIN opens the card");
 		assertEquals(Reason.WRONG_STATE, assertThrows(ServiceException.class, () -> forms.beginPinUnlock(clerk, form)).reason(),
@@ -158,33 +181,38 @@ class ConnectedCounterTest {
 				"{\"account\":\"" + clerkAccount + "\",\"password\":\"" + new String(PASSWORD) + "\",\"workstation\":\"raw\"}", null);
 		assertEquals(200, in.statusCode(), in.body());
 		String token = ServerApiTest.field(in.body(), "token");
-		assertEquals(401, ServerApiTest.post("staff/call", "{\"desk\":\"SearchDesk\",\"method\":\"search\",\"args\":[null,\"x\",5]}", null)
-				.statusCode(), "no session");
+		String search = "{\"text\":\"x\",\"limit\":5}";
+		assertEquals(401, ServerApiTest.post("staff/search", search, null).statusCode(), "no session");
 		HttpResponse<String> subscriberToken = ServerApiTest.logIn("nobody", "nothing");
 		assertTrue(subscriberToken.statusCode() >= 400);
-		assertEquals(404, ServerApiTest.post("staff/call", "{\"desk\":\"EmbeddedRa\",\"method\":\"sealSoPin\",\"args\":[]}", token)
-				.statusCode(), "only the service interfaces");
-		assertEquals(404, ServerApiTest.post("staff/call", "{\"desk\":\"FormDesk\",\"method\":\"carryOutPinUnlock\",\"args\":[null,1]}", token)
-				.statusCode(), "card work is done at the workstation");
-		assertEquals(404, ServerApiTest.post("staff/call", "{\"desk\":\"CardDesk\",\"method\":\"personalize\",\"args\":[null,1,0]}", token)
-				.statusCode(), "only the records' halves of it");
-		HttpResponse<String> units = ServerApiTest.post("staff/call", "{\"desk\":\"CounterIntake\",\"method\":\"raUnits\",\"args\":[]}", null);
+		// only what a route names is callable: the old reflective call, internal classes, card work done at the workstation
+		for (String unnamed : List.of("staff/call", "staff/EmbeddedRa/sealSoPin", "staff/forms/pin-unlock/carry-out",
+				"staff/cards/personalize", "staff/sessions/../first-administrator")) {
+			HttpResponse<String> refused = ServerApiTest.post(unnamed, "{}", token);
+			assertEquals(404, refused.statusCode(), unnamed + ": " + refused.body());
+			assertTrue(refused.body().contains("NOT_FOUND"), refused.body());
+		}
+		HttpResponse<String> units = ServerApiTest.post("staff/ra-units/list", "{}", null);
 		assertEquals(200, units.statusCode(), "the RA units are public: " + units.body());
-		assertEquals(401, ServerApiTest.post("staff/call", "{\"desk\":\"CounterIntake\",\"method\":\"recentRequests\",\"args\":[5]}", null)
-				.statusCode(), "the recent requests are not");
-		assertEquals(404, ServerApiTest.post("staff/call", "{\"desk\":\"StaffDesk\",\"method\":\"signIn\",\"args\":[\"a\",\"b\",null,\"c\"]}", token)
-				.statusCode(), "sign-in has its own route");
-		HttpResponse<String> notArray = ServerApiTest.post("staff/call", "{\"desk\":\"SearchDesk\",\"method\":\"search\",\"args\":5}", token);
-		assertEquals(400, notArray.statusCode());
-		HttpResponse<String> wrongType = ServerApiTest.post("staff/call",
-				"{\"desk\":\"SearchDesk\",\"method\":\"search\",\"args\":[null,\"x\",\"many\"]}", token);
+		assertTrue(units.body().startsWith("["), units.body());
+		assertEquals(401, ServerApiTest.post("staff/registrations/recent", "{\"limit\":5}", null).statusCode(),
+				"the recent requests are not");
+		HttpResponse<String> missing = ServerApiTest.post("staff/search", "{\"limit\":5}", token);
+		assertEquals(400, missing.statusCode(), missing.body());
+		assertTrue(missing.body().contains("MISSING_FIELD") && missing.body().contains("text"), missing.body());
+		HttpResponse<String> wrongType = ServerApiTest.post("staff/search", "{\"text\":\"x\",\"limit\":\"many\"}", token);
 		assertEquals(400, wrongType.statusCode(), wrongType.body());
 		assertTrue(wrongType.body().contains("WRONG_TYPE"), wrongType.body());
-		HttpResponse<String> ok = ServerApiTest.post("staff/call", "{\"desk\":\"SearchDesk\",\"method\":\"search\",\"args\":[null,\"x\",5]}", token);
+		HttpResponse<String> notObject = ServerApiTest.post("staff/search", "[1,2]", token);
+		assertEquals(400, notObject.statusCode(), notObject.body());
+		HttpResponse<String> badEnum = ServerApiTest.post("staff/search/story", "{\"kind\":\"EVERYTHING\",\"key\":\"1\"}", token);
+		assertEquals(400, badEnum.statusCode(), badEnum.body());
+		HttpResponse<String> ok = ServerApiTest.post("staff/search", search, token);
 		assertEquals(200, ok.statusCode(), ok.body());
+		HttpResponse<String> big = ServerApiTest.post("staff/search", "{\"text\":\"" + "x".repeat(20_000) + "\",\"limit\":5}", token);
+		assertEquals(413, big.statusCode(), "a clerk's body is capped at 16 KiB: " + big.body());
 		// a subscriber's session is no staff session
-		HttpResponse<String> forged = ServerApiTest.post("staff/call", "{\"desk\":\"SearchDesk\",\"method\":\"search\",\"args\":[null,\"x\",5]}",
-				"made-up-token");
+		HttpResponse<String> forged = ServerApiTest.post("staff/search", search, "made-up-token");
 		assertEquals(401, forged.statusCode());
 	}
 }

@@ -117,12 +117,15 @@ class HostileClientTest {
 		try {
 			List<Future<Integer>> answers = new ArrayList<>();
 			for (int i = 0; i < 16; i++) {
-				String path = i % 2 == 0 ? "sessions" : "staff/call";
+				String path = i % 2 == 0 ? "sessions" : "staff/registrations/postal-import";
 				answers.add(pool.submit(() -> exchange(post(path, big.length), big)));
 			}
-			for (Future<Integer> a : answers) {
-				int status = a.get(60, TimeUnit.SECONDS);
-				assertTrue(status == 413 || status == -1, "an 8 MiB body without a session is refused (413) or cut off: " + status);
+			for (int i = 0; i < answers.size(); i++) {
+				int status = answers.get(i).get(60, TimeUnit.SECONDS);
+				// the log-in is refused as too large; the mailroom's import (the one route taking 8 MiB) wants a session first
+				int refused = i % 2 == 0 ? 413 : 401;
+				assertTrue(status == refused || status == -1, "an 8 MiB body without a session is refused (" + refused
+						+ ") or cut off: " + status);
 			}
 		} finally {
 			pool.shutdownNow();
