@@ -46,11 +46,28 @@ for edition in counter subscriber; do
   fi
   rm -rf "$scratch"
 done
-# the subscriber edition must not even contain the counter's code or its database
+# the subscriber edition must not even contain the counter's code or its database: no such bundle,
+# and no counter-only class inside any jar (staff desks and wire, connected mode, counter card flows)
 plugins="$products/radesk-subscriber/linux/gtk/x86_64/radesk-subscriber/plugins"
-leaked=$(ls "$plugins" | grep -E '^(radesk\.(store|service|ui\.counter)|com\.h2database|org\.flywaydb|org\.postgresql)' || true)
+leaked=$(ls "$plugins" | grep -E '^(radesk\.(store|service|server|slips|remote|api\.staff|wire\.staff|flows\.counter|ui\.counter)|com\.h2database|org\.flywaydb|org\.postgresql)' || true)
 if [ -n "$leaked" ]; then
   echo "smoke: the subscriber product contains counter-only bundles: $leaked"; failed=$((failed + 1))
+fi
+jar="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jar"
+counter_only='^radesk/(api/staff|wire/staff|remote|flows/counter|ui/counter|service|store|server|slips)/|/(CounterCardWork|StaffApi|StaffDesk|MailroomDesk|FormDesk|IssuanceDesk|RegistrationDesk|CardDesk|ConnectedMode|ServerConnection)[.$]'
+classes=0
+for j in "$plugins"/radesk.*.jar; do
+  listing=$("$jar" tf "$j")
+  classes=$((classes + $(grep -c '\.class$' <<<"$listing" || true)))
+  found=$(grep -E '\.class$' <<<"$listing" | grep -E "$counter_only" || true)
+  if [ -n "$found" ]; then
+    echo "smoke: $(basename "$j") in the subscriber product holds counter-only classes:"; echo "$found"; failed=$((failed + 1))
+  fi
+done
+if [ "$classes" -lt 20 ]; then
+  echo "smoke: only $classes classes found in the subscriber product's radesk jars: the check read nothing"; failed=$((failed + 1))
+else
+  echo "smoke: the subscriber product's $classes radesk classes hold no counter-only class"
 fi
 # the RA server: headless, HTTPS with the RA's own CA, stops cleanly on SIGTERM
 home="$products/radesk-server/linux/gtk/x86_64/radesk-server"

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import radesk.api.MailroomDesk;
+import radesk.api.staff.MailroomDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.store.Database;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import radesk.api.SearchDesk;
+import radesk.api.staff.SearchDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.store.Database;

@@ -1,5 +1,7 @@
 package radesk.remote;
 
+import radesk.client.ServerSettings;
+
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -10,26 +12,24 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.AuditTrail;
-import radesk.api.CardDesk;
-import radesk.api.CounterIntake;
-import radesk.api.CrlDesk;
-import radesk.api.FormDesk;
-import radesk.api.IssuanceDesk;
-import radesk.api.MailroomDesk;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.CardDesk;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.CrlDesk;
+import radesk.api.staff.FormDesk;
+import radesk.api.staff.IssuanceDesk;
+import radesk.api.staff.MailroomDesk;
 import radesk.api.RaConnection;
-import radesk.api.RegistrationDesk;
-import radesk.api.SearchDesk;
-import radesk.api.StaffDesk;
-import radesk.card.CardTerminal;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.SearchDesk;
+import radesk.api.staff.StaffDesk;
 
 /**
  * The counter workstation in connected mode ({@link ServerSettings#connected()}, read at start):
  * the service interfaces the screens use are registered as the RA server's, ranked above the
  * embedded service's, so the same screens work on the server's records. Card work stays at this
- * workstation's reader. In standalone mode (the default) this registers nothing.
+ * workstation's reader (radesk.flows.counter). In standalone mode (the default) this registers nothing.
  */
 @Component(immediate = true)
 public final class ConnectedMode {
@@ -38,7 +38,7 @@ public final class ConnectedMode {
 	private ServerConnection connection;
 
 	@Activate
-	public ConnectedMode(BundleContext context, @Reference CardTerminal terminal) throws Exception {
+	public ConnectedMode(BundleContext context) throws Exception {
 		if (!connectedAtStart()) {
 			return;
 		}
@@ -51,8 +51,8 @@ public final class ConnectedMode {
 		register(context, SearchDesk.class, RemoteDesks.search(connection));
 		register(context, AuditTrail.class, RemoteDesks.audit(connection));
 		register(context, CrlDesk.class, RemoteDesks.crl(connection));
-		register(context, FormDesk.class, RemoteDesks.forms(connection, terminal));
-		register(context, CardDesk.class, RemoteDesks.cards(connection, terminal));
+		register(context, FormDesk.class, RemoteDesks.forms(connection));
+		register(context, CardDesk.class, RemoteDesks.cards(connection));
 		String address = connection.address();
 		register(context, RaConnection.class, new RaConnection() {
 			@Override

@@ -1,30 +1,19 @@
 package radesk.remote;
 
-import java.util.function.Consumer;
 
-import radesk.api.CardDesk;
-import radesk.api.CardSecrets;
-import radesk.api.NewCard;
+import radesk.api.staff.CardDesk;
+import radesk.api.staff.CardSecrets;
 import radesk.api.ServiceException;
-import radesk.card.CardTerminal;
-import radesk.card.CounterCardWork;
 import radesk.core.access.Actor;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
-/** 晶片卡個人化 in connected mode: the records on the RA server, the card in this workstation's reader. */
+/** 晶片卡個人化 in connected mode: the records on the RA server (the card is written in this workstation's reader by the flow). */
 final class RemoteCardDesk implements CardDesk {
 
 	private final ServerConnection server;
-	private final CardTerminal terminal;
 
-	RemoteCardDesk(ServerConnection server, CardTerminal terminal) {
+	RemoteCardDesk(ServerConnection server) {
 		this.server = server;
-		this.terminal = terminal;
-	}
-
-	@Override
-	public NewCard personalize(Actor clerk, long subscriberId, long slotId, Consumer<Step> progress) throws ServiceException {
-		return CounterCardWork.personalize(this, terminal, clerk, subscriberId, slotId, progress);
 	}
 
 	@Override

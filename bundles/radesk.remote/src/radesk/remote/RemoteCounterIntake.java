@@ -2,14 +2,14 @@ package radesk.remote;
 
 import java.util.List;
 
-import radesk.api.CounterIntake;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.RaUnit;
 import radesk.core.registration.WalkInForm;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
 /**
  * 臨櫃申請's screen in connected mode. Its two lists cannot refuse in-process; a server out of

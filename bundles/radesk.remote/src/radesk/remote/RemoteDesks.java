@@ -1,13 +1,13 @@
 package radesk.remote;
 
-import radesk.api.AuditTrail;
-import radesk.api.CounterIntake;
-import radesk.api.CrlDesk;
-import radesk.api.IssuanceDesk;
-import radesk.api.MailroomDesk;
-import radesk.api.RegistrationDesk;
-import radesk.api.SearchDesk;
-import radesk.api.StaffDesk;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.CrlDesk;
+import radesk.api.staff.IssuanceDesk;
+import radesk.api.staff.MailroomDesk;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.SearchDesk;
+import radesk.api.staff.StaffDesk;
 
 /** The service interfaces a connected counter's screens use, each answered through the staff API's routes. */
 public final class RemoteDesks {
@@ -43,14 +43,14 @@ public final class RemoteDesks {
 		return RemoteRecordsDesks.audit(server);
 	}
 
-	/** 晶片卡個人化: the records on the server, the card in {@code terminal} at this workstation. */
-	public static radesk.api.CardDesk cards(ServerConnection server, radesk.card.CardTerminal terminal) {
-		return new RemoteCardDesk(server, terminal);
+	/** 晶片卡個人化's records on the server. */
+	public static radesk.api.staff.CardDesk cards(ServerConnection server) {
+		return new RemoteCardDesk(server);
 	}
 
-	/** 申請表單: the forms on the server, a PIN unlock's card in {@code terminal} at this workstation. */
-	public static radesk.api.FormDesk forms(ServerConnection server, radesk.card.CardTerminal terminal) {
-		return new RemoteFormDesk(server, terminal);
+	/** 申請表單 on the server. */
+	public static radesk.api.staff.FormDesk forms(ServerConnection server) {
+		return new RemoteFormDesk(server);
 	}
 
 	public static CrlDesk crl(ServerConnection server) {

@@ -2,33 +2,23 @@ package radesk.remote;
 
 import java.util.List;
 
-import radesk.api.CardSecrets;
-import radesk.api.FormDesk;
-import radesk.api.NewCard;
-import radesk.api.NewSubscriber;
+import radesk.api.staff.CardSecrets;
+import radesk.api.staff.FormDesk;
+import radesk.api.staff.NewSubscriber;
 import radesk.api.ServiceException;
-import radesk.card.CardTerminal;
-import radesk.card.CounterCardWork;
 import radesk.core.access.Actor;
 import radesk.core.review.Decision;
 import radesk.core.review.FormState;
 import radesk.core.revocation.RevocationReason;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
-/** 申請表單 in connected mode: everything on the RA server, but for the card of a PIN unlock, unlocked in this workstation's reader. */
+/** 申請表單 in connected mode: everything on the RA server (a PIN unlock's card is unlocked in this workstation's reader by the flow). */
 final class RemoteFormDesk implements FormDesk {
 
 	private final ServerConnection server;
-	private final CardTerminal terminal;
 
-	RemoteFormDesk(ServerConnection server, CardTerminal terminal) {
+	RemoteFormDesk(ServerConnection server) {
 		this.server = server;
-		this.terminal = terminal;
-	}
-
-	@Override
-	public NewCard carryOutPinUnlock(Actor clerk, long formId) throws ServiceException {
-		return CounterCardWork.unlock(this, terminal, clerk, formId);
 	}
 
 	@Override

@@ -2,10 +2,10 @@ package radesk.remote;
 
 import java.util.List;
 
-import radesk.api.IssuanceDesk;
+import radesk.api.staff.IssuanceDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
 /** 製卡與交付 in connected mode: what waits, slips printed and hand-overs on the RA server. */
 final class RemoteIssuanceDesk implements IssuanceDesk {

@@ -1,9 +1,9 @@
 package radesk.remote;
 
-import radesk.api.MailroomDesk;
+import radesk.api.staff.MailroomDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
 /** 郵寄申請's import in connected mode: the CSV checked and stored by the RA server. */
 final class RemoteMailroomDesk implements MailroomDesk {

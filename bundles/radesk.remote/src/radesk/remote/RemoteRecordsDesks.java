@@ -3,13 +3,13 @@ package radesk.remote;
 import java.util.List;
 import java.util.Optional;
 
-import radesk.api.AuditTrail;
-import radesk.api.CrlDesk;
-import radesk.api.SearchDesk;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.CrlDesk;
+import radesk.api.staff.SearchDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.audit.AuditEntry;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
 /** 查詢, 稽核 and the CRL in connected mode: read and published by the RA server. */
 final class RemoteRecordsDesks {

@@ -3,17 +3,17 @@ package radesk.remote;
 import java.time.Duration;
 import java.util.List;
 
-import radesk.api.NewSubscriber;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
-import radesk.api.ReviewItem;
+import radesk.api.staff.NewSubscriber;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
+import radesk.api.staff.ReviewItem;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.registration.Channel;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.WalkInForm;
 import radesk.core.review.Decision;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
 /** 臨櫃申請, 郵寄申請 and 審核 in connected mode: the requests on the RA server. */
 final class RemoteRegistrationDesk implements RegistrationDesk {

@@ -3,11 +3,11 @@ package radesk.remote;
 import java.util.List;
 
 import radesk.api.ServiceException;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.registration.RaUnit;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
 /** 系統管理 and sign-in in connected mode: the RA server's staff, signed in through this connection. */
 final class RemoteStaffDesk implements StaffDesk {

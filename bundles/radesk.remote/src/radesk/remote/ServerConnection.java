@@ -19,10 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import radesk.api.CardAccessException;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.wire.Json;
 import radesk.wire.Route;
-import radesk.core.TrustedRoot;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.registration.FieldProblem;
@@ -30,7 +29,7 @@ import radesk.core.registration.InvalidFormException;
 
 /**
  * A counter workstation's connection to the RA server (connected mode): the routes of
- * {@link radesk.wire.StaffApi}, answered by the server over HTTPS that trusts only the RA's root. A
+ * {@link radesk.wire.staff.StaffApi}, answered by the server over HTTPS that trusts only the RA's root. A
  * member of staff signs in through {@link StaffDesk#signIn}; the connection keeps that session's
  * token and every call carries it, so the server acts as the person who signed in — whatever
  * actor a screen passes along. Refusals come back as the same {@link ServiceException}s (and
@@ -59,8 +58,7 @@ public final class ServerConnection {
 	private synchronized HttpClient http() throws ServiceException {
 		if (http == null) {
 			try {
-				http = HttpClient.newBuilder().sslContext(TrustedRoot.tlsContext(root)).connectTimeout(Duration.ofSeconds(10))
-						.version(HttpClient.Version.HTTP_1_1).build();
+				http = radesk.client.Https.client(root);
 			} catch (IOException | GeneralSecurityException e) {
 				throw new ServiceException(Reason.SERVER_UNREACHABLE, "the RA root " + root + " cannot be read: " + e.getMessage());
 			}

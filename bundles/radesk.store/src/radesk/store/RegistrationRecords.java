@@ -3,7 +3,7 @@ package radesk.store;
 import java.time.Instant;
 import java.util.List;
 
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.RegistrationSummary;
 import radesk.core.registration.Channel;
 import radesk.core.registration.RaUnit;
 import radesk.core.registration.RequestState;

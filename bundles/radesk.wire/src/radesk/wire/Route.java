@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 /**
  * One route of the RA server's API as both ends know it: {@code POST} and the path below
  * {@code /api/v1/}, the record its body is read into, and the type of its answer. A call the server
- * answers is a route named in {@link StaffApi} (or the subscriber routes): nothing else is callable.
+ * answers is a route named in {@code radesk.wire.staff.StaffApi} (or the subscriber routes): nothing else is callable.
  *
  * @param open answered before anyone has signed in (public facts only)
  * @param large takes a body of up to {@link Json#MAX_DOCUMENT} bytes from a signed-in mailroom clerk
@@ -18,7 +18,8 @@ public record Route<Q, A>(String path, Class<Q> request, TypeReference<A> answer
 		return "POST /" + path;
 	}
 
-	static <Q, A> Route<Q, A> of(String path, Class<Q> request, TypeReference<A> answer) {
+	/** A route for signed-in staff, with a body of at most {@link Json#MAX_BODY}. */
+	public static <Q, A> Route<Q, A> staff(String path, Class<Q> request, TypeReference<A> answer) {
 		return new Route<>(path, request, answer, false, false);
 	}
 }

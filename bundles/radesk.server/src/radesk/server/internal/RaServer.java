@@ -64,11 +64,11 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 
 	@Activate
 	public RaServer(@Reference(target = LOCAL) AccountDesk accounts, @Reference(target = LOCAL) CertificateDesk certificates,
-			@Reference(target = LOCAL) radesk.api.StaffDesk staff, @Reference(target = LOCAL) radesk.api.CounterIntake intake,
-			@Reference(target = LOCAL) radesk.api.RegistrationDesk registration, @Reference(target = LOCAL) radesk.api.MailroomDesk mailroom,
-			@Reference(target = LOCAL) radesk.api.IssuanceDesk issuance, @Reference(target = LOCAL) radesk.api.FormDesk forms,
-			@Reference(target = LOCAL) radesk.api.SearchDesk search, @Reference(target = LOCAL) radesk.api.AuditTrail audit,
-			@Reference(target = LOCAL) radesk.api.CrlDesk crl, @Reference(target = LOCAL) radesk.api.CardDesk cards) throws Exception {
+			@Reference(target = LOCAL) radesk.api.staff.StaffDesk staff, @Reference(target = LOCAL) radesk.api.staff.CounterIntake intake,
+			@Reference(target = LOCAL) radesk.api.staff.RegistrationDesk registration, @Reference(target = LOCAL) radesk.api.staff.MailroomDesk mailroom,
+			@Reference(target = LOCAL) radesk.api.staff.IssuanceDesk issuance, @Reference(target = LOCAL) radesk.api.staff.FormDesk forms,
+			@Reference(target = LOCAL) radesk.api.staff.SearchDesk search, @Reference(target = LOCAL) radesk.api.staff.AuditTrail audit,
+			@Reference(target = LOCAL) radesk.api.staff.CrlDesk crl, @Reference(target = LOCAL) radesk.api.staff.CardDesk cards) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		boolean disclose = "disclosed".equals(System.getProperty("radesk.server.captcha"));

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import radesk.api.ServiceException;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.registration.FieldProblem;
@@ -128,14 +128,14 @@ final class StaffRoutes {
 		}
 	}
 
-	/** The first field of the request's record left out or null (every field of a staff request is required). */
+	/** The first field of the request's record left out or null, but for those marked {@link radesk.wire.Nullable}. */
 	private static String missing(Object request) {
 		if (!(request instanceof Record)) {
 			throw new IllegalStateException("a wire request that is no record: " + request.getClass());
 		}
 		for (java.lang.reflect.RecordComponent c : request.getClass().getRecordComponents()) {
 			try {
-				if (c.getAccessor().invoke(request) == null) {
+				if (!c.isAnnotationPresent(radesk.wire.Nullable.class) && c.getAccessor().invoke(request) == null) {
 					return c.getName();
 				}
 			} catch (ReflectiveOperationException e) {

@@ -5,22 +5,22 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import radesk.api.AuditTrail;
-import radesk.api.CardDesk;
-import radesk.api.CounterIntake;
-import radesk.api.CrlDesk;
-import radesk.api.FormDesk;
-import radesk.api.IssuanceDesk;
-import radesk.api.MailroomDesk;
-import radesk.api.RegistrationDesk;
-import radesk.api.SearchDesk;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.CardDesk;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.CrlDesk;
+import radesk.api.staff.FormDesk;
+import radesk.api.staff.IssuanceDesk;
+import radesk.api.staff.MailroomDesk;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.SearchDesk;
 import radesk.api.ServiceException;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.registration.InvalidFormException;
 import radesk.wire.Route;
-import radesk.wire.StaffApi;
-import radesk.wire.StaffApi.Done;
+import radesk.wire.staff.StaffApi;
+import radesk.wire.staff.StaffApi.Done;
 
 /**
  * What each route of the staff API does: one line per route of {@link StaffApi}, calling the

@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 
-import radesk.api.CrlDesk.Published;
+import radesk.api.staff.CrlDesk.Published;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.DataFolder;

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.AuditTrail;
+import radesk.api.staff.AuditTrail;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;

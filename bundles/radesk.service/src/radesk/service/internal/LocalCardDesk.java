@@ -4,18 +4,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.CardDesk;
-import radesk.api.CardSecrets;
-import radesk.api.NewCard;
+import radesk.api.staff.CardDesk;
+import radesk.api.staff.CardSecrets;
 import radesk.api.ServiceException;
-import radesk.card.CardTerminal;
-import radesk.card.CounterCardWork;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.card.CardEvent;
@@ -37,21 +33,14 @@ import radesk.store.Subscribers;
 public final class LocalCardDesk implements CardDesk {
 
 	private final Database db;
-	private final CardTerminal terminal;
 	private final EmbeddedRa ra;
 	private final Pins pins;
 
 	@Activate
-	public LocalCardDesk(@Reference Database db, @Reference CardTerminal terminal, @Reference EmbeddedRa ra) {
+	public LocalCardDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
-		this.terminal = terminal;
 		this.ra = ra;
 		this.pins = new Pins(ra.random);
-	}
-
-	@Override
-	public NewCard personalize(Actor clerk, long subscriberId, long slotId, Consumer<Step> progress) throws ServiceException {
-		return CounterCardWork.personalize(this, terminal, clerk, subscriberId, slotId, progress);
 	}
 
 	@Override

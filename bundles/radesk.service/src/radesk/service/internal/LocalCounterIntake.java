@@ -6,9 +6,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.CounterIntake;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.registration.InvalidFormException;

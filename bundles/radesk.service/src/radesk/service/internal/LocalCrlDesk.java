@@ -4,7 +4,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.CrlDesk;
+import radesk.api.staff.CrlDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;

@@ -8,14 +8,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.CardSecrets;
-import radesk.api.FormDesk;
-import radesk.api.NewCard;
-import radesk.api.NewSubscriber;
+import radesk.api.staff.CardSecrets;
+import radesk.api.staff.FormDesk;
+import radesk.api.staff.NewSubscriber;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
-import radesk.card.CardTerminal;
-import radesk.card.CounterCardWork;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.card.CardEvent;
@@ -47,13 +44,11 @@ import radesk.store.Subscribers;
 public final class LocalFormDesk implements FormDesk {
 
 	private final Database db;
-	private final CardTerminal terminal;
 	private final EmbeddedRa ra;
 
 	@Activate
-	public LocalFormDesk(@Reference Database db, @Reference CardTerminal terminal, @Reference EmbeddedRa ra) {
+	public LocalFormDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
-		this.terminal = terminal;
 		this.ra = ra;
 	}
 
@@ -178,11 +173,6 @@ public final class LocalFormDesk implements FormDesk {
 		AuditRecords.append(c, officer, "CERTIFICATE_REVOKED", "certificate:" + cert.serial(), cert.state(),
 				"REVOKED " + reason, now);
 		finish(c, officer, decided, "certificate revoked");
-	}
-
-	@Override
-	public NewCard carryOutPinUnlock(Actor clerk, long formId) throws ServiceException {
-		return CounterCardWork.unlock(this, terminal, clerk, formId);
 	}
 
 	@Override

@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.IssuanceDesk;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.IssuanceDesk;
+import radesk.api.staff.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.access.Actor;

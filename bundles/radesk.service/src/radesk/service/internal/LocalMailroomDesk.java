@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.MailroomDesk;
+import radesk.api.staff.MailroomDesk;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.access.Actor;

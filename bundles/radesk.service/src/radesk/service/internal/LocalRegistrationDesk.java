@@ -11,9 +11,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.NewSubscriber;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.NewSubscriber;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.access.Actor;
@@ -106,12 +106,12 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 	}
 
 	@Override
-	public java.util.List<radesk.api.ReviewItem> queue(Actor officer, String raUnit, Channel channel,
+	public java.util.List<radesk.api.staff.ReviewItem> queue(Actor officer, String raUnit, Channel channel,
 			java.time.Duration minimumAge) throws ServiceException {
 		Guard.require(officer, Permission.REVIEW);
 		Instant before = minimumAge == null ? null : ra.clock.instant().minus(minimumAge);
 		return db.inTransaction((Connection c) -> Requests.inReview(c, raUnit, channel, before, 500).stream()
-				.map(r -> new radesk.api.ReviewItem(new RegistrationSummary(r.id(), r.channel(), r.state(), r.applicantName(),
+				.map(r -> new radesk.api.staff.ReviewItem(new RegistrationSummary(r.id(), r.channel(), r.state(), r.applicantName(),
 						r.nationalId(), r.email(), r.raUnit(), r.receivedAt()), r.submittedBy(),
 						officer.account().equalsIgnoreCase(String.valueOf(r.submittedBy())), Requests.form(r)))
 				.toList());

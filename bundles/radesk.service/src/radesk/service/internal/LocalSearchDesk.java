@@ -9,8 +9,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.RegistrationSummary;
-import radesk.api.SearchDesk;
+import radesk.api.staff.RegistrationSummary;
+import radesk.api.staff.SearchDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.access.Role;

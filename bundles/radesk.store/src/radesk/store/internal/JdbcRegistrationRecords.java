@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.RegistrationSummary;
 import radesk.core.registration.Channel;
 import radesk.core.registration.RaUnit;
 import radesk.core.registration.RequestState;

@@ -23,7 +23,7 @@ import radesk.api.CardReaders;
 import radesk.api.CardSlot;
 import radesk.api.RaConnection;
 import radesk.core.access.Actor;
-import radesk.remote.ServerSettings;
+import radesk.client.ServerSettings;
 
 /**
  * The bottom line of every window: which RA service this workstation uses and what is in the

@@ -11,7 +11,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import radesk.api.ServiceException;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.Workstation;
 import radesk.core.access.Actor;
 import radesk.ui.common.LanguageLifeCycle;
@@ -30,7 +30,7 @@ public final class CounterLifeCycle {
 	@PostContextCreate
 	void start(IEclipseContext context, IEventBroker events) throws InterruptedException {
 		LanguageLifeCycle.apply(context);
-		if (radesk.remote.ServerSettings.connected()) {
+		if (radesk.client.ServerSettings.connected()) {
 			// connected mode: no screen may be made before the RA server's interfaces are there to be found
 			await(radesk.api.RaConnection.class);
 		}
@@ -59,7 +59,7 @@ public final class CounterLifeCycle {
 		ServiceTracker<S, S> tracker;
 		try {
 			tracker = new ServiceTracker<>(bundle, bundle.createFilter("(&(objectClass=" + type.getName() + ")"
-					+ (radesk.remote.ServerSettings.connected() ? "(radesk.remote=true)" : "") + ")"), null);
+					+ (radesk.client.ServerSettings.connected() ? "(radesk.remote=true)" : "") + ")"), null);
 		} catch (org.osgi.framework.InvalidSyntaxException e) {
 			throw new IllegalStateException(e);
 		}

@@ -153,7 +153,7 @@ class ApplicationApiTest {
 	}
 
 	private static String cardState(String serial) throws Exception {
-		return Services.await(radesk.api.SearchDesk.class).story(Staff.CLERK, radesk.api.SearchDesk.Kind.CARD, serial).cards().stream()
+		return Services.await(radesk.api.staff.SearchDesk.class).story(Staff.CLERK, radesk.api.staff.SearchDesk.Kind.CARD, serial).cards().stream()
 				.filter(c -> c.serial().equals(serial)).findFirst().orElseThrow().state();
 	}
 }

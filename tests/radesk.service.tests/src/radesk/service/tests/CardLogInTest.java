@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import radesk.api.AccountDesk;
-import radesk.api.AuditTrail;
+import radesk.api.staff.AuditTrail;
 import radesk.api.CertificateDesk;
-import radesk.api.FormDesk;
+import radesk.api.staff.FormDesk;
 import radesk.api.IssuedCertificate;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;

@@ -13,15 +13,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import radesk.api.AuditTrail;
-import radesk.api.CounterIntake;
-import radesk.api.NewSubscriber;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
-import radesk.api.SearchDesk;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.NewSubscriber;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
+import radesk.api.staff.SearchDesk;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.audit.AuditEntry;
@@ -73,7 +73,7 @@ class ConnectedCounterTest {
 		}
 		ServerConnection mailroom = connect();
 		Actor clerk = radesk.remote.RemoteDesks.staff(mailroom).signIn(mailroomAccount, PASSWORD, "remote-mail-1");
-		radesk.api.MailroomDesk.ImportReport report = radesk.remote.RemoteDesks.mailroom(mailroom).importPostal(clerk, csv.toString());
+		radesk.api.staff.MailroomDesk.ImportReport report = radesk.remote.RemoteDesks.mailroom(mailroom).importPostal(clerk, csv.toString());
 		assertEquals(ids.size(), report.stored(), "every row of a " + csv.length() + "-character file stored: " + report.rejected());
 		ServerConnection counter = connect();
 		Actor counterClerk = radesk.remote.RemoteDesks.staff(counter).signIn(clerkAccount, PASSWORD, "remote-mail-2");
@@ -146,30 +146,30 @@ class ConnectedCounterTest {
 		ServerConnection counter = connect();
 		Actor clerk = radesk.remote.RemoteDesks.staff(counter).signIn(clerkAccount, PASSWORD, "remote-counter-2");
 		radesk.card.CardTerminal reader = Services.await(radesk.card.CardTerminal.class);
-		java.util.List<radesk.api.CardDesk.Step> steps = new java.util.ArrayList<>();
-		radesk.api.NewCard card = radesk.card.CounterCardWork.personalize(radesk.remote.RemoteDesks.cards(counter, reader), reader, clerk,
+		java.util.List<radesk.api.staff.CardDesk.Step> steps = new java.util.ArrayList<>();
+		radesk.api.staff.NewCard card = new radesk.flows.counter.PersonalizeCard(radesk.remote.RemoteDesks.cards(counter), reader).run(clerk,
 				j.subscriber.subscriberId(), Journey.blankSlot(), steps::add);
-		assertEquals(List.of(radesk.api.CardDesk.Step.values()), steps, "every step told, in order");
+		assertEquals(List.of(radesk.api.staff.CardDesk.Step.values()), steps, "every step told, in order");
 		assertEquals(3, reader.verifyPin(card.serial(), card.pin()), "the card in this reader took the PIN");
 		SearchDesk.Story story = Services.await(SearchDesk.class).story(Staff.CLERK, SearchDesk.Kind.CARD, card.serial());
 		assertEquals(List.of(new SearchDesk.CardLine(card.serial(), "PERSONALIZED")), story.cards(), "the server recorded it");
 
-		radesk.api.IssuanceDesk issuance = radesk.remote.RemoteDesks.issuance(counter);
-		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
-		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + j.subscriber.subscriberId());
-		issuance.handOver(clerk, card.serial(), new radesk.api.IssuanceDesk.Delivery(radesk.api.IssuanceDesk.Delivery.Method.COUNTER,
+		radesk.api.staff.IssuanceDesk issuance = radesk.remote.RemoteDesks.issuance(counter);
+		issuance.slipPrinted(clerk, radesk.api.staff.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
+		issuance.slipPrinted(clerk, radesk.api.staff.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + j.subscriber.subscriberId());
+		issuance.handOver(clerk, card.serial(), new radesk.api.staff.IssuanceDesk.Delivery(radesk.api.staff.IssuanceDesk.Delivery.Method.COUNTER,
 				"張雅婷", "", false));
 
 		// a locked card, unlocked at this workstation after an officer approved the form on the server
 		for (int i = 0; i < 3; i++) {
 			assertThrows(radesk.api.CardAccessException.class, () -> reader.verifyPin(card.serial(), "00000000".toCharArray()));
 		}
-		radesk.api.FormDesk forms = radesk.remote.RemoteDesks.forms(counter, reader);
+		radesk.api.staff.FormDesk forms = radesk.remote.RemoteDesks.forms(counter);
 		long form = forms.submitPinUnlock(clerk, card.serial(), "用戶攜卡臨櫃");
 		ServerConnection review = connect();
 		Actor officer = radesk.remote.RemoteDesks.staff(review).signIn(officerAccount, PASSWORD, "remote-review-2");
-		radesk.remote.RemoteDesks.forms(review, reader).decide(officer, form, Decision.approve());
-		radesk.api.NewCard unlocked = radesk.card.CounterCardWork.unlock(forms, reader, clerk, form);
+		radesk.remote.RemoteDesks.forms(review).decide(officer, form, Decision.approve());
+		radesk.api.staff.NewCard unlocked = new radesk.flows.counter.UnlockPin(forms, reader).run(clerk, form);
 		assertEquals(3, reader.verifyPin(card.serial(), unlocked.pin()), "the new PIN opens the card");
 		assertEquals(Reason.WRONG_STATE, assertThrows(ServiceException.class, () -> forms.beginPinUnlock(clerk, form)).reason(),
 				"one form, one new PIN: the SO PIN is not handed out again");

@@ -9,10 +9,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import radesk.api.CounterIntake;
+import radesk.api.staff.CounterIntake;
 import radesk.api.RaConnection;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
 import radesk.core.registration.Channel;
 import radesk.core.registration.Field;
 import radesk.core.registration.FieldProblem;

@@ -3,7 +3,7 @@ package radesk.service.tests;
 import java.lang.reflect.Constructor;
 
 import radesk.api.AccountDesk;
-import radesk.api.CardDesk;
+import radesk.api.staff.CardDesk;
 import radesk.api.CertificateDesk;
 import radesk.card.CardTerminal;
 import radesk.core.access.Actor;
@@ -48,8 +48,8 @@ public final class CrashChild {
 			desk.apply(me, args[3], args[4].toCharArray(), KeyKind.EC_P256);
 		}
 		case "personalize" -> {
-			CardDesk desk = (CardDesk) make("radesk.service.internal.LocalCardDesk", db, cards, ra);
-			desk.personalize(new Actor("crash.clerk", Role.COUNTER_CLERK, "crash-child"), Long.parseLong(args[1]),
+			CardDesk desk = (CardDesk) make("radesk.service.internal.LocalCardDesk", db, ra);
+			new radesk.flows.counter.PersonalizeCard(desk, cards).run(new Actor("crash.clerk", Role.COUNTER_CLERK, "crash-child"), Long.parseLong(args[1]),
 					Long.parseLong(args[2]));
 		}
 		default -> throw new IllegalArgumentException(args[0]);

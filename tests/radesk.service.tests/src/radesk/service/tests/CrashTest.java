@@ -15,13 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import radesk.api.AccountDesk;
-import radesk.api.AuditTrail;
-import radesk.api.CardDesk;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.CardDesk;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
 import radesk.api.CertificateDesk;
 import radesk.api.IssuedCertificate;
-import radesk.api.NewCard;
+import radesk.api.staff.NewCard;
 import radesk.card.CardSession;
 import radesk.card.CardTerminal;
 import radesk.core.access.Actor;
@@ -145,7 +145,7 @@ class CrashTest {
 		assertEquals(1, cardCount, "the card was recorded before it was touched");
 		String serial = singleString("select serial from card where subscriber_id = " + j.subscriber.subscriberId());
 		long retrySlot = slotOf(serial);
-		NewCard card = Services.await(CardDesk.class).personalize(Staff.CLERK, j.subscriber.subscriberId(), retrySlot);
+		NewCard card = Journey.personalize(j.subscriber.subscriberId(), retrySlot);
 		assertEquals(serial, card.serial(), "the same card was finished, not a second one started");
 		assertEquals(3, Services.await(CardTerminal.class).verifyPin(serial, card.pin()));
 		assertEquals("PERSONALIZED", singleString("select state from card where serial = '" + serial + "'"));

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import radesk.api.AccountDesk;
 import radesk.api.CertificateDesk;
-import radesk.api.FormDesk;
-import radesk.api.NewCard;
-import radesk.api.NewSubscriber;
+import radesk.api.staff.FormDesk;
+import radesk.api.staff.NewCard;
+import radesk.api.staff.NewSubscriber;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.card.CardTerminal;
@@ -46,20 +46,20 @@ class FormDeskTest {
 		assertEquals(Reason.NOT_PERMITTED, refused(() -> forms.decide(Staff.CLERK, form, Decision.approve())));
 		assertEquals(Reason.DUAL_CONTROL, refused(() -> forms.decide(new Actor("chen.clerk", Role.RA_OFFICER, "r"), form,
 				Decision.approve())));
-		assertEquals(Reason.WRONG_STATE, refused(() -> forms.carryOutPinUnlock(Staff.CLERK, form)), "not before approval");
+		assertEquals(Reason.WRONG_STATE, refused(() -> Journey.unlockPin(form)), "not before approval");
 		forms.decide(Staff.OFFICER, form, Decision.approve());
-		NewCard unlocked = forms.carryOutPinUnlock(Staff.CLERK, form);
+		NewCard unlocked = Journey.unlockPin(form);
 		assertEquals(j.card.serial(), unlocked.serial());
 		assertEquals(3, Services.await(CardTerminal.class).verifyPin(j.card.serial(), unlocked.pin()));
 		assertEquals(CertificateState.ON_CARD,
 				certificates.apply(me, j.card.serial(), unlocked.pin(), KeyKind.EC_P256).state(), "the card works again");
-		assertEquals(Reason.WRONG_STATE, refused(() -> forms.carryOutPinUnlock(Staff.CLERK, form)), "one form, one new PIN slip");
+		assertEquals(Reason.WRONG_STATE, refused(() -> Journey.unlockPin(form)), "one form, one new PIN slip");
 	}
 
 	@Test
 	void onlyACardInUseGetsAnUnlock() throws Exception {
 		Journey j = Journey.toRegisteredSubscriber();
-		NewCard notHandedOver = Services.await(radesk.api.CardDesk.class).personalize(Staff.CLERK, j.subscriber.subscriberId(),
+		NewCard notHandedOver = Journey.personalize(j.subscriber.subscriberId(),
 				Journey.blankSlot());
 		assertEquals(Reason.WRONG_STATE,
 				refused(() -> Services.await(FormDesk.class).submitPinUnlock(Staff.CLERK, notHandedOver.serial(), "")),

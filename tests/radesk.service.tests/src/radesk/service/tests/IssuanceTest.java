@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import radesk.api.AuditTrail;
-import radesk.api.CardDesk;
-import radesk.api.IssuanceDesk;
-import radesk.api.IssuanceDesk.Delivery;
-import radesk.api.IssuanceDesk.Issuance;
-import radesk.api.IssuanceDesk.SlipKind;
-import radesk.api.SearchDesk;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.CardDesk;
+import radesk.api.staff.IssuanceDesk;
+import radesk.api.staff.IssuanceDesk.Delivery;
+import radesk.api.staff.IssuanceDesk.Issuance;
+import radesk.api.staff.IssuanceDesk.SlipKind;
+import radesk.api.staff.SearchDesk;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.audit.AuditEntry;
@@ -46,7 +46,7 @@ class IssuanceTest {
 		assertEquals(j.subscriber.account(), registered.account());
 		assertEquals(null, registered.cardSerial(), "no card yet");
 
-		j.card = Services.await(CardDesk.class).personalize(Staff.CLERK, j.subscriber.subscriberId(), Journey.blankSlot());
+		j.card = Journey.personalize(j.subscriber.subscriberId(), Journey.blankSlot());
 		Issuance personalized = pendingOf(j.request.id());
 		assertEquals(j.card.serial(), personalized.cardSerial());
 		assertEquals(CardState.PERSONALIZED, personalized.cardState());
@@ -86,7 +86,7 @@ class IssuanceTest {
 	void theMailroomMailsACardWithItsTrackingNumber() throws Exception {
 		IssuanceDesk desk = Services.await(IssuanceDesk.class);
 		Journey j = Journey.toRegisteredSubscriber();
-		j.card = Services.await(CardDesk.class).personalize(Staff.CLERK, j.subscriber.subscriberId(), Journey.blankSlot());
+		j.card = Journey.personalize(j.subscriber.subscriberId(), Journey.blankSlot());
 		desk.slipPrinted(Staff.CLERK, SlipKind.CARD_PIN, "card:" + j.card.serial());
 		desk.slipPrinted(Staff.CLERK, SlipKind.WEBSITE_PASSWORD, "subscriber:" + j.subscriber.subscriberId());
 

@@ -2,16 +2,16 @@ package radesk.service.tests;
 
 import java.util.UUID;
 
-import radesk.api.CardDesk;
+import radesk.api.staff.CardDesk;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
-import radesk.api.IssuanceDesk;
-import radesk.api.IssuanceDesk.Delivery;
-import radesk.api.IssuanceDesk.SlipKind;
-import radesk.api.NewCard;
-import radesk.api.NewSubscriber;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.IssuanceDesk;
+import radesk.api.staff.IssuanceDesk.Delivery;
+import radesk.api.staff.IssuanceDesk.SlipKind;
+import radesk.api.staff.NewCard;
+import radesk.api.staff.NewSubscriber;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
 import radesk.core.registration.ProofDocument;
 import radesk.core.registration.WalkInForm;
 import radesk.core.review.Decision;
@@ -41,7 +41,7 @@ final class Journey {
 
 	static Journey toCardInHand() throws Exception {
 		Journey j = toRegisteredSubscriber();
-		j.card = Services.await(CardDesk.class).personalize(Staff.CLERK, j.subscriber.subscriberId(), blankSlot());
+		j.card = personalize(j.subscriber.subscriberId(), blankSlot());
 		j.pin = new String(j.card.pin());
 		IssuanceDesk issuance = Services.await(IssuanceDesk.class);
 		issuance.slipPrinted(Staff.CLERK, SlipKind.CARD_PIN, "card:" + j.card.serial());
@@ -54,5 +54,17 @@ final class Journey {
 		SoftHsm.demoCardSerial();
 		return Services.await(CardReaders.class).slots().stream().filter(s -> s.cardPresent() && !s.initialized())
 				.map(CardSlot::slotId).findFirst().orElseThrow(() -> new AssertionError("no blank card"));
+	}
+
+	/** 晶片卡個人化 as the counter runs it: the flow over the embedded records and the reader. */
+	static radesk.api.staff.NewCard personalize(long subscriberId, long slotId) throws Exception {
+		return new radesk.flows.counter.PersonalizeCard(Services.await(CardDesk.class), Services.await(radesk.card.CardTerminal.class))
+				.run(Staff.CLERK, subscriberId, slotId);
+	}
+
+	/** 晶片卡解鎖 as the counter runs it. */
+	static radesk.api.staff.NewCard unlockPin(long formId) throws Exception {
+		return new radesk.flows.counter.UnlockPin(Services.await(radesk.api.staff.FormDesk.class),
+				Services.await(radesk.card.CardTerminal.class)).run(Staff.CLERK, formId);
 	}
 }

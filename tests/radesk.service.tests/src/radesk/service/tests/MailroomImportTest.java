@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import radesk.api.CounterIntake;
-import radesk.api.MailroomDesk;
-import radesk.api.MailroomDesk.ImportReport;
-import radesk.api.MailroomDesk.RejectedRow;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.MailroomDesk;
+import radesk.api.staff.MailroomDesk.ImportReport;
+import radesk.api.staff.MailroomDesk.RejectedRow;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.registration.Channel;

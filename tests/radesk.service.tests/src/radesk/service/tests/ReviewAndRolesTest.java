@@ -14,9 +14,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-import radesk.api.AuditTrail;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.access.Actor;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import radesk.api.AccountDesk;
-import radesk.api.AuditTrail;
+import radesk.api.staff.AuditTrail;
 import radesk.api.CertificateDesk;
-import radesk.api.CrlDesk;
-import radesk.api.FormDesk;
-import radesk.api.FormDesk.FormItem;
+import radesk.api.staff.CrlDesk;
+import radesk.api.staff.FormDesk;
+import radesk.api.staff.FormDesk.FormItem;
 import radesk.api.IssuedCertificate;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;

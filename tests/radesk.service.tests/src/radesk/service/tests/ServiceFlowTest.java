@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import radesk.api.AccountDesk;
-import radesk.api.AuditTrail;
+import radesk.api.staff.AuditTrail;
 import radesk.api.CertificateDesk;
 import radesk.api.IssuedCertificate;
 import radesk.api.ServiceException;

@@ -18,7 +18,7 @@ final class Staff {
 
 	/** The real first administrator of the test database (made by whichever test comes first), signed in. */
 	static Actor administrator() throws Exception {
-		radesk.api.StaffDesk staff = Services.await(radesk.api.StaffDesk.class);
+		radesk.api.staff.StaffDesk staff = Services.await(radesk.api.staff.StaffDesk.class);
 		return staff.needsFirstAdministrator() ? staff.createFirstAdministrator("root.admin", "系統管理者", ADMIN_PASSWORD, "admin-1")
 				: staff.signIn("root.admin", ADMIN_PASSWORD, "admin-1");
 	}

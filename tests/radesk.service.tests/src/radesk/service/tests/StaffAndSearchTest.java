@@ -12,14 +12,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
-import radesk.api.ReviewItem;
-import radesk.api.SearchDesk;
-import radesk.api.SearchDesk.SearchHit;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
+import radesk.api.staff.ReviewItem;
+import radesk.api.staff.SearchDesk;
+import radesk.api.staff.SearchDesk.SearchHit;
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.registration.Channel;
@@ -111,7 +111,7 @@ class StaffAndSearchTest {
 		StaffDesk staff = Services.await(StaffDesk.class);
 		String code = "T" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
 		staff.addRaUnit(admin, new radesk.core.registration.RaUnit(code.toLowerCase(), "臺中分處", "Taichung branch"));
-		assertTrue(Services.await(radesk.api.CounterIntake.class).raUnits().stream().anyMatch(u -> u.code().equals(code)));
+		assertTrue(Services.await(radesk.api.staff.CounterIntake.class).raUnits().stream().anyMatch(u -> u.code().equals(code)));
 		assertEquals(Reason.INVALID_INPUT, assertThrows(ServiceException.class,
 				() -> staff.addRaUnit(admin, new radesk.core.registration.RaUnit(code, "重複", "Again"))).reason());
 		assertEquals(Reason.INVALID_INPUT, assertThrows(ServiceException.class,

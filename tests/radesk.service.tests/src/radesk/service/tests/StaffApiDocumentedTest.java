@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import radesk.wire.Route;
-import radesk.wire.StaffApi;
+import radesk.wire.staff.StaffApi;
 
 /** Every route of the staff API is in openapi.yaml with each field of its body, and openapi.yaml names no staff route the server lacks. */
 class StaffApiDocumentedTest {

@@ -10,7 +10,7 @@ import org.eclipse.swt.widgets.Shell;
 import jakarta.inject.Named;
 import radesk.ui.common.Language;
 import radesk.ui.common.Messages;
-import radesk.remote.ServerSettings;
+import radesk.client.ServerSettings;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.common.internal.PreferencesDialog;
 

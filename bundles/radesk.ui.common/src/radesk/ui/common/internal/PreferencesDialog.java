@@ -12,7 +12,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
-import radesk.remote.ServerSettings;
+import radesk.client.ServerSettings;
 import radesk.ui.common.Language;
 import radesk.ui.common.Messages;
 import radesk.ui.common.WidgetIds;

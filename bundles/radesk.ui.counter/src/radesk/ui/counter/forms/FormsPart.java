@@ -21,12 +21,13 @@ import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import radesk.api.FormDesk;
-import radesk.api.FormDesk.FormItem;
-import radesk.api.IssuanceDesk;
-import radesk.api.IssuanceDesk.SlipKind;
-import radesk.api.NewCard;
-import radesk.api.NewSubscriber;
+import radesk.api.staff.FormDesk;
+import radesk.flows.counter.CounterCardFlows;
+import radesk.api.staff.FormDesk.FormItem;
+import radesk.api.staff.IssuanceDesk;
+import radesk.api.staff.IssuanceDesk.SlipKind;
+import radesk.api.staff.NewCard;
+import radesk.api.staff.NewSubscriber;
 import radesk.api.ServiceException;
 import radesk.core.review.Decision;
 import radesk.core.review.FormKind;
@@ -53,6 +54,7 @@ public final class FormsPart extends StaffScreen {
 	private static final FormState[] STATES = { FormState.IN_REVIEW, FormState.APPROVED };
 
 	private final FormDesk desk;
+	private final CounterCardFlows cards;
 	private final IssuanceDesk issuance;
 	private Combo kind;
 	private Text subject;
@@ -71,8 +73,9 @@ public final class FormsPart extends StaffScreen {
 	private List<FormItem> shown = List.of();
 
 	@Inject
-	public FormsPart(FormDesk desk, IssuanceDesk issuance) {
+	public FormsPart(FormDesk desk, IssuanceDesk issuance, CounterCardFlows cards) {
 		this.desk = desk;
+		this.cards = cards;
 		this.issuance = issuance;
 	}
 
@@ -261,7 +264,7 @@ public final class FormsPart extends StaffScreen {
 		Slip slip;
 		try {
 			if (f.kind() == FormKind.PIN_UNLOCK) {
-				NewCard card = desk.carryOutPinUnlock(actor, f.id());
+				NewCard card = cards.unlockPin(actor, f.id());
 				slip = new Slip(Slip.Kind.CARD_PIN, Messages.forms_ra_name, f.holder(), IssuancePart.addressLines(f.holderAddress()),
 						card.serial(), card.pin(), Instant.now());
 			} else {

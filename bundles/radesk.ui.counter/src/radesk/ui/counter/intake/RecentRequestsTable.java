@@ -13,7 +13,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.RegistrationSummary;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 

@@ -18,8 +18,8 @@ import org.eclipse.e4.core.di.annotations.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import radesk.api.CounterIntake;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.registration.FieldProblem;

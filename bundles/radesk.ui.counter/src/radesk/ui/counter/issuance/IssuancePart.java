@@ -32,17 +32,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import radesk.api.CardAccessException;
-import radesk.api.CardDesk;
+import radesk.flows.counter.CounterCardFlows;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
-import radesk.api.CounterIntake;
-import radesk.api.IssuanceDesk;
-import radesk.api.IssuanceDesk.Delivery;
-import radesk.api.IssuanceDesk.Issuance;
-import radesk.api.IssuanceDesk.SlipKind;
-import radesk.api.NewCard;
-import radesk.api.NewSubscriber;
-import radesk.api.RegistrationDesk;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.IssuanceDesk;
+import radesk.api.staff.IssuanceDesk.Delivery;
+import radesk.api.staff.IssuanceDesk.Issuance;
+import radesk.api.staff.IssuanceDesk.SlipKind;
+import radesk.api.staff.NewCard;
+import radesk.api.staff.NewSubscriber;
+import radesk.api.staff.RegistrationDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.card.CardState;
@@ -70,7 +70,7 @@ public final class IssuancePart extends StaffScreen {
 
 	private final IssuanceDesk issuance;
 	private final RegistrationDesk registration;
-	private final CardDesk cards;
+	private final CounterCardFlows cards;
 	private final CardReaders readers;
 	private final CounterIntake intake;
 	private final Map<String, Held> held = new HashMap<>();
@@ -97,7 +97,7 @@ public final class IssuancePart extends StaffScreen {
 	private boolean busy;
 
 	@Inject
-	public IssuancePart(IssuanceDesk issuance, RegistrationDesk registration, CardDesk cards, CardReaders readers,
+	public IssuancePart(IssuanceDesk issuance, RegistrationDesk registration, CounterCardFlows cards, CardReaders readers,
 			CounterIntake intake) {
 		this.issuance = issuance;
 		this.registration = registration;

@@ -28,11 +28,11 @@ import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import radesk.api.CounterIntake;
-import radesk.api.MailroomDesk;
-import radesk.api.MailroomDesk.ImportReport;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.MailroomDesk;
+import radesk.api.staff.MailroomDesk.ImportReport;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.registration.InvalidFormException;

@@ -20,8 +20,8 @@ import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import radesk.api.RegistrationDesk;
-import radesk.api.ReviewItem;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.ReviewItem;
 import radesk.api.ServiceException;
 import radesk.core.registration.Channel;
 import radesk.core.review.Decision;
@@ -41,7 +41,7 @@ public final class ReviewQueuePart extends StaffScreen {
 	private static final Duration[] AGES = { null, Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7) };
 
 	private final RegistrationDesk desk;
-	private final radesk.api.CounterIntake intake;
+	private final radesk.api.staff.CounterIntake intake;
 	private Combo unit;
 	private List<radesk.core.registration.RaUnit> units = List.of();
 	private Combo channel;
@@ -55,7 +55,7 @@ public final class ReviewQueuePart extends StaffScreen {
 	private List<ReviewItem> shown = List.of();
 
 	@Inject
-	public ReviewQueuePart(RegistrationDesk desk, radesk.api.CounterIntake intake) {
+	public ReviewQueuePart(RegistrationDesk desk, radesk.api.staff.CounterIntake intake) {
 		this.desk = desk;
 		this.intake = intake;
 	}

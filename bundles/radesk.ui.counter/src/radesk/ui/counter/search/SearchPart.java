@@ -17,7 +17,7 @@ import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import radesk.api.SearchDesk;
+import radesk.api.staff.SearchDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.audit.AuditEntry;

@@ -6,7 +6,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 
 import jakarta.inject.Named;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.Workstation;
 import radesk.core.access.Actor;
 

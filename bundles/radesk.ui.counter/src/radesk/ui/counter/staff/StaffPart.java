@@ -17,7 +17,7 @@ import org.eclipse.swt.widgets.Text;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import radesk.api.ServiceException;
-import radesk.api.StaffDesk;
+import radesk.api.staff.StaffDesk;
 import radesk.core.access.Role;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
@@ -30,7 +30,7 @@ public final class StaffPart extends StaffScreen {
 	private static final Role[] ROLES = { Role.COUNTER_CLERK, Role.RA_OFFICER, Role.MAILROOM_CLERK, Role.ADMINISTRATOR };
 
 	private final StaffDesk staff;
-	private final radesk.api.CounterIntake intake;
+	private final radesk.api.staff.CounterIntake intake;
 	private Text account;
 	private Text name;
 	private Text password;
@@ -39,7 +39,7 @@ public final class StaffPart extends StaffScreen {
 	private Table table;
 
 	@Inject
-	public StaffPart(StaffDesk staff, radesk.api.CounterIntake intake) {
+	public StaffPart(StaffDesk staff, radesk.api.staff.CounterIntake intake) {
 		this.intake = intake;
 		this.staff = staff;
 	}

@@ -25,7 +25,7 @@ import jakarta.annotation.PreDestroy;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
-import radesk.ui.subscriber.remote.RaClient;
+import radesk.client.RaClient;
 import radesk.ui.subscriber.remote.SubscriberSession;
 
 /**

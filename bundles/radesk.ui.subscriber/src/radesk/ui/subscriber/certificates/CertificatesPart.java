@@ -36,7 +36,7 @@ import radesk.ui.common.ProgressInPart;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
 import radesk.ui.subscriber.remote.CardWork;
-import radesk.ui.subscriber.remote.RaClient;
+import radesk.client.RaClient;
 import radesk.ui.subscriber.remote.SubscriberSession;
 
 /**

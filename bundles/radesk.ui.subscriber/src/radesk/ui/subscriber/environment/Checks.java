@@ -17,7 +17,7 @@ import radesk.api.CardSlot;
 import radesk.card.CardModule;
 import radesk.card.CardTerminal;
 import radesk.ui.subscriber.card.ThisComputer;
-import radesk.ui.subscriber.remote.RaClient;
+import radesk.client.RaClient;
 
 /**
  * 環境檢測: what this computer needs to use the card and the RA server, item by item, each passed
@@ -66,7 +66,7 @@ public final class Checks {
 		Instant serverTime = null;
 		try {
 			serverTime = new RaClient().serverTime();
-			results.add(new Result(Item.SERVER_TLS, true, radesk.remote.ServerSettings.address(), false));
+			results.add(new Result(Item.SERVER_TLS, true, radesk.client.ServerSettings.address(), false));
 		} catch (Exception e) {
 			results.add(new Result(Item.SERVER_TLS, false, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
 					false));

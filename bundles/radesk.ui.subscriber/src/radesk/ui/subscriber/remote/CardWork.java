@@ -1,5 +1,7 @@
 package radesk.ui.subscriber.remote;
 
+import radesk.client.RaClient;
+
 import java.io.IOException;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;

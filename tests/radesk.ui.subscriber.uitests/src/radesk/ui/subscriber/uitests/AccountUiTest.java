@@ -11,9 +11,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-import radesk.api.NewSubscriber;
-import radesk.api.RegistrationDesk;
-import radesk.api.RegistrationSummary;
+import radesk.api.staff.NewSubscriber;
+import radesk.api.staff.RegistrationDesk;
+import radesk.api.staff.RegistrationSummary;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.registration.ProofDocument;
@@ -309,8 +309,8 @@ class AccountUiTest {
 		// the start-up properties of this test no longer pin them: the preference speaks
 		System.clearProperty("radesk.server.url");
 		System.clearProperty("radesk.server.root");
-		assertEquals("https://ra.example.tw:9443/api/v1/", radesk.remote.ServerSettings.address());
-		assertEquals(rootFile, radesk.remote.ServerSettings.rootFile().toString());
+		assertEquals("https://ra.example.tw:9443/api/v1/", radesk.client.ServerSettings.address());
+		assertEquals(rootFile, radesk.client.ServerSettings.rootFile().toString());
 		robot.waitUntil(() -> robot.textOf("status.service").equals("RA 伺服器：ra.example.tw:9443"),
 				() -> "the status line names the server: " + robot.textOf("status.service"));
 	}
@@ -321,11 +321,12 @@ class AccountUiTest {
 	private static String cardFor(Actor clerk, long subscriberId) throws Exception {
 		long blankSlot = service(radesk.api.CardReaders.class).slots().stream().filter(s -> s.cardPresent() && !s.initialized())
 				.findFirst().orElseThrow().slotId();
-		radesk.api.NewCard card = service(radesk.api.CardDesk.class).personalize(clerk, subscriberId, blankSlot);
-		radesk.api.IssuanceDesk issuance = service(radesk.api.IssuanceDesk.class);
-		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
-		issuance.slipPrinted(clerk, radesk.api.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + subscriberId);
-		issuance.handOver(clerk, card.serial(), new radesk.api.IssuanceDesk.Delivery(radesk.api.IssuanceDesk.Delivery.Method.COUNTER,
+		radesk.api.staff.NewCard card = new radesk.flows.counter.PersonalizeCard(service(radesk.api.staff.CardDesk.class),
+				service(radesk.card.CardTerminal.class)).run(clerk, subscriberId, blankSlot);
+		radesk.api.staff.IssuanceDesk issuance = service(radesk.api.staff.IssuanceDesk.class);
+		issuance.slipPrinted(clerk, radesk.api.staff.IssuanceDesk.SlipKind.CARD_PIN, "card:" + card.serial());
+		issuance.slipPrinted(clerk, radesk.api.staff.IssuanceDesk.SlipKind.WEBSITE_PASSWORD, "subscriber:" + subscriberId);
+		issuance.handOver(clerk, card.serial(), new radesk.api.staff.IssuanceDesk.Delivery(radesk.api.staff.IssuanceDesk.Delivery.Method.COUNTER,
 				"用戶", "", false));
 		lastCard = card.serial();
 		return new String(card.pin());

@@ -1,0 +1,60 @@
+package radesk.api.staff;
+
+import radesk.api.ServiceException;
+
+import java.util.List;
+
+import radesk.core.access.Actor;
+import radesk.core.access.Role;
+
+/**
+ * Staff accounts and sign-in. The first start creates the administrator; from then on only an
+ * administrator adds staff. Three wrong passwords in a row suspend a staff account until an
+ * administrator sets a new password.
+ */
+public interface StaffDesk {
+
+	/** True until the first administrator exists: the first-run dialog then asks for one. */
+	boolean needsFirstAdministrator() throws ServiceException;
+
+	/** Creates the first administrator; refused once any staff account exists. */
+	Actor createFirstAdministrator(String account, String displayName, char[] password, String workstation)
+			throws ServiceException;
+
+	/** Signs a member of staff in at a workstation in their main role; the returned actor carries it. */
+	default Actor signIn(String account, char[] password, String workstation) throws ServiceException {
+		return signIn(account, password, null, workstation);
+	}
+
+	/**
+	 * Signs a member of staff in to work in one of their roles ({@code null}: the main one). A role
+	 * the account does not hold is refused (NOT_PERMITTED) after the password was checked.
+	 */
+	Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException;
+
+	/** Lets a member of staff also work in another role (an administrator's decision, audited). */
+	void grantRole(Actor administrator, String account, Role role) throws ServiceException;
+
+	void addStaff(Actor administrator, String account, String displayName, Role role, char[] password) throws ServiceException;
+
+	/** Sets a new password (and lifts a suspension); never the administrator's own. */
+	void resetPassword(Actor administrator, String account, char[] password) throws ServiceException;
+
+	List<StaffMember> staff(Actor administrator) throws ServiceException;
+
+	/**
+	 * Adds an RA unit (a counter or branch that takes in forms): a code of 2 to 16 capital letters
+	 * or digits, and its name in zh-TW and English.
+	 */
+	void addRaUnit(Actor administrator, radesk.core.registration.RaUnit unit) throws ServiceException;
+
+	/** {@code role} is the main role; {@code roles} every role the person may sign in with. */
+	record StaffMember(String account, String displayName, Role role, boolean suspended, java.util.Set<Role> roles) {
+
+		/** The roles in their fixed order (as the screens list them), however they arrived. */
+		public StaffMember {
+			roles = roles == null || roles.isEmpty() ? java.util.Set.of()
+					: java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(roles));
+		}
+	}
+}

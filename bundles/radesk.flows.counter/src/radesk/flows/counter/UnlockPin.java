@@ -1,0 +1,42 @@
+package radesk.flows.counter;
+
+import java.util.Arrays;
+
+import radesk.api.CardAccessException;
+import radesk.api.ServiceException;
+import radesk.api.staff.CardSecrets;
+import radesk.api.staff.FormDesk;
+import radesk.api.staff.NewCard;
+import radesk.card.CardTerminal;
+import radesk.core.access.Actor;
+
+/**
+ * 晶片卡解鎖 (FLOWS 6.2), an approved PIN unlock carried out at the counter: the card's SO PIN and
+ * a new PIN from the RA, the card in this workstation's reader unlocked with them, the unlock
+ * recorded. The RA hands the SO PIN out once per form: a run cut off after that is a new form.
+ */
+public final class UnlockPin {
+
+	private final FormDesk records;
+	private final CardTerminal terminal;
+
+	public UnlockPin(FormDesk records, CardTerminal terminal) {
+		this.records = records;
+		this.terminal = terminal;
+	}
+
+	/** The card of the approved form {@code formId} unlocked; its new PIN for the slip, once. */
+	public NewCard run(Actor clerk, long formId) throws ServiceException {
+		CardSecrets card = records.beginPinUnlock(clerk, formId);
+		try {
+			terminal.unlock(card.serial(), card.soPin(), card.userPin());
+		} catch (CardAccessException e) {
+			Arrays.fill(card.userPin(), '\0');
+			throw ServiceException.of(e);
+		} finally {
+			card.forgetSoPin();
+		}
+		records.confirmPinUnlock(clerk, formId);
+		return new NewCard(card.serial(), card.userPin());
+	}
+}
