@@ -3,24 +3,15 @@ package radesk.api;
 import java.util.List;
 
 import radesk.core.access.Actor;
-import radesk.core.card.KeyKind;
 
-/** 憑證申請 and 憑證下載: the subscriber's certificate on the subscriber's card. */
+/**
+ * 憑證申請 and 憑證下載, the RA's half: the card's is done where the card is (the subscriber edition,
+ * radesk.flows), and only its results reach the RA.
+ */
 public interface CertificateDesk {
 
 	/**
-	 * Applies for a certificate: key pair made on the card, request signed on the card, certificate
-	 * issued and written to the card. When an earlier attempt on this card was cut off, this
-	 * resumes it (the same key, the same certificate) instead of starting over.
-	 */
-	IssuedCertificate apply(Actor subscriber, String cardSerial, char[] pin, KeyKind kind) throws ServiceException;
-
-	/** Writes an issued certificate onto the card that holds its key (and only that card). */
-	IssuedCertificate download(Actor subscriber, String certificateSerial, String cardSerial, char[] pin)
-			throws ServiceException;
-
-	/**
-	 * 憑證申請 for a client that does the card work itself (the subscriber edition): {@code csr} is
+	 * 憑證申請: {@code csr} is
 	 * the PKCS#10 request made and signed on card {@code cardSerial} with its key {@code keyId}
 	 * (the key's PKCS#11 id, hex). One certificate per key: asking again with the same key (the
 	 * answer was lost on the way, the card pulled) answers the certificate issued then. The

@@ -16,37 +16,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import radesk.api.SubscriberRa;
 import radesk.core.certificate.CertificateState;
 
 /**
  * The subscriber edition's way to the RA server (API v1 over HTTPS). It trusts the RA's root
  * certificate only and talks to the address of {@link ServerSettings} (檔案 → 設定).
  */
-public final class RaClient {
-
-	/** The server said no: its error code (words for it are the UI's business) and tries left. */
-	public static final class Refused extends Exception {
-		private static final long serialVersionUID = 1L;
-		public final String code;
-		public final int triesLeft;
-
-		public Refused(String code, String message, int triesLeft) {
-			super(code + ": " + message);
-			this.code = code;
-			this.triesLeft = triesLeft;
-		}
-	}
+public final class RaClient implements SubscriberRa {
 
 	public record Captcha(String id, byte[] png) {
-	}
-
-	/** A certificate as the server lists it; {@code der} is the certificate itself. */
-	public record Certificate(String identifier, String serial, CertificateState state, String notAfter, String cardSerial, byte[] der) {
-
-		public java.security.cert.X509Certificate x509() throws java.security.cert.CertificateException {
-			return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-					.generateCertificate(new java.io.ByteArrayInputStream(der));
-		}
 	}
 
 	private final ObjectMapper json = radesk.wire.Json.mapper();
@@ -55,9 +34,15 @@ public final class RaClient {
 	private String token;
 	private String account;
 
+	/** The server of 檔案 → 設定. */
 	public RaClient() throws IOException, GeneralSecurityException {
-		this.base = ServerSettings.address();
-		http = Https.client(rootFile());
+		this(ServerSettings.address(), rootFile());
+	}
+
+	/** The server at {@code address} (its API, e.g. {@code https://ra.example.tw:8443/api/v1/}), trusting only {@code root}. */
+	public RaClient(String address, Path root) throws IOException, GeneralSecurityException {
+		this.base = address.endsWith("/") ? address : address + "/";
+		this.http = Https.client(root);
 	}
 
 	/** The RA root this edition trusts (檔案 → 設定; by default {@code <data>/server/root.cer}). */
@@ -70,6 +55,7 @@ public final class RaClient {
 		return java.time.Instant.parse(call(HttpRequest.newBuilder(URI.create(base + "health")).GET()).get("time").asText());
 	}
 
+	@Override
 	public String account() {
 		return account;
 	}
@@ -106,11 +92,13 @@ public final class RaClient {
 	}
 
 	/** 晶片卡登入, first step: the server's challenge for the card to sign. */
+	@Override
 	public byte[] challenge() throws IOException, InterruptedException, Refused {
 		return Base64.getDecoder().decode(call(HttpRequest.newBuilder(URI.create(base + "challenge")).GET()).get("challenge").asText());
 	}
 
 	/** 晶片卡登入: the certificate's 憑證識別碼, its RA unit, the captcha and the card's signature over the challenge. */
+	@Override
 	public void logInWithCard(String identifier, String raUnit, String captchaId, String captcha, byte[] challenge, byte[] signature)
 			throws IOException, InterruptedException, Refused {
 		ObjectNode body = json.createObjectNode().put("identifier", identifier).put("raUnit", raUnit).put("captchaId", captchaId)
@@ -126,6 +114,7 @@ public final class RaClient {
 				.put("confirm", new String(confirm))));
 	}
 
+	@Override
 	public List<Certificate> certificates() throws IOException, InterruptedException, Refused {
 		JsonNode list = call(authorized(HttpRequest.newBuilder(URI.create(base + "certificates")).GET())).get("certificates");
 		List<Certificate> out = new ArrayList<>();
@@ -136,12 +125,14 @@ public final class RaClient {
 	}
 
 	/** 憑證申請: the request made and signed on card {@code cardSerial} by its key {@code keyId}; the certificate issued. */
+	@Override
 	public Certificate apply(String cardSerial, String keyId, byte[] csr) throws IOException, InterruptedException, Refused {
 		return certificate(call(post("applications", json.createObjectNode().put("cardSerial", cardSerial).put("keyId", keyId)
 				.put("csr", Base64.getEncoder().encodeToString(csr)))));
 	}
 
 	/** The card took the certificate: its key's signature over a fresh challenge proves it. */
+	@Override
 	public Certificate confirmOnCard(String serial, String cardSerial, byte[] challenge, byte[] signature)
 			throws IOException, InterruptedException, Refused {
 		return certificate(call(post("certificates/on-card", json.createObjectNode().put("serial", serial).put("cardSerial", cardSerial)
@@ -150,6 +141,7 @@ public final class RaClient {
 	}
 
 	/** Tells the RA what the card said of its PIN (wrong PINs since the last right one), so its record follows. */
+	@Override
 	public void reportPinStrikes(String cardSerial, int strikes) throws IOException, InterruptedException, Refused {
 		call(post("cards/pin-strikes", json.createObjectNode().put("cardSerial", cardSerial).put("strikes", strikes)));
 	}

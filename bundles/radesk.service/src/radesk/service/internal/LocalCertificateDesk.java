@@ -7,37 +7,26 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import radesk.api.CardAccessException;
 import radesk.api.CertificateDesk;
 import radesk.api.IssuedCertificate;
 import radesk.api.ServiceException.Reason;
 import radesk.api.ServiceException;
-import radesk.card.CardKey;
-import radesk.card.CardSession;
-import radesk.card.CardTerminal;
-import radesk.core.Checkpoints;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.account.Strikes;
 import radesk.core.card.CardState;
-import radesk.core.card.KeyKind;
 import radesk.core.certificate.CertificateEvent;
 import radesk.core.certificate.CertificateFlow;
 import radesk.core.certificate.CertificateState;
 import radesk.pki.CertificateSubject;
 import radesk.pki.CheckedCsr;
-import radesk.pki.CsrBuilder;
 import radesk.pki.CsrException;
 import radesk.pki.CsrInspector;
-import radesk.store.ApplicationSteps.Progress;
-import radesk.store.ApplicationSteps.Step;
-import radesk.store.ApplicationSteps;
 import radesk.store.AuditRecords;
 import radesk.store.CardRow;
 import radesk.store.Cards;
@@ -49,126 +38,23 @@ import radesk.store.SubscriberRow;
 import radesk.store.Subscribers;
 
 /**
- * 憑證申請 / 憑證下載. Each step that touches the card or the CA is recorded first, so a pulled
- * card or a crash leaves progress the next attempt resumes: the same key, the same certificate.
- * A certificate is issued and recorded in one transaction, and marked on the card only after the
- * card took it.
+ * 憑證申請 / 憑證下載, the RA's half (the card's is the subscriber edition's, radesk.flows): one
+ * certificate per key, issued and recorded in one transaction, and marked on the card only once
+ * the card proved it holds the key. Asked again for the same key (a lost answer, a pulled card),
+ * it answers the certificate issued then.
  */
 @Component(service = CertificateDesk.class)
 public final class LocalCertificateDesk implements CertificateDesk {
 
 	private final Database db;
-	private final CardTerminal terminal;
 	private final EmbeddedRa ra;
 	private final PinStrikes strikes;
 
 	@Activate
-	public LocalCertificateDesk(@Reference Database db, @Reference CardTerminal terminal, @Reference EmbeddedRa ra) {
+	public LocalCertificateDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
-		this.terminal = terminal;
 		this.ra = ra;
 		this.strikes = new PinStrikes(db, ra);
-	}
-
-	@Override
-	public IssuedCertificate apply(Actor subscriber, String cardSerial, char[] pin, KeyKind kind) throws ServiceException {
-		Guard.require(subscriber, Permission.APPLY_CERTIFICATE);
-		SubscriberRow me = subscriberOf(subscriber);
-		CardRow card = ownCard(me, cardSerial);
-		if (card.state() != CardState.ISSUED) {
-			throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state());
-		}
-		try (CardSession session = strikes.open(subscriber, terminal, card, pin)) {
-			Progress progress = db.inTransaction((Connection c) -> {
-				Optional<Progress> found = ApplicationSteps.find(c, cardSerial);
-				if (found.isPresent()) {
-					return found.get();
-				}
-				Progress p = new Progress(cardSerial, me.id(), null, null, Step.STARTED);
-				ApplicationSteps.save(c, p, ra.clock.instant());
-				AuditRecords.append(c, subscriber, "APPLICATION_STARTED", "card:" + cardSerial, null, Step.STARTED, ra.clock.instant());
-				return p;
-			});
-			CardKey key = keyOf(session, progress);
-			if (key == null) {
-				removeOrphanKeys(session, recordedCertificates(cardSerial));
-				key = session.generateKey(kind);
-				Checkpoints.reached("apply.key-generated");
-				Progress withKey = new Progress(cardSerial, me.id(), key.idHex(), null, Step.KEY_ON_CARD);
-				db.inTransaction((Connection c) -> {
-					ApplicationSteps.save(c, withKey, ra.clock.instant());
-					return null;
-				});
-				progress = withKey;
-			}
-			Checkpoints.reached("apply.key-recorded");
-			String issuedSerial = progress.certificateSerial();
-			CertificateRow cert = issuedSerial == null ? issue(subscriber, me, session, key, card)
-					: db.inTransaction((Connection c) -> Certificates.find(c, issuedSerial)
-							.orElseThrow(() -> Guard.notFound("certificate " + issuedSerial)));
-			Checkpoints.reached("apply.issued");
-			return putOnCard(subscriber, session, cert);
-		} catch (CardAccessException e) {
-			throw ServiceException.of(e);
-		} catch (ConcurrentChangeException e) {
-			throw Guard.concurrent(e);
-		}
-	}
-
-	/**
-	 * Keys an earlier, cut-off attempt made but never recorded: no certificate names them, so no
-	 * one can use them. They go before a new key is made, so the card holds no stray keys.
-	 */
-	private static void removeOrphanKeys(CardSession session, List<X509Certificate> recorded) throws CardAccessException {
-		List<X509Certificate> certificates = new java.util.ArrayList<>(session.certificates());
-		certificates.addAll(recorded);
-		for (CardKey k : session.keys()) {
-			boolean certified = certificates.stream()
-					.anyMatch(c -> java.util.Arrays.equals(c.getPublicKey().getEncoded(), k.publicKey().getEncoded()));
-			if (!certified) {
-				session.deleteKey(k);
-			}
-		}
-	}
-
-	private List<X509Certificate> recordedCertificates(String cardSerial) throws ServiceException {
-		List<CertificateRow> rows = db.inTransaction((Connection c) -> Certificates.onCard(c, cardSerial));
-		List<X509Certificate> certificates = new java.util.ArrayList<>();
-		for (CertificateRow r : rows) {
-			certificates.add(x509(r));
-		}
-		return certificates;
-	}
-
-	private static CardKey keyOf(CardSession session, Progress progress) throws CardAccessException {
-		if (progress.keyId() == null) {
-			return null;
-		}
-		for (CardKey k : session.keys()) {
-			if (k.idHex().equals(progress.keyId())) {
-				return k;
-			}
-		}
-		return null;
-	}
-
-	private CertificateRow issue(Actor subscriber, SubscriberRow me, CardSession session, CardKey key, CardRow card)
-			throws ServiceException {
-		CheckedCsr csr;
-		try {
-			csr = CsrInspector.inspect(CsrBuilder.build(key.publicKey(), me.name(), (alg, data) -> session.sign(key, alg, data)));
-		} catch (CsrException e) {
-			if (e.getCause() instanceof CardAccessException pulled) {
-				throw ServiceException.of(pulled);
-			}
-			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
-		}
-		Instant now = ra.clock.instant();
-		return db.inTransaction((Connection c) -> {
-			CertificateRow row = issueAndRecord(c, subscriber, me, csr, card.serial(), key.idHex(), now);
-			ApplicationSteps.save(c, new Progress(card.serial(), me.id(), key.idHex(), row.serial(), Step.ISSUED), now);
-			return row;
-		});
 	}
 
 	/**
@@ -197,39 +83,6 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, current.state(), CertificateEvent.WRITE_TO_CARD);
 			Certificates.move(c, current, to);
 			AuditRecords.append(c, subscriber, "CERTIFICATE_ON_CARD", "certificate:" + current.serial(), current.state(), to, now);
-		}
-	}
-
-	private IssuedCertificate putOnCard(Actor subscriber, CardSession session, CertificateRow cert)
-			throws CardAccessException, ServiceException {
-		session.storeCertificate(x509(cert));
-		Checkpoints.reached("apply.on-card");
-		Instant now = ra.clock.instant();
-		return db.inTransaction((Connection c) -> {
-			markOnCard(c, subscriber, Certificates.find(c, cert.serial()).orElseThrow(() -> Guard.notFound("certificate")), now);
-			ApplicationSteps.done(c, session.cardSerial());
-			return view(Certificates.find(c, cert.serial()).orElseThrow());
-		});
-	}
-
-	@Override
-	public IssuedCertificate download(Actor subscriber, String certificateSerial, String cardSerial, char[] pin)
-			throws ServiceException {
-		Guard.require(subscriber, Permission.DOWNLOAD_CERTIFICATE);
-		SubscriberRow me = subscriberOf(subscriber);
-		CardRow card = ownCard(me, cardSerial);
-		CertificateRow cert = db.inTransaction((Connection c) -> Certificates.find(c, certificateSerial)
-				.filter(r -> r.subscriberId() == me.id())
-				.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "certificate " + certificateSerial)));
-		if (cert.state() != CertificateState.ISSUED_NOT_ON_CARD) {
-			throw new ServiceException(Reason.WRONG_STATE, "certificate " + certificateSerial + " is " + cert.state());
-		}
-		try (CardSession session = strikes.open(subscriber, terminal, card, pin)) {
-			return putOnCard(subscriber, session, cert);
-		} catch (CardAccessException e) {
-			throw ServiceException.of(e);
-		} catch (ConcurrentChangeException e) {
-			throw Guard.concurrent(e);
 		}
 	}
 

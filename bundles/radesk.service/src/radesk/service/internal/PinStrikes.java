@@ -2,12 +2,8 @@ package radesk.service.internal;
 
 import java.sql.Connection;
 
-import radesk.api.CardAccessException;
 import radesk.api.ServiceException;
-import radesk.card.CardSession;
-import radesk.card.CardTerminal;
 import radesk.core.access.Actor;
-import radesk.core.account.Strikes;
 import radesk.core.card.CardEvent;
 import radesk.core.card.CardFlow;
 import radesk.core.card.CardState;
@@ -17,8 +13,8 @@ import radesk.store.Cards;
 import radesk.store.Database;
 
 /**
- * Opens a card with its PIN and keeps the card's record in step with the strikes the card layer
- * counted on the card: a wrong PIN is recorded and audited, the third locks the record too.
+ * Keeps the card's record in step with the strikes the card counted (told by the subscriber
+ * edition): a wrong PIN is recorded and audited, the third locks the record too.
  */
 final class PinStrikes {
 
@@ -28,23 +24,6 @@ final class PinStrikes {
 	PinStrikes(Database db, EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
-	}
-
-	CardSession open(Actor actor, CardTerminal terminal, CardRow card, char[] pin) throws ServiceException {
-		try {
-			CardSession session = terminal.open(card.serial(), pin);
-			if (card.pinStrikes() != 0) {
-				record(actor, card.serial(), 0, false);
-			}
-			return session;
-		} catch (CardAccessException e) {
-			if (e.reason() == CardAccessException.Reason.WRONG_PIN) {
-				record(actor, card.serial(), Strikes.LIMIT - e.triesLeft(), false);
-			} else if (e.reason() == CardAccessException.Reason.PIN_LOCKED) {
-				record(actor, card.serial(), Strikes.LIMIT, true);
-			}
-			throw ServiceException.of(e);
-		}
 	}
 
 	void record(Actor actor, String serial, int strikes, boolean locked) throws ServiceException {

@@ -52,7 +52,7 @@ class CardLogInTest {
 		Journey j = Journey.toCardInHand();
 		AccountDesk accounts = Services.await(AccountDesk.class);
 		Actor me = accounts.logIn(j.subscriber.account(), j.password.toCharArray(), "pc");
-		IssuedCertificate cert = Services.await(CertificateDesk.class).apply(me, j.card.serial(), j.pin.toCharArray(), KeyKind.EC_P256);
+		radesk.api.SubscriberRa.Certificate cert = SubscriberEdition.apply(SubscriberEdition.logIn(j), j, KeyKind.EC_P256);
 
 		byte[] challenge = accounts.cardChallenge();
 		byte[] signature = signOnCard(j, challenge);
@@ -90,7 +90,7 @@ class CardLogInTest {
 	void overHttpsTheCardLogsInAndAForgedSignatureDoesNot() throws Exception {
 		Journey j = Journey.toCardInHand();
 		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "pc");
-		IssuedCertificate cert = Services.await(CertificateDesk.class).apply(me, j.card.serial(), j.pin.toCharArray(), KeyKind.EC_P256);
+		radesk.api.SubscriberRa.Certificate cert = SubscriberEdition.apply(SubscriberEdition.logIn(j), j, KeyKind.EC_P256);
 		ServerApiTest.connect();
 		HttpResponse<String> issued = ServerApiTest.get("challenge", null);
 		String challenge = issued.body().replaceAll(".*\"challenge\":\"([^\"]+)\".*", "$1");

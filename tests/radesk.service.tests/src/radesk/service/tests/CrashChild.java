@@ -2,22 +2,24 @@ package radesk.service.tests;
 
 import java.lang.reflect.Constructor;
 
-import radesk.api.AccountDesk;
 import radesk.api.staff.CardDesk;
-import radesk.api.CertificateDesk;
 import radesk.card.CardTerminal;
+import radesk.client.RaClient;
+import radesk.flows.ApplyForCertificate;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.card.KeyKind;
 import radesk.store.Database;
 
 /**
- * The process the crash tests kill: the RA service wired by hand on a plain class path (the same
- * classes DS wires in the product), running one use case until it reaches the checkpoint named by
- * {@code radesk.test.pauseAt}, where it waits to be killed.
+ * The process the crash tests kill, running one flow until it reaches the checkpoint named by
+ * {@code radesk.test.pauseAt}, where it waits to be killed (or for the card to be pulled).
+ * {@code apply} is the subscriber edition: logged in over HTTPS to the test runtime's RA server,
+ * running {@link ApplyForCertificate} on the card. {@code personalize} is a counter with the RA
+ * service wired by hand on a plain class path (the same classes DS wires in the product).
  *
  * <pre>
- * apply       account password cardSerial pin
+ * apply       serverAddress account password cardSerial pin
  * personalize subscriberId slotId
  * </pre>
  */
@@ -29,6 +31,12 @@ public final class CrashChild {
 	public static void main(String[] args) throws Exception {
 		try {
 			run(args);
+		} catch (radesk.api.CardAccessException e) {
+			System.out.println("REFUSED CARD/" + e.reason() + ": " + e.getMessage());
+			System.exit(3);
+		} catch (radesk.api.SubscriberRa.Refused e) {
+			System.out.println("REFUSED " + e.code + ": " + e.getMessage());
+			System.exit(3);
 		} catch (radesk.api.ServiceException e) {
 			System.out.println("REFUSED " + e.reason() + (e.card() == null ? "" : "/" + e.card()) + ": " + e.getMessage());
 			System.exit(3);
@@ -37,23 +45,32 @@ public final class CrashChild {
 	}
 
 	private static void run(String[] args) throws Exception {
-		Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
-		Object ra = make("radesk.service.internal.EmbeddedRa");
 		CardTerminal cards = (CardTerminal) make("radesk.card.internal.Pkcs11Cards");
 		switch (args[0]) {
 		case "apply" -> {
-			AccountDesk accounts = (AccountDesk) make("radesk.service.internal.LocalAccountDesk", db, ra);
-			Actor me = accounts.logIn(args[1], args[2].toCharArray(), "crash-child");
-			CertificateDesk desk = (CertificateDesk) make("radesk.service.internal.LocalCertificateDesk", db, cards, ra);
-			desk.apply(me, args[3], args[4].toCharArray(), KeyKind.EC_P256);
+			RaClient me = new RaClient(args[1], SubscriberEdition.root());
+			String[] captcha = disclosedCaptcha(args[1]);
+			me.logIn(args[2], args[3].toCharArray(), captcha[0], captcha[1]);
+			new ApplyForCertificate(me, cards).run(args[4], args[5].toCharArray(), KeyKind.EC_P256, step -> {
+			});
 		}
 		case "personalize" -> {
+			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
+			Object ra = make("radesk.service.internal.EmbeddedRa");
 			CardDesk desk = (CardDesk) make("radesk.service.internal.LocalCardDesk", db, ra);
-			new radesk.flows.counter.PersonalizeCard(desk, cards).run(new Actor("crash.clerk", Role.COUNTER_CLERK, "crash-child"), Long.parseLong(args[1]),
-					Long.parseLong(args[2]));
+			new radesk.flows.counter.PersonalizeCard(desk, cards).run(new Actor("crash.clerk", Role.COUNTER_CLERK, "crash-child"),
+					Long.parseLong(args[1]), Long.parseLong(args[2]));
 		}
 		default -> throw new IllegalArgumentException(args[0]);
 		}
+	}
+
+	/** A captcha's id and answer: the test server discloses the answer on loopback (radesk.server.captcha=disclosed). */
+	private static String[] disclosedCaptcha(String address) throws Exception {
+		java.net.http.HttpClient http = radesk.client.Https.client(SubscriberEdition.root());
+		String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + "captcha")).GET().build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+		return new String[] { ServerApiTest.field(body, "id"), ServerApiTest.field(body, "answer") };
 	}
 
 	/** Builds a component through its DS constructor, whose parameters are the references. */

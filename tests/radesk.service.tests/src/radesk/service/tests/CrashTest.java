@@ -1,5 +1,8 @@
 package radesk.service.tests;
 
+import radesk.api.SubscriberRa;
+import radesk.flows.ApplyForCertificate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,61 +45,49 @@ class CrashTest {
 		SoftHsm.demoCardSerial();
 	}
 
+	/** The subscriber edition's process killed (kill -9) at each step of 憑證申請 over HTTPS: the next attempt completes. */
 	@ParameterizedTest(name = "killed at {0}")
-	@ValueSource(strings = { "apply.key-generated", "apply.key-recorded", "apply.issued", "apply.on-card" })
+	@ValueSource(strings = { "subscriber.apply.key-generated", "subscriber.apply.issued", "subscriber.apply.on-card" })
 	void anApplicationKilledAtAnyStepIsCompletedByTheNextAttempt(String checkpoint) throws Exception {
 		Journey j = Journey.toCardInHand();
-		Services.stopRa();
-		try {
-			ChildProcess.killAt(checkpoint, "apply", j.subscriber.account(), j.password, j.card.serial(), j.pin);
-		} finally {
-			Services.startRa();
-		}
-		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "pc");
-		IssuedCertificate cert = Services.await(CertificateDesk.class).apply(me, j.card.serial(), j.pin.toCharArray(),
-				KeyKind.EC_P256);
-		assertConsistent(j, me, cert);
+		ChildProcess.killAt(checkpoint, "apply", SubscriberEdition.address(), j.subscriber.account(), j.password, j.card.serial(),
+				j.pin);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		ApplyForCertificate.Outcome again = SubscriberEdition.apply(me, j.card.serial(), j.pin, KeyKind.EC_P256);
+		assertTrue(again.resumed(), "the cut-off attempt's key or certificate was taken up, not made anew");
+		assertConsistent(j, me, again.certificate());
 	}
 
 	@Test
 	void anApplicationKilledAfterIssuingCanBeFinishedByADownload() throws Exception {
 		Journey j = Journey.toCardInHand();
-		Services.stopRa();
-		try {
-			ChildProcess.killAt("apply.issued", "apply", j.subscriber.account(), j.password, j.card.serial(), j.pin);
-		} finally {
-			Services.startRa();
-		}
-		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "pc");
-		List<IssuedCertificate> pending = Services.await(CertificateDesk.class).certificates(me);
+		ChildProcess.killAt("subscriber.apply.issued", "apply", SubscriberEdition.address(), j.subscriber.account(), j.password,
+				j.card.serial(), j.pin);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		List<SubscriberRa.Certificate> pending = me.certificates();
 		assertEquals(1, pending.size());
 		assertEquals(CertificateState.ISSUED_NOT_ON_CARD, pending.get(0).state(), "憑證下載 is waiting");
-		IssuedCertificate cert = Services.await(CertificateDesk.class).download(me, pending.get(0).serial(), j.card.serial(),
-				j.pin.toCharArray());
-		assertConsistent(j, me, cert);
+		assertConsistent(j, me, SubscriberEdition.download(me, j.card.serial(), j.pin, pending.get(0)));
 	}
 
+	/** The card pulled at each step of 憑證申請: the subscriber edition says so, and the next attempt completes. */
 	@ParameterizedTest(name = "pulled at {0}")
-	@ValueSource(strings = { "apply.key-recorded", "apply.issued" })
+	@ValueSource(strings = { "subscriber.apply.key-generated", "subscriber.apply.issued", "subscriber.apply.on-card" })
 	void aCardPulledMidApplicationIsReportedAndTheNextAttemptCompletes(String checkpoint) throws Exception {
 		Journey j = Journey.toCardInHand();
 		Path tokens = Path.of(System.getenv("SOFTHSM2_CONF")).resolveSibling("tokens");
 		Path pulled = tokens.resolveSibling("tokens-pulled");
 		ChildProcess.Result r;
-		Services.stopRa();
 		try {
-			r = ChildProcess.interruptAt(checkpoint, () -> move(tokens, pulled), "apply", j.subscriber.account(), j.password,
-					j.card.serial(), j.pin);
+			r = ChildProcess.interruptAt(checkpoint, () -> move(tokens, pulled), "apply", SubscriberEdition.address(),
+					j.subscriber.account(), j.password, j.card.serial(), j.pin);
 		} finally {
 			move(pulled, tokens);
-			Services.startRa();
 		}
 		assertEquals(3, r.exit(), r.output());
 		assertTrue(r.output().contains("REFUSED CARD/CARD_REMOVED"), r.output());
-		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "pc");
-		IssuedCertificate cert = Services.await(CertificateDesk.class).apply(me, j.card.serial(), j.pin.toCharArray(),
-				KeyKind.EC_P256);
-		assertConsistent(j, me, cert);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		assertConsistent(j, me, SubscriberEdition.apply(me, j.card.serial(), j.pin, KeyKind.EC_P256).certificate());
 	}
 
 	private static void move(Path from, Path to) {
@@ -109,17 +100,17 @@ class CrashTest {
 		}
 	}
 
-	private static void assertConsistent(Journey j, Actor me, IssuedCertificate cert) throws Exception {
+	/** Records and card agree: exactly one certificate issued for the one key, on the card, and the audit chain verifies. */
+	private static void assertConsistent(Journey j, radesk.client.RaClient me, SubscriberRa.Certificate cert) throws Exception {
 		assertEquals(CertificateState.ON_CARD, cert.state());
-		List<IssuedCertificate> recorded = Services.await(CertificateDesk.class).certificates(me);
-		assertEquals(List.of(cert.serial()), recorded.stream().map(IssuedCertificate::serial).toList(),
+		assertEquals(List.of(cert.serial()), me.certificates().stream().map(SubscriberRa.Certificate::serial).toList(),
 				"exactly one certificate was issued and recorded");
+		assertEquals(1, rows("select count(*) from certificate where card_serial = '" + j.card.serial() + "'"));
 		try (CardSession card = Services.await(CardTerminal.class).open(j.card.serial(), j.pin.toCharArray())) {
 			assertEquals(1, card.certificates().size(), "the card holds that one certificate");
 			assertTrue(java.util.Arrays.equals(cert.der(), card.certificates().get(0).getEncoded()));
 			assertEquals(1, card.keys().size(), "no stray key is left on the card");
 		}
-		assertEquals(0, rows("select count(*) from application_step where card_serial = '" + j.card.serial() + "'"));
 		assertTrue(Services.await(AuditTrail.class).firstBroken(Staff.ADMIN).isEmpty());
 	}
 

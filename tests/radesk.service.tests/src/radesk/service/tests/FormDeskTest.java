@@ -36,10 +36,9 @@ class FormDeskTest {
 	@Test
 	void aLockedCardIsUnlockedWithANewPinAfterAnOfficerApproves() throws Exception {
 		Journey j = Journey.toCardInHand();
-		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "pc");
-		CertificateDesk certificates = Services.await(CertificateDesk.class);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
 		for (int i = 0; i < 3; i++) {
-			assertThrows(ServiceException.class, () -> certificates.apply(me, j.card.serial(), "00000000".toCharArray(), KeyKind.EC_P256));
+			assertThrows(radesk.api.CardAccessException.class, () -> SubscriberEdition.apply(me, j.card.serial(), "00000000", KeyKind.EC_P256));
 		}
 		FormDesk forms = Services.await(FormDesk.class);
 		long form = forms.submitPinUnlock(Staff.CLERK, j.card.serial(), "用戶攜卡臨櫃，已核對身分證");
@@ -52,7 +51,8 @@ class FormDeskTest {
 		assertEquals(j.card.serial(), unlocked.serial());
 		assertEquals(3, Services.await(CardTerminal.class).verifyPin(j.card.serial(), unlocked.pin()));
 		assertEquals(CertificateState.ON_CARD,
-				certificates.apply(me, j.card.serial(), unlocked.pin(), KeyKind.EC_P256).state(), "the card works again");
+				SubscriberEdition.apply(me, j.card.serial(), new String(unlocked.pin()), KeyKind.EC_P256).certificate().state(),
+				"the card works again");
 		assertEquals(Reason.WRONG_STATE, refused(() -> Journey.unlockPin(form)), "one form, one new PIN slip");
 	}
 

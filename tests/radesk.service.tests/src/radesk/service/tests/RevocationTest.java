@@ -41,7 +41,7 @@ class RevocationTest {
 	void anApprovedRevocationRevokesTheCertificateAndOpensslSeesItOnThePublishedCrl() throws Exception {
 		Journey j = Journey.toCardInHand();
 		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "pc");
-		IssuedCertificate cert = Services.await(CertificateDesk.class).apply(me, j.card.serial(), j.pin.toCharArray(), KeyKind.EC_P256);
+		radesk.api.SubscriberRa.Certificate cert = SubscriberEdition.apply(SubscriberEdition.logIn(j), j, KeyKind.EC_P256);
 		FormDesk forms = Services.await(FormDesk.class);
 
 		assertEquals(Reason.INVALID_INPUT, assertThrows(ServiceException.class,

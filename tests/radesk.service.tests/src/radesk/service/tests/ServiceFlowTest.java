@@ -1,5 +1,7 @@
 package radesk.service.tests;
 
+import radesk.api.staff.SearchDesk;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,14 +45,14 @@ class ServiceFlowTest {
 		assertEquals(12, j.password.length());
 		assertEquals(8, j.pin.length());
 
-		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "home-pc");
-		IssuedCertificate cert = Services.await(CertificateDesk.class).apply(me, j.card.serial(), j.pin.toCharArray(),
-				KeyKind.EC_P256);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		radesk.api.SubscriberRa.Certificate cert = SubscriberEdition.apply(me, j, KeyKind.EC_P256);
 		assertEquals(CertificateState.ON_CARD, cert.state());
 		assertEquals(j.card.serial(), cert.cardSerial());
 		assertTrue(cert.identifier().matches("C\\d{11}"));
-		assertEquals(List.of(cert.serial()), Services.await(CertificateDesk.class).certificates(me).stream()
-				.map(IssuedCertificate::serial).toList());
+		assertEquals(List.of(cert.serial()), me.certificates().stream().map(radesk.api.SubscriberRa.Certificate::serial).toList());
+		assertEquals(List.of(cert.x509()), Services.await(radesk.card.CardTerminal.class).certificates(j.card.serial()),
+				"on the card");
 
 		Path dir = Files.createTempDirectory("flow");
 		Path leaf = Files.writeString(dir.resolve("leaf.pem"), pem(cert.der()));
@@ -67,7 +69,7 @@ class ServiceFlowTest {
 		AuditEntry issued = audit.about(Staff.CLERK, "certificate:" + cert.serial()).get(0);
 		assertEquals(j.subscriber.account(), issued.actor());
 		assertEquals("SUBSCRIBER", issued.role());
-		assertEquals("home-pc", issued.workstation());
+		assertEquals("subscriber-edition", issued.workstation());
 	}
 
 	static String pem(byte[] der) {
@@ -77,42 +79,45 @@ class ServiceFlowTest {
 	@Test
 	void aSecondApplicationRenewsOnTheSameCardWithANewKey() throws Exception {
 		Journey j = Journey.toCardInHand();
-		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "home-pc");
-		CertificateDesk desk = Services.await(CertificateDesk.class);
-		IssuedCertificate first = desk.apply(me, j.card.serial(), j.pin.toCharArray(), KeyKind.RSA_2048);
-		IssuedCertificate second = desk.apply(me, j.card.serial(), j.pin.toCharArray(), KeyKind.EC_P384);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		radesk.api.SubscriberRa.Certificate first = SubscriberEdition.apply(me, j, KeyKind.RSA_2048);
+		radesk.api.SubscriberRa.Certificate second = SubscriberEdition.apply(me, j, KeyKind.EC_P384);
 		assertFalse(first.serial().equals(second.serial()));
-		assertEquals(2, desk.certificates(me).size());
+		assertEquals(2, me.certificates().size());
 	}
 
 	@Test
 	void aWrongCardPinCountsAndTheThirdLocksTheCard() throws Exception {
 		Journey j = Journey.toCardInHand();
-		Actor me = Services.await(AccountDesk.class).logIn(j.subscriber.account(), j.password.toCharArray(), "home-pc");
-		CertificateDesk desk = Services.await(CertificateDesk.class);
-		ServiceException first = assertThrows(ServiceException.class,
-				() -> desk.apply(me, j.card.serial(), "00000000".toCharArray(), KeyKind.EC_P256));
-		assertEquals(Reason.CARD, first.reason());
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		radesk.api.CardAccessException first = assertThrows(radesk.api.CardAccessException.class,
+				() -> SubscriberEdition.apply(me, j.card.serial(), "00000000", KeyKind.EC_P256));
+		assertEquals(radesk.api.CardAccessException.Reason.WRONG_PIN, first.reason());
 		assertEquals(2, first.triesLeft());
-		ServiceException second = assertThrows(ServiceException.class,
-				() -> desk.apply(me, j.card.serial(), "00000000".toCharArray(), KeyKind.EC_P256));
+		radesk.api.CardAccessException second = assertThrows(radesk.api.CardAccessException.class,
+				() -> SubscriberEdition.apply(me, j.card.serial(), "00000000", KeyKind.EC_P256));
 		assertEquals(1, second.triesLeft(), "the last try is announced");
-		ServiceException third = assertThrows(ServiceException.class,
-				() -> desk.apply(me, j.card.serial(), "00000000".toCharArray(), KeyKind.EC_P256));
-		assertEquals(radesk.api.CardAccessException.Reason.PIN_LOCKED, third.card());
-		ServiceException locked = assertThrows(ServiceException.class,
-				() -> desk.apply(me, j.card.serial(), j.pin.toCharArray(), KeyKind.EC_P256));
-		assertEquals(Reason.WRONG_STATE, locked.reason(), "a locked card's record refuses before the card is asked");
-		assertTrue(desk.certificates(me).isEmpty());
+		radesk.api.CardAccessException third = assertThrows(radesk.api.CardAccessException.class,
+				() -> SubscriberEdition.apply(me, j.card.serial(), "00000000", KeyKind.EC_P256));
+		assertEquals(radesk.api.CardAccessException.Reason.PIN_LOCKED, third.reason());
+		radesk.api.CardAccessException locked = assertThrows(radesk.api.CardAccessException.class,
+				() -> SubscriberEdition.apply(me, j.card.serial(), j.pin, KeyKind.EC_P256));
+		assertEquals(radesk.api.CardAccessException.Reason.PIN_LOCKED, locked.reason(), "the right PIN no longer opens it");
+		assertTrue(me.certificates().isEmpty());
+		SearchDesk.Story card = Services.await(SearchDesk.class).story(Staff.CLERK, SearchDesk.Kind.CARD, j.card.serial());
+		assertEquals(List.of(new SearchDesk.CardLine(j.card.serial(), "LOCKED")), card.cards(),
+				"the card's record follows what the card said");
 	}
 
 	@Test
 	void aSubscriberCannotUseSomeoneElsesCard() throws Exception {
 		Journey mine = Journey.toCardInHand();
 		Journey theirs = Journey.toCardInHand();
-		Actor me = Services.await(AccountDesk.class).logIn(mine.subscriber.account(), mine.password.toCharArray(), "pc");
-		ServiceException e = assertThrows(ServiceException.class,
-				() -> Services.await(CertificateDesk.class).apply(me, theirs.card.serial(), theirs.pin.toCharArray(), KeyKind.EC_P256));
-		assertEquals(Reason.NOT_YOURS, e.reason());
+		radesk.client.RaClient me = SubscriberEdition.logIn(mine);
+		radesk.api.SubscriberRa.Refused e = assertThrows(radesk.api.SubscriberRa.Refused.class,
+				() -> SubscriberEdition.apply(me, theirs.card.serial(), theirs.pin, KeyKind.EC_P256));
+		assertEquals("NOT_YOURS", e.code);
+		assertTrue(me.certificates().isEmpty());
+		assertTrue(Services.await(radesk.card.CardTerminal.class).certificates(theirs.card.serial()).isEmpty(), "nothing on their card");
 	}
 }

@@ -189,7 +189,7 @@ public final class AccountPart {
 		Job.create(Messages.card_login_read, monitor -> {
 			List<OnCard> found = new java.util.ArrayList<>();
 			try {
-				for (String card : radesk.ui.subscriber.remote.CardWork.cardsInReaders(readers)) {
+				for (String card : radesk.flows.SubscriberCard.inReaders(readers)) {
 					for (java.security.cert.X509Certificate c : terminal.certificates(card)) {
 						found.add(new OnCard(card, c));
 					}
@@ -280,24 +280,8 @@ public final class AccountPart {
 		int chosen = onCard.getSelectionIndex();
 		OnCard picked = chosen < 0 || chosen >= cardCertificates.size() ? null : cardCertificates.get(chosen);
 		java.math.BigInteger serialChosen = picked == null ? null : picked.certificate().getSerialNumber();
-		attempt(pin, (secret, captchaId, answer) -> {
-			// the card of the certificate chosen; none chosen (none read yet): the first card in a reader
-			String serial = picked != null ? picked.card() : radesk.ui.subscriber.remote.CardWork.cardsInReaders(readers).stream().findFirst()
-					.orElseThrow(() -> new radesk.api.CardAccessException(radesk.api.CardAccessException.Reason.CARD_REMOVED,
-							"no personalized card in any reader", null));
-			byte[] challenge = client.challenge();
-			byte[] signature;
-			try (radesk.card.CardSession card = terminal.open(serial, secret)) {
-				java.security.cert.X509Certificate signer = card.certificates().stream()
-						.filter(c -> serialChosen == null || c.getSerialNumber().equals(serialChosen))
-						.sorted(radesk.core.certificate.NewestFirst.certificates()).findFirst()
-						.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
-				radesk.card.CardKey key = card.keyFor(signer.getPublicKey())
-						.orElseThrow(() -> new RaClient.Refused("NO_CERTIFICATE_ON_CARD", "", -1));
-				signature = card.sign(key, radesk.ui.subscriber.remote.CardWork.signatureAlgorithm(signer.getPublicKey()), challenge);
-			}
-			client.logInWithCard(id, unit, captchaId, answer, challenge, signature);
-		});
+		attempt(pin, (secret, captchaId, answer) -> new radesk.flows.CardLogIn(client, terminal, readers)
+				.run(picked == null ? null : picked.card(), serialChosen, secret, id, unit, captchaId, answer));
 	}
 
 	/** One way of logging in, given the secret typed (password or PIN) and the captcha shown. */
@@ -326,12 +310,12 @@ public final class AccountPart {
 			String refusal;
 			try {
 				attempt.run(secret, captchaId, answer);
-				List<RaClient.Certificate> mine = client.certificates();
+				List<radesk.api.SubscriberRa.Certificate> mine = client.certificates();
 				outcome.getDisplay().asyncExec(() -> loggedIn(mine));
 				return Status.OK_STATUS;
 			} catch (radesk.api.CardAccessException e) {
 				refusal = Messages.cardProblem(e, "card_login_");
-			} catch (RaClient.Refused e) {
+			} catch (radesk.api.SubscriberRa.Refused e) {
 				refusal = Messages.refusal(e.code, e.triesLeft);
 			} catch (Exception e) {
 				refusal = Messages.refusal("NO_SERVER", -1);
@@ -354,7 +338,7 @@ public final class AccountPart {
 		newCaptcha();
 	}
 
-	private void loggedIn(List<RaClient.Certificate> mine) {
+	private void loggedIn(List<radesk.api.SubscriberRa.Certificate> mine) {
 		if (outcome.isDisposed()) {
 			return;
 		}
@@ -367,7 +351,7 @@ public final class AccountPart {
 		logOut.setEnabled(true);
 		who.getParent().layout();
 		certificates.removeAll();
-		for (RaClient.Certificate c : mine) {
+		for (radesk.api.SubscriberRa.Certificate c : mine) {
 			new TableItem(certificates, SWT.NONE).setText(new String[] { c.identifier(), Messages.text("certificate_state_" + c.state()),
 					c.notAfter().substring(0, 10) });
 		}
@@ -411,7 +395,7 @@ public final class AccountPart {
 			oldPassword.setText("");
 			newPassword.setText("");
 			confirm.setText("");
-		} catch (RaClient.Refused e) {
+		} catch (radesk.api.SubscriberRa.Refused e) {
 			passwordOutcome.setText(Messages.refusal(e.code, e.triesLeft));
 		} catch (Exception e) {
 			passwordOutcome.setText(NLS.bind(Messages.login_no_server, e.getMessage()));

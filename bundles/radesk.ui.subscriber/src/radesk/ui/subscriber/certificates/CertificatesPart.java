@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
@@ -35,7 +36,6 @@ import radesk.ui.common.Forms;
 import radesk.ui.common.ProgressInPart;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
-import radesk.ui.subscriber.remote.CardWork;
 import radesk.client.RaClient;
 import radesk.ui.subscriber.remote.SubscriberSession;
 
@@ -63,7 +63,7 @@ public final class CertificatesPart {
 	private Label step;
 	private Label outcome;
 	private Table table;
-	private final List<RaClient.Certificate> shown = new ArrayList<>();
+	private final List<radesk.api.SubscriberRa.Certificate> shown = new ArrayList<>();
 	private boolean busy;
 
 	@Inject
@@ -178,11 +178,11 @@ public final class CertificatesPart {
 	private void enable() {
 		boolean ready = session != null && !busy;
 		apply.setEnabled(ready);
-		RaClient.Certificate selected = selected();
+		radesk.api.SubscriberRa.Certificate selected = selected();
 		download.setEnabled(ready && selected != null && selected.state() == CertificateState.ISSUED_NOT_ON_CARD);
 	}
 
-	private RaClient.Certificate selected() {
+	private radesk.api.SubscriberRa.Certificate selected() {
 		int i = table.getSelectionIndex();
 		return i < 0 || i >= shown.size() ? null : shown.get(i);
 	}
@@ -198,7 +198,7 @@ public final class CertificatesPart {
 			List<String> cards;
 			String problem = null;
 			try {
-				cards = afresh ? CardWork.cardsAfterRescan(readers) : CardWork.cardsInReaders(readers);
+				cards = afresh ? radesk.flows.SubscriberCard.afterRescan(readers) : radesk.flows.SubscriberCard.inReaders(readers);
 			} catch (CardAccessException e) {
 				cards = List.of();
 				problem = Messages.cardProblem(e, "certs_");
@@ -234,9 +234,9 @@ public final class CertificatesPart {
 		RaClient client = session.client();
 		Job.create(Messages.certs_job_list, monitor -> {
 			try {
-				List<RaClient.Certificate> mine = client.certificates();
+				List<radesk.api.SubscriberRa.Certificate> mine = client.certificates();
 				table.getDisplay().asyncExec(() -> show(mine));
-			} catch (RaClient.Refused e) {
+			} catch (radesk.api.SubscriberRa.Refused e) {
 				table.getDisplay().asyncExec(() -> say(Messages.refusal(e.code, e.triesLeft)));
 			} catch (Exception e) {
 				table.getDisplay().asyncExec(() -> say(Messages.refusal("NO_SERVER", -1)));
@@ -245,7 +245,7 @@ public final class CertificatesPart {
 		}).schedule();
 	}
 
-	private void show(List<RaClient.Certificate> mine) {
+	private void show(List<radesk.api.SubscriberRa.Certificate> mine) {
 		if (table.isDisposed()) {
 			return;
 		}
@@ -253,7 +253,7 @@ public final class CertificatesPart {
 		shown.clear();
 		shown.addAll(mine);
 		table.removeAll();
-		for (RaClient.Certificate c : mine) {
+		for (radesk.api.SubscriberRa.Certificate c : mine) {
 			new TableItem(table, SWT.NONE).setText(new String[] { c.identifier(), Messages.text("certificate_state_" + c.state()),
 					c.cardSerial(), c.notAfter().substring(0, 10) });
 			if (c.serial().equals(selectedSerial)) {
@@ -269,24 +269,26 @@ public final class CertificatesPart {
 	/** One piece of card work, run as a Job with the steps in the progress bar. */
 	@FunctionalInterface
 	private interface Work {
-		String run(CardWork work, String cardSerial, char[] pin, java.util.function.Consumer<CardWork.Step> steps) throws Exception;
+		String run(radesk.api.SubscriberRa ra, String cardSerial, char[] pin, java.util.function.Consumer<radesk.flows.Step> steps)
+				throws Exception;
 	}
 
 	private void apply() {
 		KeyKind kind = KINDS[Math.max(0, keyKind.getSelectionIndex())];
-		run(Messages.certs_job_apply, (work, serial, secret, steps) -> {
-			CardWork.Outcome done = work.apply(serial, secret, kind, steps);
+		run(Messages.certs_job_apply, (ra, serial, secret, steps) -> {
+			radesk.flows.ApplyForCertificate.Outcome done = new radesk.flows.ApplyForCertificate(ra, terminal).run(serial, secret, kind,
+					steps);
 			return NLS.bind(done.resumed() ? Messages.certs_resumed : Messages.certs_applied, done.certificate().identifier());
 		});
 	}
 
 	private void download() {
-		RaClient.Certificate chosen = selected();
+		radesk.api.SubscriberRa.Certificate chosen = selected();
 		if (chosen == null) {
 			return;
 		}
-		run(Messages.certs_job_download, (work, serial, secret, steps) -> NLS.bind(Messages.certs_downloaded,
-				work.download(serial, secret, chosen, steps).identifier()));
+		run(Messages.certs_job_download, (ra, serial, secret, steps) -> NLS.bind(Messages.certs_downloaded,
+				new radesk.flows.DownloadCertificate(ra, terminal).run(serial, secret, chosen, steps).identifier()));
 	}
 
 	private void run(String title, Work work) {
@@ -301,29 +303,31 @@ public final class CertificatesPart {
 		String serial = card.getText();
 		char[] secret = pin.getText().toCharArray();
 		pin.setText("");
-		CardWork cardWork = new CardWork(session.client(), terminal);
+		radesk.api.SubscriberRa ra = session.client();
 		busy = true;
 		enable();
 		progress.setSelection(0);
 		say("");
 		Job job = Job.create(title, monitor -> {
-			SubMonitor steps = SubMonitor.convert(new ProgressInPart(monitor, progress, step), title, CardWork.Step.values().length);
+			SubMonitor steps = SubMonitor.convert(new ProgressInPart(monitor, progress, step), title, radesk.flows.Step.values().length);
 			String said;
 			boolean ok = false;
 			try {
-				said = work.run(cardWork, serial, secret, s -> {
+				said = work.run(ra, serial, secret, s -> {
 					steps.subTask(Messages.text("certs_step_" + s));
 					steps.worked(1);
 				});
 				ok = true;
 			} catch (CardAccessException e) {
 				said = Messages.cardProblem(e, "certs_");
-			} catch (RaClient.Refused e) {
+			} catch (radesk.api.SubscriberRa.Refused e) {
 				said = Messages.refusal(e.code, e.triesLeft);
 			} catch (java.io.IOException e) {
 				said = Messages.refusal("NO_SERVER", -1);
 			} catch (Exception e) {
-				said = NLS.bind(Messages.refused_other, e.getClass().getSimpleName() + ": " + e.getMessage());
+				// a fault of ours or of the card's answer: the log has it, the subscriber hears it in words
+				Platform.getLog(CertificatesPart.class).error("card work failed", e);
+				said = Messages.refusal("INTERNAL", -1);
 			} finally {
 				Arrays.fill(secret, '\0');
 			}
