@@ -17,6 +17,9 @@ public final class Texts {
 	private Texts() {
 	}
 
+	/** The bundles loaded, by holder: the texts whose keys are built at run time are read from them. */
+	private static final java.util.Map<Class<?>, ResourceBundle> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public static void load(Class<?> holder, String baseName) {
 		ResourceBundle bundle;
 		try {
@@ -24,6 +27,9 @@ public final class Texts {
 					ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 		} catch (MissingResourceException e) {
 			bundle = null;
+		}
+		if (bundle != null) {
+			LOADED.put(holder, bundle);
 		}
 		for (Field field : holder.getDeclaredFields()) {
 			int m = field.getModifiers();
@@ -39,13 +45,18 @@ public final class Texts {
 		}
 	}
 
-	/** The text of a field named at run time, e.g. {@code state_IN_REVIEW}; the key itself when missing. */
+	/**
+	 * The text of a key built at run time, e.g. {@code state_IN_REVIEW} (one per enum constant, so no
+	 * field of its own): the holder's field of that name if it has one, else the holder's properties;
+	 * the key itself when missing.
+	 */
 	public static String lookUp(Class<?> holder, String key) {
 		try {
 			Object value = holder.getField(key).get(null);
 			return value instanceof String s ? s : key;
 		} catch (ReflectiveOperationException e) {
-			return key;
+			ResourceBundle bundle = LOADED.get(holder);
+			return bundle != null && bundle.containsKey(key) ? bundle.getString(key) : key;
 		}
 	}
 }

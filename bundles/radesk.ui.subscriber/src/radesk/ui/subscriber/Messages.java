@@ -159,6 +159,21 @@ public final class Messages {
 	private Messages() {
 	}
 
+	/**
+	 * The server could not be reached (or its answer read): the address tried, in words; the cause
+	 * goes to the workspace log, never an exception's name to the screen.
+	 */
+	public static String noServer(Exception cause) {
+		org.eclipse.core.runtime.Platform.getLog(Messages.class).warn("the RA server could not be reached", cause);
+		String address;
+		try {
+			address = radesk.client.ServerSettings.address();
+		} catch (RuntimeException e) {
+			address = "?";
+		}
+		return org.eclipse.osgi.util.NLS.bind(login_no_server, address);
+	}
+
 	/** What the RA server said (its error code), in the UI's language; the last try before a lock is announced. */
 	public static String refusal(String code, int triesLeft) {
 		if (code.equals("WRONG_PASSWORD") && triesLeft == 1) {

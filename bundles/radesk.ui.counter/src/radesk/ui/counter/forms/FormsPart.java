@@ -261,41 +261,8 @@ public final class FormsPart extends StaffScreen {
 		if (f == null) {
 			return;
 		}
-		Slip slip;
-		try {
-			if (f.kind() == FormKind.PIN_UNLOCK) {
-				NewCard card = cards.unlockPin(actor, f.id());
-				slip = new Slip(Slip.Kind.CARD_PIN, Messages.forms_ra_name, f.holder(), IssuancePart.addressLines(f.holderAddress()),
-						card.serial(), card.pin(), Instant.now());
-			} else {
-				NewSubscriber account = desk.carryOutPasswordReset(actor, f.id());
-				slip = new Slip(Slip.Kind.WEBSITE_PASSWORD, Messages.forms_ra_name, f.holder(), IssuancePart.addressLines(f.holderAddress()),
-						account.account(),
-						account.password(), Instant.now());
-			}
-		} catch (ServiceException e) {
-			say(Messages.refusal(e));
-			return;
-		}
-		SlipKind kindOfSlip = f.kind() == FormKind.PIN_UNLOCK ? SlipKind.CARD_PIN : SlipKind.WEBSITE_PASSWORD;
-		try {
-			SlipPrinting.Outcome printed;
-			do {
-				// the form is carried out: its secret exists only here, so the slip must come out now
-				printed = SlipPrinting.print(table.getShell(), Messages.text("forms_kind_" + f.kind()), slip);
-			} while (printed == SlipPrinting.Outcome.FAILED);
-			if (printed == SlipPrinting.Outcome.PRINTED) {
-				issuance.slipPrinted(actor, kindOfSlip, "form:" + f.id());
-				say(NLS.bind(Messages.forms_carried_out, f.id(), f.holder()));
-			} else {
-				say(Messages.forms_slip_lost);
-			}
-		} catch (ServiceException e) {
-			say(Messages.refusal(e));
-		} finally {
-			java.util.Arrays.fill(slip.secret(), '\0');
-		}
-		refresh();
+		carryOut.setEnabled(false);
+		new CarryOut(desk, cards, issuance).run(table.getShell(), actor, f, this::say, this::refresh);
 	}
 
 	private void say(String text) {

@@ -15,9 +15,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
@@ -46,18 +43,7 @@ public final class AccountPart {
 		this.application = application;
 	}
 
-	private Text identifier;
-	private Text raUnit;
-	private Text pin;
-	private Button cardLogIn;
-	/** The certificates on the card in the reader, newest expiry first; the chosen one signs. */
-	private Table onCard;
-	private final List<OnCard> cardCertificates = new java.util.ArrayList<>();
-
-	/** A certificate on a card in one of the readers. */
-	private record OnCard(String card, java.security.cert.X509Certificate certificate) {
-	}
-
+	private CardLogInGroup byCard;
 	private RaClient client;
 	private RaClient.Captcha captcha;
 	private Image captchaImage;
@@ -69,11 +55,7 @@ public final class AccountPart {
 	private Label outcome;
 	private Label who;
 	private Button logOut;
-	private Table certificates;
-	private Text oldPassword;
-	private Text newPassword;
-	private Text confirm;
-	private Label passwordOutcome;
+	private MyCertificates certificates;
 
 	private Composite root;
 
@@ -108,37 +90,7 @@ public final class AccountPart {
 		outcomeData.widthHint = 320;
 		outcome.setLayoutData(outcomeData);
 
-		Group byCard = new Group(left, SWT.NONE);
-		byCard.setText(Messages.card_login_heading);
-		byCard.setLayout(new GridLayout(2, false));
-		byCard.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		identifier = Forms.labelledText(byCard, Messages.card_login_identifier, "cardlogin.identifier", SWT.NONE, 200);
-		raUnit = Forms.labelledText(byCard, Messages.card_login_unit, "cardlogin.raUnit", SWT.NONE, 120);
-		raUnit.setText("HQ");
-		pin = Forms.labelledText(byCard, Messages.card_login_pin, "cardlogin.pin", SWT.PASSWORD, 120);
-		Label hint = new Label(byCard, SWT.WRAP);
-		hint.setText(Messages.card_login_hint);
-		GridData hintData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-		hintData.widthHint = 300;
-		hint.setLayoutData(hintData);
-		Label onCardLabel = new Label(byCard, SWT.WRAP);
-		onCardLabel.setText(Messages.card_login_certificates);
-		onCardLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-		onCard = WidgetIds.name(new Table(byCard, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "cardlogin.certificates");
-		onCard.setHeaderVisible(true);
-		GridData onCardData = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
-		onCardData.heightHint = 70;
-		onCard.setLayoutData(onCardData);
-		for (String title : new String[] { Messages.card_login_subject, Messages.card_login_card, Messages.card_login_serial,
-				Messages.cert_not_after }) {
-			new TableColumn(onCard, SWT.LEFT).setText(title);
-		}
-		Button readCard = WidgetIds.name(new Button(byCard, SWT.PUSH), "cardlogin.readCard");
-		readCard.setText(Messages.card_login_read);
-		readCard.addListener(SWT.Selection, e -> readCardCertificates());
-		cardLogIn = WidgetIds.name(new Button(byCard, SWT.PUSH), "cardlogin.submit");
-		cardLogIn.setText(Messages.card_login_submit);
-		cardLogIn.addListener(SWT.Selection, e -> logInWithCard());
+		byCard = new CardLogInGroup(left, readers, terminal, this::logInWithCard);
 
 		Composite right = new Composite(parent, SWT.NONE);
 		right.setLayout(new GridLayout(1, false));
@@ -153,76 +105,10 @@ public final class AccountPart {
 		logOut.setText(Messages.account_log_out);
 		logOut.setEnabled(false);
 		logOut.addListener(SWT.Selection, e -> logOut());
-		certificates = WidgetIds.name(new Table(right, SWT.BORDER | SWT.FULL_SELECTION), "account.certificates");
-		certificates.setHeaderVisible(true);
-		certificates.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		for (String title : new String[] { Messages.cert_identifier, Messages.cert_state, Messages.cert_not_after }) {
-			new TableColumn(certificates, SWT.LEFT).setText(title);
-		}
-		Group change = new Group(right, SWT.NONE);
-		change.setText(Messages.password_heading);
-		change.setLayout(new GridLayout(2, false));
-		change.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		oldPassword = Forms.labelledText(change, Messages.password_old, "password.old", SWT.PASSWORD, 200);
-		newPassword = Forms.labelledText(change, Messages.password_new, "password.new", SWT.PASSWORD, 200);
-		confirm = Forms.labelledText(change, Messages.password_confirm, "password.confirm", SWT.PASSWORD, 200);
-		Label policy = new Label(change, SWT.WRAP);
-		policy.setText(Messages.password_policy);
-		GridData policyData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
-		policyData.widthHint = 360;
-		policy.setLayoutData(policyData);
-		Button changeButton = WidgetIds.name(new Button(change, SWT.PUSH), "password.submit");
-		changeButton.setText(Messages.password_submit);
-		changeButton.addListener(SWT.Selection, e -> changePassword());
-		passwordOutcome = WidgetIds.name(new Label(change, SWT.WRAP), "password.outcome");
-		passwordOutcome.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		certificates = new MyCertificates(right);
+		new PasswordChangeGroup(right, () -> client);
 		newCaptcha();
-		readCardCertificates();
-	}
-
-	/**
-	 * The certificates on the card in the reader (public: no PIN needed), newest expiry first and
-	 * that one chosen (FLOWS 5.3e); the subscriber may choose another. Read in the background:
-	 * the card layer is never asked on the UI thread.
-	 */
-	private void readCardCertificates() {
-		Job.create(Messages.card_login_read, monitor -> {
-			List<OnCard> found = new java.util.ArrayList<>();
-			try {
-				for (String card : radesk.flows.SubscriberCard.inReaders(readers)) {
-					for (java.security.cert.X509Certificate c : terminal.certificates(card)) {
-						found.add(new OnCard(card, c));
-					}
-				}
-			} catch (radesk.api.CardAccessException e) {
-				// nothing to choose from: the log-in itself says what is wrong with the card
-			}
-			java.util.Comparator<java.security.cert.X509Certificate> newest = radesk.core.certificate.NewestFirst.certificates();
-			found.sort((a, b) -> newest.compare(a.certificate(), b.certificate()));
-			onCard.getDisplay().asyncExec(() -> showCardCertificates(found));
-			return Status.OK_STATUS;
-		}).schedule();
-	}
-
-	private void showCardCertificates(List<OnCard> found) {
-		if (onCard.isDisposed()) {
-			return;
-		}
-		cardCertificates.clear();
-		cardCertificates.addAll(found);
-		onCard.removeAll();
-		java.text.SimpleDateFormat day = new java.text.SimpleDateFormat("yyyy-MM-dd HH:mm");
-		for (OnCard c : cardCertificates) {
-			String subject = c.certificate().getSubjectX500Principal().getName().replaceAll("^.*?CN=([^,]+).*$", "$1");
-			new TableItem(onCard, SWT.NONE).setText(new String[] { subject, c.card(), c.certificate().getSerialNumber().toString(16),
-					day.format(c.certificate().getNotAfter()) });
-		}
-		if (!cardCertificates.isEmpty()) {
-			onCard.select(0);
-		}
-		for (TableColumn c : onCard.getColumns()) {
-			c.pack();
-		}
+		byCard.readCards();
 	}
 
 	private boolean connect() {
@@ -233,33 +119,62 @@ public final class AccountPart {
 			client = new RaClient();
 			return true;
 		} catch (Exception e) {
-			outcome.setText(NLS.bind(Messages.login_no_server, e.getClass().getSimpleName()
-					+ (e.getMessage() == null ? "" : ": " + e.getMessage())));
+			outcome.setText(Messages.noServer(e));
 			outcome.getParent().layout();
 			return false;
 		}
 	}
 
 	private void newCaptcha() {
+		newCaptcha(() -> {
+		});
+	}
+
+	/**
+	 * Fetches a fresh captcha in a Job (never a network call on the UI thread); {@code then} runs on the
+	 * UI thread once it is shown. Meanwhile no log-in can be sent with the used-up one.
+	 */
+	private void newCaptcha(Runnable then) {
 		if (!connect()) {
 			return;
 		}
-		try {
-			captcha = client.captcha();
-			Image fresh = new Image(captchaLabel.getDisplay(), new ByteArrayInputStream(captcha.png()));
-			captchaLabel.setImage(fresh);
-			captchaLabel.setData("radesk.captchaId", captcha.id());
-			if (captchaImage != null) {
-				captchaImage.dispose();
+		RaClient asking = client;
+		captcha = null;
+		captchaLabel.setData("radesk.captchaId", null);
+		Job.create(Messages.login_new_captcha, monitor -> {
+			try {
+				RaClient.Captcha fresh = asking.captcha();
+				captchaLabel.getDisplay().asyncExec(() -> {
+					if (!captchaLabel.isDisposed()) {
+						showCaptcha(fresh);
+						then.run();
+					}
+				});
+			} catch (Exception e) {
+				String words = Messages.noServer(e);
+				captchaLabel.getDisplay().asyncExec(() -> {
+					if (!outcome.isDisposed()) {
+						// read the settings again next time: the address or the RA root may have been put right meanwhile
+						client = null;
+						outcome.setText(words);
+						root.layout(true, true);
+					}
+				});
 			}
-			captchaImage = fresh;
-			captchaAnswer.setText("");
-		} catch (Exception e) {
-			// read the settings again next time: the address or the RA root may have been put right meanwhile
-			client = null;
-			outcome.setText(NLS.bind(Messages.login_no_server, e.getClass().getSimpleName()
-					+ (e.getMessage() == null ? "" : ": " + e.getMessage())));
+			return Status.OK_STATUS;
+		}).schedule();
+	}
+
+	private void showCaptcha(RaClient.Captcha fresh) {
+		Image image = new Image(captchaLabel.getDisplay(), new ByteArrayInputStream(fresh.png()));
+		captchaLabel.setImage(image);
+		if (captchaImage != null) {
+			captchaImage.dispose();
 		}
+		captchaImage = image;
+		captchaAnswer.setText("");
+		captcha = fresh;
+		captchaLabel.setData("radesk.captchaId", fresh.id());
 		// the picture changes the group's size: lay the whole screen out again
 		root.layout(true, true);
 	}
@@ -275,13 +190,12 @@ public final class AccountPart {
 	 * signs the server's challenge; nothing of the key leaves the card.
 	 */
 	private void logInWithCard() {
-		String id = identifier.getText().strip();
-		String unit = raUnit.getText().strip();
-		int chosen = onCard.getSelectionIndex();
-		OnCard picked = chosen < 0 || chosen >= cardCertificates.size() ? null : cardCertificates.get(chosen);
-		java.math.BigInteger serialChosen = picked == null ? null : picked.certificate().getSerialNumber();
-		attempt(pin, (secret, captchaId, answer) -> new radesk.flows.CardLogIn(client, terminal, readers)
-				.run(picked == null ? null : picked.card(), serialChosen, secret, id, unit, captchaId, answer));
+		String id = byCard.identifier.getText().strip();
+		String unit = byCard.raUnit.getText().strip();
+		String card = byCard.chosenCard();
+		java.math.BigInteger serialChosen = byCard.chosenSerial();
+		attempt(byCard.pin, (secret, captchaId, answer) -> new radesk.flows.CardLogIn(client, terminal, readers)
+				.run(card, serialChosen, secret, id, unit, captchaId, answer));
 	}
 
 	/** One way of logging in, given the secret typed (password or PIN) and the captcha shown. */
@@ -304,7 +218,7 @@ public final class AccountPart {
 		String answer = captchaAnswer.getText().strip();
 		secretField.setText("");
 		logIn.setEnabled(false);
-		cardLogIn.setEnabled(false);
+		byCard.submit.setEnabled(false);
 		outcome.setText(Messages.login_checking);
 		Job.create(Messages.login_job, monitor -> {
 			String refusal;
@@ -318,7 +232,7 @@ public final class AccountPart {
 			} catch (radesk.api.SubscriberRa.Refused e) {
 				refusal = Messages.refusal(e.code, e.triesLeft);
 			} catch (Exception e) {
-				refusal = Messages.refusal("NO_SERVER", -1);
+				refusal = Messages.noServer(e);
 			} finally {
 				Arrays.fill(secret, '\0');
 			}
@@ -333,9 +247,9 @@ public final class AccountPart {
 			return;
 		}
 		logIn.setEnabled(true);
-		cardLogIn.setEnabled(true);
-		outcome.setText(text);
-		newCaptcha();
+		byCard.submit.setEnabled(true);
+		// the refusal is told once the fresh captcha is there: the next try needs it
+		newCaptcha(() -> outcome.setText(text));
 	}
 
 	private void loggedIn(List<radesk.api.SubscriberRa.Certificate> mine) {
@@ -343,23 +257,15 @@ public final class AccountPart {
 			return;
 		}
 		logIn.setEnabled(true);
-		cardLogIn.setEnabled(true);
-		outcome.setText(Messages.login_done);
+		byCard.submit.setEnabled(true);
 		who.setText(NLS.bind(Messages.account_logged_in, client.account()));
 		// the other pages (憑證申請與下載) work with this log-in
 		application.getContext().set(SubscriberSession.class, new SubscriberSession(client, client.account()));
 		logOut.setEnabled(true);
 		who.getParent().layout();
-		certificates.removeAll();
-		for (radesk.api.SubscriberRa.Certificate c : mine) {
-			new TableItem(certificates, SWT.NONE).setText(new String[] { c.identifier(), Messages.text("certificate_state_" + c.state()),
-					c.notAfter().substring(0, 10) });
-		}
-		for (TableColumn c : certificates.getColumns()) {
-			c.pack();
-		}
-		// the code was used up by this log-in: a fresh one for the next
-		newCaptcha();
+		certificates.show(mine);
+		// the code was used up by this log-in: a fresh one for the next, then the log-in told
+		newCaptcha(() -> outcome.setText(Messages.login_done));
 	}
 
 	/** 登出: the session ends on the server, this screen and the other pages forget the subscriber. */
@@ -368,7 +274,7 @@ public final class AccountPart {
 		logOut.setEnabled(false);
 		application.getContext().remove(SubscriberSession.class);
 		who.setText(Messages.account_not_logged_in);
-		certificates.removeAll();
+		certificates.clear();
 		outcome.setText(Messages.account_logged_out);
 		root.layout(true, true);
 		Job.create(Messages.login_job, monitor -> {
@@ -379,32 +285,6 @@ public final class AccountPart {
 			}
 			return Status.OK_STATUS;
 		}).schedule();
-	}
-
-	private void changePassword() {
-		if (client == null || !client.loggedIn()) {
-			passwordOutcome.setText(Messages.account_not_logged_in);
-			return;
-		}
-		char[] old = oldPassword.getText().toCharArray();
-		char[] fresh = newPassword.getText().toCharArray();
-		char[] again = confirm.getText().toCharArray();
-		try {
-			client.changePassword(old, fresh, again);
-			passwordOutcome.setText(Messages.password_changed);
-			oldPassword.setText("");
-			newPassword.setText("");
-			confirm.setText("");
-		} catch (radesk.api.SubscriberRa.Refused e) {
-			passwordOutcome.setText(Messages.refusal(e.code, e.triesLeft));
-		} catch (Exception e) {
-			passwordOutcome.setText(NLS.bind(Messages.login_no_server, e.getMessage()));
-		} finally {
-			Arrays.fill(old, '\0');
-			Arrays.fill(fresh, '\0');
-			Arrays.fill(again, '\0');
-		}
-		passwordOutcome.getParent().layout();
 	}
 
 	@PreDestroy

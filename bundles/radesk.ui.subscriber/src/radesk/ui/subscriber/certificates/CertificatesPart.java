@@ -1,6 +1,5 @@
 package radesk.ui.subscriber.certificates;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,9 +19,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
@@ -54,7 +50,7 @@ public final class CertificatesPart {
 	private SubscriberSession session;
 
 	private Label who;
-	private Combo card;
+	private CardChoice card;
 	private Combo keyKind;
 	private Text pin;
 	private Button apply;
@@ -62,8 +58,7 @@ public final class CertificatesPart {
 	private ProgressBar progress;
 	private Label step;
 	private Label outcome;
-	private Table table;
-	private final List<radesk.api.SubscriberRa.Certificate> shown = new ArrayList<>();
+	private IssuedTable table;
 	private boolean busy;
 
 	@Inject
@@ -83,13 +78,12 @@ public final class CertificatesPart {
 		applying.setLayout(new GridLayout(3, false));
 		applying.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 		new Label(applying, SWT.NONE).setText(Messages.certs_card);
-		card = WidgetIds.name(new Combo(applying, SWT.READ_ONLY), "certs.card");
-		card.setLayoutData(new GridData(200, SWT.DEFAULT));
+		card = new CardChoice(applying, readers, this::say);
 		Button lookAgain = WidgetIds.name(new Button(applying, SWT.PUSH), "certs.lookAgain");
 		lookAgain.setText(Messages.certs_look_again);
 		lookAgain.addListener(SWT.Selection, e -> {
 			if (!busy) {
-				readCards(true);
+				card.read(true);
 			}
 		});
 		new Label(applying, SWT.NONE).setText(Messages.certs_key_kind);
@@ -119,14 +113,7 @@ public final class CertificatesPart {
 		downloading.setText(Messages.certs_download_heading);
 		downloading.setLayout(new GridLayout(2, false));
 		downloading.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		table = WidgetIds.name(new Table(downloading, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "certs.table");
-		table.setHeaderVisible(true);
-		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-		for (String title : new String[] { Messages.cert_identifier, Messages.cert_state, Messages.certs_column_card,
-				Messages.cert_not_after }) {
-			new TableColumn(table, SWT.LEFT).setText(title);
-		}
-		table.addListener(SWT.Selection, e -> enable());
+		table = new IssuedTable(downloading, this::enable);
 		Label hint = new Label(downloading, SWT.WRAP);
 		hint.setText(Messages.certs_download_hint);
 		GridData hintData = new GridData(SWT.FILL, SWT.CENTER, true, false);
@@ -140,7 +127,7 @@ public final class CertificatesPart {
 		GridData outcomeData = new GridData(SWT.FILL, SWT.CENTER, true, false);
 		outcomeData.widthHint = 600;
 		outcome.setLayoutData(outcomeData);
-		readCards();
+		card.read(false);
 		showSession();
 	}
 
@@ -156,7 +143,7 @@ public final class CertificatesPart {
 	@Focus
 	void focus() {
 		pin.setFocus();
-		readCards();
+		card.read(false);
 		if (session != null && !busy) {
 			refresh();
 		}
@@ -166,8 +153,7 @@ public final class CertificatesPart {
 		who.setText(session == null ? Messages.certs_not_logged_in : NLS.bind(Messages.account_logged_in, session.account()));
 		if (session == null) {
 			// logged out: nothing of the subscriber stays on the screen
-			shown.clear();
-			table.removeAll();
+			table.clear();
 		}
 		enable();
 		if (session != null) {
@@ -183,50 +169,7 @@ public final class CertificatesPart {
 	}
 
 	private radesk.api.SubscriberRa.Certificate selected() {
-		int i = table.getSelectionIndex();
-		return i < 0 || i >= shown.size() ? null : shown.get(i);
-	}
-
-	/** The cards in the readers, read in the background (the card layer is never asked on the UI thread). */
-	private void readCards() {
-		readCards(false);
-	}
-
-	/** {@code afresh}: as re-plugging the reader (a card put back is found); only when no card work runs. */
-	private void readCards(boolean afresh) {
-		Job.create(Messages.certs_look_again, monitor -> {
-			List<String> cards;
-			String problem = null;
-			try {
-				cards = afresh ? radesk.flows.SubscriberCard.afterRescan(readers) : radesk.flows.SubscriberCard.inReaders(readers);
-			} catch (CardAccessException e) {
-				cards = List.of();
-				problem = Messages.cardProblem(e, "certs_");
-			}
-			List<String> found = cards;
-			String said = problem;
-			card.getDisplay().asyncExec(() -> showCards(found, said));
-			return Status.OK_STATUS;
-		}).schedule();
-	}
-
-	private void showCards(List<String> cards, String problem) {
-		if (card.isDisposed()) {
-			return;
-		}
-		String before = card.getText();
-		card.removeAll();
-		cards.forEach(card::add);
-		if (problem != null) {
-			say(problem);
-		}
-		if (card.getItemCount() == 0) {
-			card.add(Messages.certs_no_card);
-			card.setData(Boolean.FALSE);
-		} else {
-			card.setData(Boolean.TRUE);
-		}
-		card.select(Math.max(0, card.indexOf(before)));
+		return table.selected();
 	}
 
 	/** The subscriber's certificates, as the server has them now (a Job: it asks the server). */
@@ -235,35 +178,22 @@ public final class CertificatesPart {
 		Job.create(Messages.certs_job_list, monitor -> {
 			try {
 				List<radesk.api.SubscriberRa.Certificate> mine = client.certificates();
-				table.getDisplay().asyncExec(() -> show(mine));
+				table.table.getDisplay().asyncExec(() -> show(mine));
 			} catch (radesk.api.SubscriberRa.Refused e) {
-				table.getDisplay().asyncExec(() -> say(Messages.refusal(e.code, e.triesLeft)));
+				table.table.getDisplay().asyncExec(() -> say(Messages.refusal(e.code, e.triesLeft)));
 			} catch (Exception e) {
-				table.getDisplay().asyncExec(() -> say(Messages.refusal("NO_SERVER", -1)));
+				String words = Messages.noServer(e);
+				table.table.getDisplay().asyncExec(() -> say(words));
 			}
 			return Status.OK_STATUS;
 		}).schedule();
 	}
 
 	private void show(List<radesk.api.SubscriberRa.Certificate> mine) {
-		if (table.isDisposed()) {
-			return;
+		if (!table.table.isDisposed()) {
+			table.show(mine);
+			enable();
 		}
-		String selectedSerial = selected() == null ? null : selected().serial();
-		shown.clear();
-		shown.addAll(mine);
-		table.removeAll();
-		for (radesk.api.SubscriberRa.Certificate c : mine) {
-			new TableItem(table, SWT.NONE).setText(new String[] { c.identifier(), Messages.text("certificate_state_" + c.state()),
-					c.cardSerial(), c.notAfter().substring(0, 10) });
-			if (c.serial().equals(selectedSerial)) {
-				table.select(table.getItemCount() - 1);
-			}
-		}
-		for (TableColumn c : table.getColumns()) {
-			c.pack();
-		}
-		enable();
 	}
 
 	/** One piece of card work, run as a Job with the steps in the progress bar. */
@@ -295,12 +225,12 @@ public final class CertificatesPart {
 		if (session == null || busy) {
 			return;
 		}
-		if (!Boolean.TRUE.equals(card.getData())) {
+		String serial = card.chosen();
+		if (serial == null) {
 			say(Messages.certs_CARD_REMOVED);
-			readCards();
+			card.read(false);
 			return;
 		}
-		String serial = card.getText();
 		char[] secret = pin.getText().toCharArray();
 		pin.setText("");
 		radesk.api.SubscriberRa ra = session.client();
@@ -333,7 +263,7 @@ public final class CertificatesPart {
 			}
 			String shownText = said;
 			boolean done = ok;
-			table.getDisplay().asyncExec(() -> finished(shownText, done));
+			table.table.getDisplay().asyncExec(() -> finished(shownText, done));
 			return Status.OK_STATUS;
 		});
 		job.setUser(true);
@@ -341,14 +271,14 @@ public final class CertificatesPart {
 	}
 
 	private void finished(String text, boolean done) {
-		if (table.isDisposed()) {
+		if (table.table.isDisposed()) {
 			return;
 		}
 		busy = false;
 		progress.setSelection(done ? progress.getMaximum() : 0);
 		step.setText(done ? Messages.certs_step_done : "");
 		say(text);
-		readCards();
+		card.read(false);
 		refresh();
 	}
 

@@ -68,8 +68,8 @@ public final class Checks {
 			serverTime = new RaClient().serverTime();
 			results.add(new Result(Item.SERVER_TLS, true, radesk.client.ServerSettings.address(), false));
 		} catch (Exception e) {
-			results.add(new Result(Item.SERVER_TLS, false, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
-					false));
+			results.add(new Result(Item.SERVER_TLS, false, radesk.client.ServerSettings.address()
+					+ (e.getMessage() == null ? "" : " \u2014 " + e.getMessage()), false));
 		}
 		if (serverTime == null) {
 			results.add(new Result(Item.CLOCK, false, "", false));

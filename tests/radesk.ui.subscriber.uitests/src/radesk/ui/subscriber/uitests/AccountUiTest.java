@@ -47,6 +47,8 @@ class AccountUiTest {
 
 	private static String disclosedAnswer(WorkbenchRobot robot, RaServerEndpoint server) {
 		org.eclipse.swt.widgets.Control image = robot.find("login.captchaImage");
+		// the captcha is fetched in a Job: wait until it is shown
+		robot.waitUntil(() -> robot.onUi(() -> image.getData("radesk.captchaId")) != null, () -> "a captcha is shown");
 		String id = robot.onUi(() -> (String) image.getData("radesk.captchaId"));
 		return server.disclosedAnswer(id).orElseThrow(() -> new AssertionError("no captcha " + id + " on the server"));
 	}
