@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DISPLAY:?no display: run under xvfb-run -a}"
 ./mvnw -B -ntp clean verify
+# the benchmarks ran at small sizes in that build (bench/pom.xml): their table, so none can rot unseen
+cat bench/radesk.bench/target/bench-table.txt
 smoke=0
 bash releng/smoke-products.sh || smoke=$?
 # one closing line over every tier: the surefire reports of all modules plus the two product starts

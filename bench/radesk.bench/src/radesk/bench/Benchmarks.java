@@ -2,62 +2,78 @@ package radesk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import radesk.api.CardReaders;
+import radesk.api.staff.MailroomDesk;
+import radesk.api.staff.SearchDesk;
 import radesk.card.CardTerminal;
 import radesk.pki.CaProfile;
 import radesk.pki.EmbeddedCa;
+import radesk.server.RaServerEndpoint;
 import radesk.store.Database;
+import radesk.testing.OsgiServices;
+import radesk.testing.SoftHsm;
 
 /**
- * Runs every benchmark once and prints each result as a ratio against its peer measured in the
- * same run. {@code bench/run.sh} starts it with the product's bundles on the class path; the
- * data folder, CA and SoftHSM2 tokens are fresh in a temporary folder.
+ * Runs every benchmark in the products' OSGi runtime — the services wired by DS as in the counter and
+ * the server, nothing built by hand — each for {@code bench.rounds} rounds, and prints the table of
+ * medians with their spread ({@link Report}). The sizes come from system properties: CI runs small
+ * ones (bench/pom.xml), {@code bench/run.sh} the full ones.
  */
-public final class Benchmarks {
+final class Benchmarks {
 
 	private Benchmarks() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-		for (var h : java.util.logging.Logger.getLogger("").getHandlers()) {
-			h.setLevel(java.util.logging.Level.WARNING);
-		}
+	/** The number of goals not met (CI prints them; only a crash fails). */
+	static int runAll(Path tableFile) throws Exception {
 		Path dir = Files.createTempDirectory("radesk-bench");
-		System.setProperty("radesk.data", dir.resolve("data").toString());
+		int rounds = Integer.getInteger("bench.rounds", 5);
 		int issue = Integer.getInteger("bench.issue", 2000);
 		int crl = Integer.getInteger("bench.crl", 1_000_000);
 		int cards = Integer.getInteger("bench.cards", 5);
 		int postal = Integer.getInteger("bench.postal", 10_000);
 		int subscribers = Integer.getInteger("bench.subscribers", 1_000_000);
+		int sessions = Integer.getInteger("bench.sessions", 200);
+		SoftHsm.demoCardSerial();
 		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
-		Database db = (Database) Components.make("radesk.store.internal.EmbeddedH2Database");
-		Object cardLayer = Components.make("radesk.card.internal.Pkcs11Cards");
-
+		Database db = OsgiServices.await(Database.class);
+		CardReaders readers = OsgiServices.await(CardReaders.class);
+		readers.rescan();
 		System.out.println("RA Desk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-				+ System.getProperty("java.version") + "), work folder " + dir);
+				+ System.getProperty("java.version") + ", " + rounds + " rounds), work folder " + dir);
 		// -Dbench.only=search,crl runs only those
-		java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search").split(","));
-		if (only.contains("issuance")) {
-			new IssuanceBench(dir, ca, db).run("EC-P256", issue);
-			new IssuanceBench(dir, ca, db).run("RSA-2048", issue);
+		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search").split(","));
+		IssuanceBench issuance = new IssuanceBench(dir, ca, db);
+		CrlBench crlBench = new CrlBench(dir, ca);
+		PersonalizationBench personalization = new PersonalizationBench(dir, ca, readers, OsgiServices.await(CardTerminal.class));
+		MailroomBench mailroom = new MailroomBench(db, OsgiServices.await(MailroomDesk.class));
+		ServerLoadBench server = new ServerLoadBench(db, Path.of(System.getProperty("radesk.data")),
+				OsgiServices.await(RaServerEndpoint.class));
+		SearchBench search = new SearchBench(db, OsgiServices.await(SearchDesk.class));
+		for (int r = 1; r <= rounds; r++) {
+			System.out.println("round " + r + " of " + rounds);
+			if (only.contains("issuance")) {
+				issuance.run("EC-P256", issue);
+				issuance.run("RSA-2048", issue);
+			}
+			if (only.contains("crl")) {
+				crlBench.run(crl);
+			}
+			if (only.contains("cards")) {
+				personalization.run(cards);
+			}
+			if (only.contains("mailroom")) {
+				mailroom.run(postal);
+			}
+			if (only.contains("server")) {
+				server.run(sessions);
+			}
+			if (only.contains("search")) {
+				search.run(subscribers);
+			}
 		}
-		if (only.contains("crl")) {
-			new CrlBench(dir, ca).run(crl);
-		}
-		if (only.contains("cards")) {
-			new PersonalizationBench(dir, ca, (CardReaders) cardLayer, (CardTerminal) cardLayer).run(cards);
-		}
-		if (only.contains("mailroom")) {
-			new MailroomBench(db, Components.make("radesk.service.internal.EmbeddedRa")).run(postal);
-		}
-		if (only.contains("server")) {
-			new ServerLoadBench(db, dir.resolve("data")).run(Integer.getInteger("bench.sessions", 200));
-		}
-		if (only.contains("search")) {
-			new SearchBench(db).run(subscribers);
-		}
-		System.exit(0);
+		return Report.table(tableFile);
 	}
 }

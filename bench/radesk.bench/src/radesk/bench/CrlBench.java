@@ -63,8 +63,8 @@ final class CrlBench {
 		}
 		double ours = (System.nanoTime() - start) / 1e9;
 		double openssl = Peer.time(opensslCa, List.of("openssl", "ca", "-gencrl", "-config", "ca.cnf", "-out", "crl.pem")).seconds();
-		Report.ratio("CRL of " + n + " revoked certificates (sign + write PEM)", "RA Desk", ours, "openssl ca -gencrl", openssl,
-				"s ", openssl / ours, ">= 2.00 (openssl s / ours)", openssl / ours >= 2.0);
+		// seconds: lower is better, the goal is RA Desk in at most half openssl's time
+		Report.ratio("CRL of " + n + " revoked certificates (sign + write PEM)", ours, "openssl ca -gencrl", openssl, "s ", "<= 0.50");
 	}
 
 	/** openssl's text database wants whole octets. */

@@ -62,10 +62,10 @@ final class IssuanceBench {
 
 		double raw = opensslSignRate();
 		double opensslCa = opensslCaRate(requests);
-		Report.ratio("issue " + n + " " + keyType + " requests (check + sign + record)", "RA Desk", ours,
-				"openssl speed ecdsap256 sign", raw, "/s", ours / raw, ">= 0.70", ours / raw >= 0.70);
-		Report.ratio("issue " + n + " " + keyType + " requests (check + sign + record)", "RA Desk", ours,
-				"openssl ca -batch", opensslCa, "/s", ours / opensslCa, ">= 3.00", ours / opensslCa >= 3.0);
+		Report.ratio("issue " + n + " " + keyType + " requests (check + sign + record)", ours, "openssl speed ecdsap256 sign", raw,
+				"/s", ">= 0.70");
+		Report.ratio("issue " + n + " " + keyType + " requests (check + sign + record)", ours, "openssl ca -batch", opensslCa, "/s",
+				">= 3.00");
 		Report.detail("  the same without the record (check + sign only)", signOnly, "openssl speed ecdsap256 sign", raw, "/s");
 	}
 

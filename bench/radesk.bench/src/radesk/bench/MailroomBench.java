@@ -20,16 +20,14 @@ import radesk.testing.TestIds;
 final class MailroomBench {
 
 	private final Database db;
-	private final Object ra;
+	private final MailroomDesk desk;
 
-	MailroomBench(Database db, Object ra) {
+	MailroomBench(Database db, MailroomDesk desk) {
 		this.db = db;
-		this.ra = ra;
+		this.desk = desk;
 	}
 
 	void run(int n) throws Exception {
-		Object records = Components.make("radesk.store.internal.JdbcRegistrationRecords", db);
-		MailroomDesk desk = (MailroomDesk) Components.make("radesk.service.internal.LocalMailroomDesk", db, records, ra);
 		StringBuilder csv = new StringBuilder("name,national_id,email,ra_unit\n");
 		for (int i = 0; i < n; i++) {
 			csv.append("郵寄申請人").append(i).append(',').append(TestIds.nationalId()).append(",p").append(i).append("@example.tw,HQ\n");
@@ -67,8 +65,8 @@ final class MailroomBench {
 			c.commit();
 		}
 		double plain = n / ((System.nanoTime() - start) / 1e9);
-		Report.ratio("mailroom CSV import of " + n + " postal forms (checked, stored, audited)", "RA Desk", ours,
-				"plain JDBC batch insert", plain, "/s", ours / plain, ">= 0.50", ours / plain >= 0.5);
+		Report.ratio("mailroom CSV import of " + n + " postal forms (checked, stored, audited)", ours, "plain JDBC batch insert", plain,
+				"/s", ">= 0.50");
 	}
 
 	private static String warmUp(int n) {

@@ -68,8 +68,8 @@ final class PersonalizationBench {
 		}
 		double o = median(ours);
 		double p = median(peer);
-		Report.ratio("personalize a card + key + request + certificate (median of " + cards + ")", "RA Desk", o * 1000,
-				"pkcs11-tool, same token ops", p * 1000, "ms", o / p, "<= 1.50 (ours / pkcs11-tool)", o / p <= 1.5);
+		Report.ratio("personalize a card + key + request + certificate (median of " + cards + ")", o * 1000,
+				"pkcs11-tool, same token ops", p * 1000, "ms", "<= 1.50");
 	}
 
 	private long blankSlot() throws Exception {
@@ -80,10 +80,10 @@ final class PersonalizationBench {
 	private double pkcs11Tool() throws Exception {
 		String module = readers.module();
 		String label = "PEER" + System.nanoTime() % 100_000_000L;
-		// each process numbers SoftHSM2's slots anew; the spare (blank) slot comes after the initialized ones
-		long initialized = readers.slots().stream().filter(CardSlot::initialized).count();
+		// each process numbers SoftHSM2's slots anew: ask pkcs11-tool which of its slots is the spare (blank) one
+		String blank = blankSlotIndex(module);
 		long start = System.nanoTime();
-		Peer.time(dir, List.of("pkcs11-tool", "--module", module, "--slot-index", Long.toString(initialized), "--init-token",
+		Peer.time(dir, List.of("pkcs11-tool", "--module", module, "--slot-index", blank, "--init-token",
 				"--label", label, "--so-pin", new String(SO)));
 		Peer.time(dir, List.of("pkcs11-tool", "--module", module, "--token-label", label, "--login", "--login-type", "so",
 				"--so-pin", new String(SO), "--init-pin", "--new-pin", new String(PIN)));
@@ -94,6 +94,17 @@ final class PersonalizationBench {
 		Peer.time(dir, List.of("pkcs11-tool", "--module", module, "--token-label", label, "--login", "--pin", new String(PIN),
 				"--write-object", "cert.der", "--type", "cert", "--id", "01", "--label", "c"));
 		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private String blankSlotIndex(String module) throws Exception {
+		String slots = Peer.time(dir, List.of("pkcs11-tool", "--module", module, "--list-slots")).output();
+		String[] blocks = slots.split("(?m)^Slot ");
+		for (int i = 1; i < blocks.length; i++) {
+			if (blocks[i].contains("uninitialized")) {
+				return blocks[i].substring(0, blocks[i].indexOf(' '));
+			}
+		}
+		throw new IllegalStateException("pkcs11-tool lists no blank slot:\n" + slots);
 	}
 
 	private static double median(List<Double> values) {

@@ -27,15 +27,20 @@ import radesk.testing.TestIds;
 final class SearchBench {
 
 	private final Database db;
+	private final SearchDesk desk;
+	/** The subscribers loaded by the first round, for every round. */
+	private List<String> ids;
 
-	SearchBench(Database db) {
+	SearchBench(Database db, SearchDesk desk) {
 		this.db = db;
+		this.desk = desk;
 	}
 
 	void run(int n) throws Exception {
-		List<String> ids = new ArrayList<>(n);
-		load(n, ids);
-		SearchDesk desk = (SearchDesk) Components.make("radesk.service.internal.LocalSearchDesk", db);
+		if (ids == null) {
+			ids = new ArrayList<>(n);
+			load(n, ids);
+		}
 		Actor clerk = new Actor("bench.clerk", Role.COUNTER_CLERK, "bench");
 		Random pick = new Random(7);
 		List<String> prefixes = new ArrayList<>();
@@ -44,7 +49,10 @@ final class SearchBench {
 			prefixes.add(switch (i % 3) {
 			case 0 -> ids.get(row).substring(0, 4 + pick.nextInt(3));
 			case 1 -> String.format("ra%08d", row).substring(0, 6 + pick.nextInt(3));
-			default -> ("申請人" + row).substring(0, 5 + pick.nextInt(2));
+			default -> {
+				String name = "申請人" + row;
+				yield name.substring(0, Math.min(name.length(), 5 + pick.nextInt(2)));
+			}
 			});
 		}
 		for (String p : prefixes.subList(0, 500)) { // the JIT's and the caches' warm-up, not timed
@@ -76,8 +84,8 @@ final class SearchBench {
 		}
 		double oursP99 = p99(ours) / 1e6;
 		double sameP99 = p99(same) / 1e6;
-		Report.ratio("search p99 over " + n + " subscribers (as typed, 50 hits)", "RA Desk", oursP99, "raw SQL, same queries", sameP99,
-				"ms", oursP99 / sameP99, "<= 2.00", oursP99 / sameP99 <= 2.0);
+		Report.ratio("search p99 over " + n + " subscribers (as typed, 50 hits)", oursP99, "raw SQL, same queries", sameP99, "ms",
+				"<= 2.00");
 		Report.detail("  the same, against one prefix query on one table", oursP99, "raw SQL, one query", p99(single) / 1e6, "ms");
 		Report.detail("  median (p50) against the same queries", p50(ours) / 1e6, "raw SQL, same queries", p50(same) / 1e6, "ms");
 	}
@@ -159,6 +167,11 @@ final class SearchBench {
 				sub.executeBatch();
 				c.commit();
 			}
+			// the ids were given here: the table's own numbering goes on after them
+			try (var alter = c.createStatement()) {
+				alter.execute("alter table registration_request alter column id restart with " + (firstRequest + n));
+			}
+			c.commit();
 		}
 		System.out.println(String.format(java.util.Locale.ROOT, "  (loaded %d subscribers in %.0f s)", n,
 				(System.nanoTime() - start) / 1e9));

@@ -35,23 +35,22 @@ final class ServerLoadBench {
 
 	private final Database db;
 	private final Path data;
+	private final radesk.server.RaServerEndpoint server;
+	/** The subscribers made by the first round, for every round. */
+	private List<String> users;
 
-	ServerLoadBench(Database db, Path data) {
+	/** {@code server}: the product's RA server in this runtime (its captcha answers disclosed on loopback). */
+	ServerLoadBench(Database db, Path data, radesk.server.RaServerEndpoint server) {
 		this.db = db;
 		this.data = data;
+		this.server = server;
 	}
 
 	void run(int sessions) throws Exception {
-		Object ra = Components.make("radesk.service.internal.EmbeddedRa");
-		Object accounts = Components.make("radesk.service.internal.LocalAccountDesk", db, ra);
-		Object cardLayer = Components.make("radesk.card.internal.Pkcs11Cards");
-		Object certificates = Components.make("radesk.service.internal.LocalCertificateDesk", db, cardLayer, ra);
-		System.setProperty("radesk.server.port", "0");
-		System.setProperty("radesk.server.captcha", "disclosed"); // loopback only: the load client reads the answers
-		radesk.server.RaServerEndpoint server = (radesk.server.RaServerEndpoint) Components.make("radesk.server.internal.RaServer",
-				accounts, certificates);
 		String password = "Load-test-2026";
-		List<String> users = subscribers(sessions, new PasswordHasher(new SecureRandom()).hash(password.toCharArray()));
+		if (users == null) {
+			users = subscribers(sessions, new PasswordHasher(new SecureRandom()).hash(password.toCharArray()));
+		}
 		HttpClient client = client(data.resolve("server").resolve("root.cer"));
 		String base = "https://localhost:" + server.port() + "/api/v1/";
 
@@ -59,6 +58,7 @@ final class ServerLoadBench {
 		List<Long> status = Collections.synchronizedList(new ArrayList<>());
 		List<Long> health = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger errors = new AtomicInteger();
+		AtomicInteger busy = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(sessions);
 		long start = System.nanoTime();
 		List<Future<?>> done = new ArrayList<>();
@@ -70,11 +70,19 @@ final class ServerLoadBench {
 							HttpResponse.BodyHandlers.ofString()).body();
 					String captchaId = captcha.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 					String answer = captcha.replaceAll(".*\"answer\":\"([^\"]+)\".*", "$1");
-					HttpResponse<String> in = client.send(HttpRequest.newBuilder(URI.create(base + "sessions"))
-							.header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + user + "\",\"password\":\"" + password
-									+ "\",\"captchaId\":\"" + captchaId + "\",\"captcha\":\"" + answer + "\"}"))
-							.build(), HttpResponse.BodyHandlers.ofString());
+					HttpResponse<String> in;
+					while (true) {
+						in = client.send(HttpRequest.newBuilder(URI.create(base + "sessions")).header("Content-Type", "application/json")
+								.POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + user + "\",\"password\":\"" + password
+										+ "\",\"captchaId\":\"" + captchaId + "\",\"captcha\":\"" + answer + "\"}"))
+								.build(), HttpResponse.BodyHandlers.ofString());
+						if (in.statusCode() != 503 && in.statusCode() != 429) {
+							break;
+						}
+						// the server sheds a burst of log-ins (Argon2id, one per core): an honest client waits as told
+						busy.incrementAndGet();
+						Thread.sleep(1000L * Long.parseLong(in.headers().firstValue("Retry-After").orElse("1")));
+					}
 					logIns.add(System.nanoTime() - t);
 					if (in.statusCode() != 200) {
 						errors.incrementAndGet();
@@ -109,10 +117,11 @@ final class ServerLoadBench {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
 		int requests = 2 * logIns.size() + status.size() + health.size();
-		System.out.println(String.format(java.util.Locale.ROOT,
-				"server load: %d concurrent sessions, %d HTTPS requests in %.1f s = %.0f req/s, errors %d (goal 0) %s", sessions,
-				requests, seconds, requests / seconds, errors.get(), errors.get() == 0 ? "MET" : "NOT MET"));
-		System.out.println(String.format(java.util.Locale.ROOT, "  p99 log-in (Argon2id) %.0f ms", p99(logIns) / 1e6));
+		Report.note(String.format(java.util.Locale.ROOT,
+				"server load: %d concurrent TLS sessions, %d HTTPS requests in %.1f s = %.0f req/s, %d log-ins told to wait (503),"
+						+ " errors %d (goal 0) %s; p99 log-in (Argon2id) %.0f ms",
+				sessions, requests, seconds, requests / seconds, busy.get(), errors.get(), errors.get() == 0 ? "MET" : "NOT MET",
+				p99(logIns) / 1e6));
 		Report.detail("  p99 status call (certificates)", p99(status) / 1e6, "health check, same TLS", p99(health) / 1e6, "ms");
 	}
 

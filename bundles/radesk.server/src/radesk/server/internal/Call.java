@@ -27,6 +27,8 @@ final class Call {
 	private final Request request;
 	private final Response response;
 	private final Callback callback;
+	/** Whether the body was read (or dropped): else it is dropped before the answer, so the connection can be kept. */
+	private boolean bodyTaken;
 	private final ObjectMapper json;
 
 	Call(Request request, Response response, Callback callback, ObjectMapper json) {
@@ -58,16 +60,17 @@ final class Call {
 			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
 		}
 		if (request.getLength() > max) {
-			throw new ApiException(413, "BODY_TOO_LARGE", "at most " + max + " bytes");
+			throw tooLarge(max, request.getLength() <= DRAINED ? request.getLength() : -1);
 		}
 		byte[] bytes;
+		bodyTaken = true;
 		try (InputStream in = Content.Source.asInputStream(request)) {
 			bytes = in.readNBytes(max + 1);
+			if (bytes.length > max) {
+				throw tooLarge(max, DRAINED);
+			}
 		} catch (IOException e) {
 			throw new ApiException(400, "BODY_UNREADABLE", "the body could not be read");
-		}
-		if (bytes.length > max) {
-			throw new ApiException(413, "BODY_TOO_LARGE", "at most " + max + " bytes");
 		}
 		try {
 			JsonNode node = json.readTree(bytes);
@@ -86,11 +89,51 @@ final class Call {
 		}
 	}
 
+	/**
+	 * A body a little over its cap (a clerk's form one field too long) is read to its end and dropped,
+	 * at most {@value #DRAINED} bytes, so the client hears the 413 instead of a connection reset while
+	 * it still sends; a larger one is refused at once and its connection closed after the answer.
+	 */
+	static final int DRAINED = 256 * 1024;
+
+	private ApiException tooLarge(int max, long drain) {
+		drain(drain);
+		return new ApiException(413, "BODY_TOO_LARGE", "at most " + max + " bytes");
+	}
+
+	/** Reads and drops up to {@code bytes} more of the body (none when not positive). */
+	private void drain(long bytes) {
+		bodyTaken = true;
+		if (bytes <= 0) {
+			return;
+		}
+		try (InputStream in = Content.Source.asInputStream(request)) {
+			long dropped = 0;
+			byte[] sink = new byte[8192];
+			for (int n; dropped <= bytes && (n = in.read(sink)) >= 0;) {
+				dropped += n;
+			}
+		} catch (IOException e) {
+			// the client went away: it hears nothing either way
+		}
+	}
+
 	void send(int status, JsonNode body) {
-		send(response, callback, status, bytes(body), 0);
+		send(status, body, 0);
 	}
 
 	void send(int status, JsonNode body, int retryAfterSeconds) {
+		if (!bodyTaken) {
+			// a refusal before the body was needed (no such route, no session): a small body is read and
+			// dropped so the client's connection stays usable; what is not there yet, Jetty ends with the connection
+			long length = request.getLength();
+			if (length > 0 && length <= DRAINED) {
+				drain(length);
+			} else {
+				bodyTaken = true;
+				request.consumeAvailable();
+			}
+		}
 		send(response, callback, status, bytes(body), retryAfterSeconds);
 	}
 

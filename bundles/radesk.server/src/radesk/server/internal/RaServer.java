@@ -48,11 +48,12 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 
 	/**
 	 * Log-ins check the password with Argon2id (64 MiB, about a core for a tenth of a second): one
-	 * per core at a time, at most {@value #LOG_IN_QUEUE} more waiting; a burst beyond is answered
-	 * 503, so it never starves the quick calls of those already logged in, nor the memory.
+	 * per core at a time but one core kept for everything else (TLS handshakes, the health check,
+	 * the calls of those logged in), at most {@value #LOG_IN_QUEUE} more waiting; a burst beyond is
+	 * answered 503, so a flood of log-ins never starves the rest, nor the memory.
 	 */
 	private static final int LOG_IN_QUEUE = 32;
-	private final Semaphore logIns = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+	private final Semaphore logIns = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 	private final AtomicInteger waitingLogIns = new AtomicInteger();
 
 	private final ObjectMapper json = Json.mapper();
