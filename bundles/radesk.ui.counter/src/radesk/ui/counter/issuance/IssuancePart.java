@@ -71,7 +71,7 @@ public final class IssuancePart extends StaffScreen {
 
 	@Override
 	protected org.eclipse.swt.widgets.Control shown() {
-		return table.table;
+		return table == null ? null : table.table;
 	}
 
 	@PostConstruct
