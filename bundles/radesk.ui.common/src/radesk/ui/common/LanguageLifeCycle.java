@@ -8,7 +8,8 @@ import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 
 /**
  * Applies the chosen UI language before the first window is built (the products name this class
- * as their {@code lifeCycleURI}), so model labels, NLS texts and dialogs all use it.
+ * as their {@code lifeCycleURI}), so model labels, NLS texts and dialogs all use it; and sends the
+ * shared bundles' log into the workspace log ({@link WorkbenchLog}).
  */
 public final class LanguageLifeCycle {
 
@@ -19,6 +20,7 @@ public final class LanguageLifeCycle {
 
 	/** For products whose own life cycle does more at start (the counter's sign-in). */
 	public static void apply(IEclipseContext context) {
+		WorkbenchLog.install();
 		Language chosen = Language.chosen();
 		if (chosen == Language.SYSTEM) {
 			return;
