@@ -66,12 +66,13 @@ final class ServerLoadBench {
 			done.add(pool.submit(() -> {
 				try {
 					long t = System.nanoTime();
-					String captcha = client.send(HttpRequest.newBuilder(URI.create(base + "captcha")).build(),
-							HttpResponse.BodyHandlers.ofString()).body();
-					String captchaId = captcha.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-					String answer = captcha.replaceAll(".*\"answer\":\"([^\"]+)\".*", "$1");
 					HttpResponse<String> in;
 					while (true) {
+						// a fresh captcha for each try, as the subscriber edition shows one: a waited-on one may have expired
+						String captcha = client.send(HttpRequest.newBuilder(URI.create(base + "captcha")).build(),
+								HttpResponse.BodyHandlers.ofString()).body();
+						String captchaId = captcha.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+						String answer = captcha.replaceAll(".*\"answer\":\"([^\"]+)\".*", "$1");
 						in = client.send(HttpRequest.newBuilder(URI.create(base + "sessions")).header("Content-Type", "application/json")
 								.POST(HttpRequest.BodyPublishers.ofString("{\"account\":\"" + user + "\",\"password\":\"" + password
 										+ "\",\"captchaId\":\"" + captchaId + "\",\"captcha\":\"" + answer + "\"}"))
