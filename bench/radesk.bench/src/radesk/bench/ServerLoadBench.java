@@ -117,7 +117,8 @@ final class ServerLoadBench {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
-		int requests = 2 * logIns.size() + status.size() + health.size();
+		// each log-in try is a captcha and a log-in; the tries told to wait count too
+		int requests = 2 * (logIns.size() + busy.get()) + status.size() + health.size();
 		Report.note(String.format(java.util.Locale.ROOT,
 				"server load: %d concurrent TLS sessions, %d HTTPS requests in %.1f s = %.0f req/s, %d log-ins told to wait (503),"
 						+ " errors %d (goal 0) %s; p99 log-in (Argon2id) %.0f ms",

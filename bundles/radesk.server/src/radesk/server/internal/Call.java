@@ -60,14 +60,16 @@ final class Call {
 			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
 		}
 		if (request.getLength() > max) {
-			throw tooLarge(max, request.getLength() <= DRAINED ? request.getLength() : -1);
+			drain(request.getLength() <= DRAINED ? request.getLength() : 0);
+			throw tooLarge(max);
 		}
 		byte[] bytes;
 		bodyTaken = true;
 		try (InputStream in = Content.Source.asInputStream(request)) {
 			bytes = in.readNBytes(max + 1);
 			if (bytes.length > max) {
-				throw tooLarge(max, DRAINED);
+				drop(in, DRAINED);
+				throw tooLarge(max);
 			}
 		} catch (IOException e) {
 			throw new ApiException(400, "BODY_UNREADABLE", "the body could not be read");
@@ -96,20 +98,28 @@ final class Call {
 	 */
 	static final int DRAINED = 256 * 1024;
 
-	private ApiException tooLarge(int max, long drain) {
-		drain(drain);
+	private static ApiException tooLarge(int max) {
 		return new ApiException(413, "BODY_TOO_LARGE", "at most " + max + " bytes");
 	}
 
-	/** Reads and drops up to {@code bytes} more of the body (none when not positive). */
+	/** Reads and drops up to {@code bytes} of the body not read yet (none when not positive). */
 	private void drain(long bytes) {
 		bodyTaken = true;
 		if (bytes <= 0) {
 			return;
 		}
 		try (InputStream in = Content.Source.asInputStream(request)) {
-			long dropped = 0;
-			byte[] sink = new byte[8192];
+			drop(in, bytes);
+		} catch (IOException e) {
+			// the client went away: it hears nothing either way
+		}
+	}
+
+	/** Reads and drops up to {@code bytes} more of {@code in}; a client gone away is no error of the refusal. */
+	private static void drop(InputStream in, long bytes) {
+		long dropped = 0;
+		byte[] sink = new byte[8192];
+		try {
 			for (int n; dropped <= bytes && (n = in.read(sink)) >= 0;) {
 				dropped += n;
 			}

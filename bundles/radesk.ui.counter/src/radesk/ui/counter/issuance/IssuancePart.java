@@ -28,6 +28,7 @@ import radesk.api.staff.NewSubscriber;
 import radesk.api.staff.RegistrationDesk;
 import radesk.api.ServiceException;
 import radesk.core.registration.IssuanceProgress;
+import radesk.core.registration.RaUnit;
 import radesk.core.registration.IssuanceProgress.Step;
 import radesk.core.registration.RequestState;
 import radesk.ui.common.WidgetIds;
@@ -50,6 +51,8 @@ public final class IssuancePart extends StaffScreen {
 	private final HeldSlips held = new HeldSlips();
 
 	private PendingTable table;
+	/** The RA units as of the last refresh: the slips name the applicant's unit (read once, not at every repaint). */
+	private List<RaUnit> units = List.of();
 	private Button register;
 	private PersonalizeStep cardStep;
 	private Button printPassword;
@@ -94,7 +97,7 @@ public final class IssuancePart extends StaffScreen {
 		register.addListener(SWT.Selection, e -> register());
 
 		// 2 personalize a blank card
-		cardStep = new PersonalizeStep(left, readers, cards, this::personalize);
+		cardStep = new PersonalizeStep(left, readers, cards, this::personalize, this::say);
 
 		// 3 the slips
 		printPassword = button(left, "issuance.printPassword", Messages.issue_print_password);
@@ -112,9 +115,9 @@ public final class IssuancePart extends StaffScreen {
 		outcomeData.widthHint = 480;
 		outcome.setLayoutData(outcomeData);
 
-		preview = new SlipPreview(parent, () -> held.previewed(selected()), h -> SlipPreview.slipNow(h, intake.raUnits()));
+		preview = new SlipPreview(parent, () -> held.previewed(selected()), h -> HeldSlips.toSlip(h, units, Instant.now()));
 
-		readReaders();
+		cardStep.readReaders();
 		refresh();
 	}
 
@@ -132,6 +135,7 @@ public final class IssuancePart extends StaffScreen {
 			pending = List.of();
 			say(Messages.refusal(e));
 		}
+		units = intake.raUnits();
 		table.show(pending);
 		selectionChanged();
 	}
@@ -160,13 +164,6 @@ public final class IssuancePart extends StaffScreen {
 			}
 		}
 		preview.update();
-	}
-
-	private void readReaders() {
-		String problem = cardStep.readReaders();
-		if (problem != null) {
-			say(problem);
-		}
 	}
 
 	private void register() {
@@ -238,7 +235,7 @@ public final class IssuancePart extends StaffScreen {
 			return;
 		}
 		SlipPrinting.Outcome printed = SlipPrinting.print(table.table.getShell(),
-				kind == SlipKind.CARD_PIN ? Messages.issue_slip_pin : Messages.issue_slip_password, HeldSlips.toSlip(slip, intake.raUnits(), Instant.now()));
+				kind == SlipKind.CARD_PIN ? Messages.issue_slip_pin : Messages.issue_slip_password, HeldSlips.toSlip(slip, units, Instant.now()));
 		if (printed != SlipPrinting.Outcome.PRINTED) {
 			say(printed == SlipPrinting.Outcome.CANCELLED ? Messages.issue_print_cancelled : Messages.issue_print_failed);
 			return;

@@ -40,15 +40,19 @@ final class PersonalizeStep {
 
 	private final CardReaders readers;
 	private final CounterCardFlows cards;
+	private final java.util.function.Consumer<String> say;
 	private final Combo reader;
 	final Button personalize;
 	private final ProgressBar progress;
 	private final Label step;
 	private List<CardSlot> slots = List.of();
 
-	PersonalizeStep(Composite left, CardReaders readers, CounterCardFlows cards, Runnable onPersonalize) {
+	/** {@code say}: where a card problem met while reading the readers is told. */
+	PersonalizeStep(Composite left, CardReaders readers, CounterCardFlows cards, Runnable onPersonalize,
+			java.util.function.Consumer<String> say) {
 		this.readers = readers;
 		this.cards = cards;
+		this.say = say;
 		new Label(left, SWT.NONE).setText(Messages.issue_reader);
 		reader = WidgetIds.name(new Combo(left, SWT.READ_ONLY), "issuance.reader");
 		reader.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -64,15 +68,14 @@ final class PersonalizeStep {
 		rescan.addListener(SWT.Selection, e -> readReaders());
 	}
 
-	/** The readers afresh, the first blank card chosen; the words of a card problem, or null. */
-	String readReaders() {
+	/** The readers afresh, the first blank card chosen; a card problem is told. */
+	void readReaders() {
 		reader.removeAll();
-		String problem = null;
 		try {
 			slots = readers.slots();
 		} catch (CardAccessException e) {
 			slots = List.of();
-			problem = Messages.cardProblem(e.reason());
+			say.accept(Messages.cardProblem(e.reason()));
 		}
 		int blank = -1;
 		for (CardSlot s : slots) {
@@ -84,7 +87,6 @@ final class PersonalizeStep {
 			}
 		}
 		reader.select(Math.max(0, blank));
-		return problem;
 	}
 
 	/** The slot of the reader chosen, or -1 when it holds no card. */

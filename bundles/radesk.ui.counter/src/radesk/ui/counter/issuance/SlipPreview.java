@@ -1,6 +1,5 @@
 package radesk.ui.counter.issuance;
 
-import java.time.Instant;
 import java.util.function.Supplier;
 
 import org.eclipse.osgi.util.NLS;
@@ -63,9 +62,5 @@ final class SlipPreview {
 			SlipPainter.paint(gc, SlipLayout.of(toSlip.apply(h)), area.width / SlipLayout.PAGE_WIDTH_MM, 0, 0,
 					canvas.getDisplay().getDPI().y, false);
 		}
-	}
-
-	static Slip slipNow(HeldSlips.Held h, java.util.List<radesk.core.registration.RaUnit> units) {
-		return HeldSlips.toSlip(h, units, Instant.now());
 	}
 }
