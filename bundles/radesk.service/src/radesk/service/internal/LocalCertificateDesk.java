@@ -16,6 +16,7 @@ import radesk.api.CertificateDesk;
 import radesk.api.IssuedCertificate;
 import radesk.api.ServiceException.Reason;
 import radesk.api.ServiceException;
+import radesk.core.Checkpoints;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.account.Strikes;
@@ -105,15 +106,19 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		}
 		Instant now = ra.clock.instant();
 		try {
-			return db.inTransaction((Connection c) -> {
+			CertificateRow recorded = db.inTransaction((Connection c) -> {
 				for (CertificateRow earlier : Certificates.onCard(c, cardSerial)) {
 					if (java.util.Arrays.equals(x509(earlier).getPublicKey().getEncoded(), csr.publicKey().getEncoded())) {
 						// the same key asked again: the answer of the first time, never a second certificate
-						return view(earlier);
+						return earlier;
 					}
 				}
-				return view(issueAndRecord(c, subscriber, me, csr, cardSerial, keyId, now));
+				CertificateRow issued = issueAndRecord(c, subscriber, me, csr, cardSerial, keyId, now);
+				Checkpoints.reached("ra.apply.recording");
+				return issued;
 			});
+			Checkpoints.reached("ra.apply.recorded");
+			return view(recorded);
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
 		}
@@ -127,7 +132,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		ra.challenges.useUp(challenge);
 		Instant now = ra.clock.instant();
 		try {
-			return db.inTransaction((Connection c) -> {
+			IssuedCertificate confirmed = db.inTransaction((Connection c) -> {
 				CertificateRow cert = Certificates.find(c, certificateSerial).filter(r -> r.subscriberId() == me.id())
 						.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "certificate " + certificateSerial));
 				if (!cert.cardSerial().equals(cardSerial)) {
@@ -140,8 +145,11 @@ public final class LocalCertificateDesk implements CertificateDesk {
 					throw new ServiceException(Reason.WRONG_STATE, "certificate " + certificateSerial + " is " + cert.state());
 				}
 				markOnCard(c, subscriber, cert, now);
+				Checkpoints.reached("ra.confirm.recording");
 				return view(Certificates.find(c, certificateSerial).orElseThrow());
 			});
+			Checkpoints.reached("ra.confirm.recorded");
+			return confirmed;
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
 		}

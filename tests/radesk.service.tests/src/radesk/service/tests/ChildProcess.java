@@ -54,6 +54,11 @@ final class ChildProcess {
 		Path marker = Files.createTempFile("checkpoint", ".txt");
 		Files.delete(marker);
 		Process child = start(checkpoint, marker, List.of(), args);
+		awaitMarker(child, marker, checkpoint);
+		kill(child);
+	}
+
+	private static void awaitMarker(Process child, Path marker, String checkpoint) throws Exception {
 		long deadline = System.currentTimeMillis() + 120_000;
 		while (!Files.exists(marker)) {
 			if (!child.isAlive()) {
@@ -62,14 +67,76 @@ final class ChildProcess {
 			}
 			if (System.currentTimeMillis() > deadline) {
 				child.destroyForcibly();
-				throw new AssertionError("the child never reached " + checkpoint);
+				throw new AssertionError("the child never reached " + checkpoint + ":\n" + Files.readString(output(marker)));
 			}
 			Thread.sleep(50);
 		}
+	}
+
+	private static void kill(Process child) throws InterruptedException {
 		child.destroyForcibly();
 		child.waitFor(30, TimeUnit.SECONDS);
 		if (child.isAlive()) {
 			throw new AssertionError("the child survived kill -9");
+		}
+	}
+
+	/**
+	 * The RA server ({@link CrashChild} {@code server}) in a JVM of its own on the data folder of
+	 * this runtime (whose own RA must be stopped), with captcha answers disclosed on loopback. It
+	 * answers until a request reaches {@code checkpoint}, and waits there to be killed.
+	 */
+	static final class Server implements AutoCloseable {
+		private final Process process;
+		private final Path marker;
+		private final String checkpoint;
+		final int port;
+
+		private Server(Process process, Path marker, String checkpoint, int port) {
+			this.process = process;
+			this.marker = marker;
+			this.checkpoint = checkpoint;
+			this.port = port;
+		}
+
+		String address() {
+			return "https://localhost:" + port + "/api/v1/";
+		}
+
+		/** Waits until a request has reached the checkpoint, then kills the server with SIGKILL. */
+		void killAtCheckpoint() throws Exception {
+			awaitMarker(process, marker, checkpoint);
+			kill(process);
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			if (process.isAlive()) {
+				kill(process);
+			}
+		}
+	}
+
+	static Server server(String checkpoint) throws Exception {
+		int port;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		Path marker = Files.createTempFile("checkpoint", ".txt");
+		Files.delete(marker);
+		Process child = start(checkpoint, marker, List.of("-Dradesk.server.port=" + port, "-Dradesk.server.captcha=disclosed"),
+				"server");
+		long deadline = System.currentTimeMillis() + 120_000;
+		while (true) {
+			try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+				return new Server(child, marker, checkpoint, port);
+			} catch (java.io.IOException notYet) {
+				if (!child.isAlive() || System.currentTimeMillis() > deadline) {
+					child.destroyForcibly();
+					throw new AssertionError("the server child never listened:\n" + Files.readString(output(marker)));
+				}
+				Thread.sleep(100);
+			}
 		}
 	}
 
@@ -99,14 +166,7 @@ final class ChildProcess {
 		Files.delete(marker);
 		Path resume = marker.resolveSibling(marker.getFileName() + ".go");
 		Process child = start(checkpoint, marker, List.of("-Dradesk.test.resume=" + resume), args);
-		long deadline = System.currentTimeMillis() + 120_000;
-		while (!Files.exists(marker)) {
-			if (!child.isAlive() || System.currentTimeMillis() > deadline) {
-				child.destroyForcibly();
-				throw new AssertionError("the child never reached " + checkpoint + ":\n" + Files.readString(output(marker)));
-			}
-			Thread.sleep(50);
-		}
+		awaitMarker(child, marker, checkpoint);
 		meanwhile.run();
 		Files.writeString(resume, "go");
 		if (!child.waitFor(120, TimeUnit.SECONDS)) {

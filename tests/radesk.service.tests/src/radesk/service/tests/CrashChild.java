@@ -17,10 +17,14 @@ import radesk.store.Database;
  * {@code apply} is the subscriber edition: logged in over HTTPS to the test runtime's RA server,
  * running {@link ApplyForCertificate} on the card. {@code personalize} is a counter with the RA
  * service wired by hand on a plain class path (the same classes DS wires in the product).
+ * {@code server} is the RA server (the service and its HTTPS API, wired the same way) on the port
+ * given by {@code radesk.server.port}; it pauses where a subscriber's request reaches the
+ * checkpoint.
  *
  * <pre>
  * apply       serverAddress account password cardSerial pin
  * personalize subscriberId slotId
+ * server
  * </pre>
  */
 public final class CrashChild {
@@ -45,7 +49,7 @@ public final class CrashChild {
 	}
 
 	private static void run(String[] args) throws Exception {
-		CardTerminal cards = (CardTerminal) make("radesk.card.internal.Pkcs11Cards");
+		CardTerminal cards = args[0].equals("server") ? null : (CardTerminal) make("radesk.card.internal.Pkcs11Cards");
 		switch (args[0]) {
 		case "apply" -> {
 			RaClient me = new RaClient(args[1], SubscriberEdition.root());
@@ -61,12 +65,26 @@ public final class CrashChild {
 			new radesk.flows.counter.PersonalizeCard(desk, cards).run(new Actor("crash.clerk", Role.COUNTER_CLERK, "crash-child"),
 					Long.parseLong(args[1]), Long.parseLong(args[2]));
 		}
+		case "server" -> {
+			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
+			Object ra = make("radesk.service.internal.EmbeddedRa");
+			Object records = make("radesk.store.internal.JdbcRegistrationRecords", db);
+			Object registration = make("radesk.service.internal.LocalRegistrationDesk", db, records, ra);
+			make("radesk.server.internal.RaServer", make("radesk.service.internal.LocalAccountDesk", db, ra),
+					make("radesk.service.internal.LocalCertificateDesk", db, ra), make("radesk.service.internal.LocalStaffDesk", db, ra),
+					make("radesk.service.internal.LocalCounterIntake", records, registration), registration,
+					make("radesk.service.internal.LocalMailroomDesk", db, records, ra),
+					make("radesk.service.internal.LocalIssuanceDesk", db, ra), make("radesk.service.internal.LocalFormDesk", db, ra),
+					make("radesk.service.internal.LocalSearchDesk", db), make("radesk.service.internal.LocalAuditTrail", db),
+					make("radesk.service.internal.LocalCrlDesk", db, ra), make("radesk.service.internal.LocalCardDesk", db, ra));
+			Thread.sleep(Long.MAX_VALUE);
+		}
 		default -> throw new IllegalArgumentException(args[0]);
 		}
 	}
 
 	/** A captcha's id and answer: the test server discloses the answer on loopback (radesk.server.captcha=disclosed). */
-	private static String[] disclosedCaptcha(String address) throws Exception {
+	static String[] disclosedCaptcha(String address) throws Exception {
 		java.net.http.HttpClient http = radesk.client.Https.client(SubscriberEdition.root());
 		String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + "captcha")).GET().build(),
 				java.net.http.HttpResponse.BodyHandlers.ofString()).body();

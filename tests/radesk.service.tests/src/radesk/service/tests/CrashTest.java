@@ -70,6 +70,71 @@ class CrashTest {
 		assertConsistent(j, me, SubscriberEdition.download(me, j.card.serial(), j.pin, pending.get(0)));
 	}
 
+	/**
+	 * The RA server's process killed (kill -9) at each step of 憑證申請 that changes its records:
+	 * inside the transaction (nothing recorded) and after it (the answer lost). The subscriber
+	 * edition is told the server did not answer; against the restarted server the next attempt
+	 * completes — or, where the last step was recorded before the kill, there is nothing left to do.
+	 */
+	@ParameterizedTest(name = "server killed at {0}")
+	@ValueSource(strings = { "ra.apply.recording", "ra.apply.recorded", "ra.confirm.recording", "ra.confirm.recorded" })
+	void anApplicationWhoseServerIsKilledAtAnyStepIsCompletedByTheNextAttempt(String checkpoint) throws Exception {
+		Journey j = Journey.toCardInHand();
+		serverKilledAt(checkpoint, me -> SubscriberEdition.apply(me, j.card.serial(), j.pin, KeyKind.EC_P256), j);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		if (checkpoint.equals("ra.confirm.recorded")) {
+			assertConsistent(j, me, me.certificates().get(0));
+			return;
+		}
+		ApplyForCertificate.Outcome again = SubscriberEdition.apply(me, j.card.serial(), j.pin, KeyKind.EC_P256);
+		assertTrue(again.resumed(), "the cut-off attempt's key or certificate was taken up, not made anew");
+		assertConsistent(j, me, again.certificate());
+	}
+
+	/** The same for 憑證下載 of a certificate issued but never written: the server killed as it records the card's proof. */
+	@ParameterizedTest(name = "server killed at {0}")
+	@ValueSource(strings = { "ra.confirm.recording", "ra.confirm.recorded" })
+	void aDownloadWhoseServerIsKilledIsCompletedByTheNextAttempt(String checkpoint) throws Exception {
+		Journey j = Journey.toCardInHand();
+		ChildProcess.killAt("subscriber.apply.issued", "apply", SubscriberEdition.address(), j.subscriber.account(), j.password,
+				j.card.serial(), j.pin);
+		serverKilledAt(checkpoint, me -> SubscriberEdition.download(me, j.card.serial(), j.pin, me.certificates().get(0)), j);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		SubscriberRa.Certificate cert = me.certificates().get(0);
+		if (!checkpoint.equals("ra.confirm.recorded")) {
+			assertEquals(CertificateState.ISSUED_NOT_ON_CARD, cert.state(), "the card's proof was not recorded");
+			cert = SubscriberEdition.download(me, j.card.serial(), j.pin, cert);
+		}
+		assertConsistent(j, me, cert);
+	}
+
+	interface Attempt {
+		Object run(radesk.client.RaClient me) throws Exception;
+	}
+
+	/**
+	 * Stops this runtime's RA, runs the RA server in a child process, makes the subscriber's
+	 * attempt against it, kills the server where the attempt's request reaches the checkpoint,
+	 * checks that the subscriber edition failed with "no answer", and starts this runtime's RA again.
+	 */
+	private static void serverKilledAt(String checkpoint, Attempt attempt, Journey j) throws Exception {
+		Services.stopRa();
+		java.util.concurrent.ExecutorService subscriber = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try (ChildProcess.Server server = ChildProcess.server(checkpoint)) {
+			radesk.client.RaClient me = new radesk.client.RaClient(server.address(), SubscriberEdition.root());
+			String[] captcha = CrashChild.disclosedCaptcha(server.address());
+			me.logIn(j.subscriber.account(), j.password.toCharArray(), captcha[0], captcha[1]);
+			java.util.concurrent.Future<Object> running = subscriber.submit(() -> attempt.run(me));
+			server.killAtCheckpoint();
+			java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+					java.util.concurrent.ExecutionException.class, () -> running.get(60, java.util.concurrent.TimeUnit.SECONDS));
+			assertTrue(failed.getCause() instanceof java.io.IOException, "no answer from the server: " + failed.getCause());
+		} finally {
+			subscriber.shutdownNow();
+			Services.startRa();
+		}
+	}
+
 	/** The card pulled at each step of 憑證申請: the subscriber edition says so, and the next attempt completes. */
 	@ParameterizedTest(name = "pulled at {0}")
 	@ValueSource(strings = { "subscriber.apply.key-generated", "subscriber.apply.issued", "subscriber.apply.on-card" })
