@@ -1,9 +1,7 @@
 package radesk.flows.counter;
 
-import java.util.Arrays;
 import java.util.function.Consumer;
 
-import radesk.api.CardAccessException;
 import radesk.api.ServiceException;
 import radesk.api.staff.CardDesk;
 import radesk.api.staff.CardSecrets;
@@ -35,14 +33,7 @@ public final class PersonalizeCard {
 		CardSecrets card = records.beginPersonalization(clerk, subscriberId);
 		Checkpoints.reached("personalize.recorded");
 		progress.accept(CardDesk.Step.WRITING_CARD);
-		try {
-			terminal.personalize(slotId, card.serial(), card.soPin(), card.userPin());
-		} catch (CardAccessException e) {
-			Arrays.fill(card.userPin(), '\0');
-			throw ServiceException.of(e);
-		} finally {
-			card.forgetSoPin();
-		}
+		SecretsOnCard.write(card, c -> terminal.personalize(slotId, c.serial(), c.soPin(), c.userPin()));
 		Checkpoints.reached("personalize.on-card");
 		progress.accept(CardDesk.Step.CONFIRMING);
 		records.confirmPersonalized(clerk, card.serial());

@@ -1,8 +1,5 @@
 package radesk.flows.counter;
 
-import java.util.Arrays;
-
-import radesk.api.CardAccessException;
 import radesk.api.ServiceException;
 import radesk.api.staff.CardSecrets;
 import radesk.api.staff.FormDesk;
@@ -28,14 +25,7 @@ public final class UnlockPin {
 	/** The card of the approved form {@code formId} unlocked; its new PIN for the slip, once. */
 	public NewCard run(Actor clerk, long formId) throws ServiceException {
 		CardSecrets card = records.beginPinUnlock(clerk, formId);
-		try {
-			terminal.unlock(card.serial(), card.soPin(), card.userPin());
-		} catch (CardAccessException e) {
-			Arrays.fill(card.userPin(), '\0');
-			throw ServiceException.of(e);
-		} finally {
-			card.forgetSoPin();
-		}
+		SecretsOnCard.write(card, c -> terminal.unlock(c.serial(), c.soPin(), c.userPin()));
 		records.confirmPinUnlock(clerk, formId);
 		return new NewCard(card.serial(), card.userPin());
 	}
