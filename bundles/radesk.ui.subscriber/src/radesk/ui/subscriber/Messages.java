@@ -53,7 +53,6 @@ public final class Messages {
 	public static String refused_PASSWORDS_DIFFER;
 	public static String refused_PASSWORD_UNCHANGED;
 	public static String refused_MISSING_FIELD;
-	public static String refused_NO_SERVER;
 	public static String refused_INTERNAL;
 	public static String refused_other;
 	public static String card_login_heading;

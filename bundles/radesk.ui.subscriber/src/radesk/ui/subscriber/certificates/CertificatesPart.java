@@ -253,7 +253,7 @@ public final class CertificatesPart {
 			} catch (radesk.api.SubscriberRa.Refused e) {
 				said = Messages.refusal(e.code, e.triesLeft);
 			} catch (java.io.IOException e) {
-				said = Messages.refusal("NO_SERVER", -1);
+				said = Messages.noServer(e);
 			} catch (Exception e) {
 				// a fault of ours or of the card's answer: the log has it, the subscriber hears it in words
 				Platform.getLog(CertificatesPart.class).error("card work failed", e);
