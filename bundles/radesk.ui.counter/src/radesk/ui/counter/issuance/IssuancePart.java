@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -115,7 +117,7 @@ public final class IssuancePart extends StaffScreen {
 		outcomeData.widthHint = 480;
 		outcome.setLayoutData(outcomeData);
 
-		preview = new SlipPreview(parent, () -> held.previewed(selected()), h -> HeldSlips.toSlip(h, units, Instant.now()));
+		preview = new SlipPreview(parent, () -> held.previewed(table.selected()), h -> HeldSlips.toSlip(h, units, Instant.now()));
 
 		cardStep.readReaders();
 		refresh();
@@ -140,13 +142,9 @@ public final class IssuancePart extends StaffScreen {
 		selectionChanged();
 	}
 
-	private Issuance selected() {
-		return table.selected();
-	}
-
 	/** What may be done for the chosen applicant: {@link IssuanceProgress}, the rule the service holds too. */
 	private void selectionChanged() {
-		Issuance i = selected();
+		Issuance i = table.selected();
 		Set<Step> open = i == null || busy ? Set.of()
 				: new IssuanceProgress(i.request().state(), i.cardState(), i.passwordSlipPrinted(), i.pinSlipPrinted()).open();
 		register.setEnabled(open.contains(Step.REGISTER));
@@ -166,24 +164,51 @@ public final class IssuancePart extends StaffScreen {
 		preview.update();
 	}
 
+	/** Registers the account in a Job (the RA hashes the new password with Argon2id, or the server does). */
 	private void register() {
-		Issuance i = selected();
+		Issuance i = table.selected();
 		if (i == null) {
 			return;
 		}
-		try {
-			NewSubscriber s = registration.register(actor, i.request().id());
+		busy = true;
+		selectionChanged();
+		org.eclipse.swt.widgets.Display display = table.table.getDisplay();
+		Job job = Job.create(Messages.issue_register, monitor -> {
+			try {
+				NewSubscriber s = registration.register(actor, i.request().id());
+				display.asyncExec(() -> registered(i, s, null));
+			} catch (ServiceException e) {
+				display.asyncExec(() -> registered(i, null, Messages.refusal(e)));
+			} catch (RuntimeException e) {
+				display.asyncExec(() -> registered(i, null, NLS.bind(Messages.refused_other, "INTERNAL")));
+				throw e; // the Job's failure goes to the workspace log
+			}
+			return Status.OK_STATUS;
+		});
+		job.setUser(true);
+		job.schedule();
+	}
+
+	private void registered(Issuance i, NewSubscriber s, String refused) {
+		busy = false;
+		if (table.table.isDisposed()) {
+			if (s != null) {
+				s.forget();
+			}
+			return;
+		}
+		if (s != null) {
 			held.keep(new HeldSlips.Held(SlipKind.WEBSITE_PASSWORD, "subscriber:" + s.subscriberId(), s.account(),
 					i.request().applicantName(), i.address(), i.request().raUnit(), s.password()));
 			say(NLS.bind(Messages.issue_registered, i.request().applicantName(), s.account()));
-		} catch (ServiceException e) {
-			say(Messages.refusal(e));
+		} else {
+			say(refused);
 		}
 		refresh();
 	}
 
 	private void personalize() {
-		Issuance i = selected();
+		Issuance i = table.selected();
 		if (i == null || i.subscriberId() == null) {
 			return;
 		}
@@ -224,7 +249,7 @@ public final class IssuancePart extends StaffScreen {
 	}
 
 	private void print(SlipKind kind) {
-		Issuance i = selected();
+		Issuance i = table.selected();
 		if (i == null) {
 			return;
 		}
@@ -252,7 +277,7 @@ public final class IssuancePart extends StaffScreen {
 	}
 
 	private void handOver() {
-		Issuance i = selected();
+		Issuance i = table.selected();
 		if (i == null || i.cardSerial() == null) {
 			return;
 		}
