@@ -10,7 +10,8 @@ import radesk.core.lifecycle.IllegalTransitionException;
 import radesk.core.lifecycle.Transitions;
 
 /**
- * ISSUED_NOT_ON_CARD → ON_CARD → SUPERSEDED; a certificate that is still valid can be revoked
+ * ISSUED_NOT_ON_CARD → ON_CARD → SUPERSEDED (a card that tells again that it holds the
+ * certificate changes nothing: its first answer may have been lost); a certificate that is still valid can be revoked
  * (a superseded one too: its key may be lost with the card) or can expire. Revoked and expired
  * are final.
  */
@@ -18,7 +19,7 @@ public final class CertificateFlow {
 
 	public static final Transitions<CertificateState, CertificateEvent> TRANSITIONS = Transitions
 			.of("certificate", CertificateState.class, CertificateEvent.class)
-			.on(CertificateEvent.WRITE_TO_CARD, ON_CARD, ISSUED_NOT_ON_CARD)
+			.on(CertificateEvent.WRITE_TO_CARD, ON_CARD, ISSUED_NOT_ON_CARD, ON_CARD)
 			.on(CertificateEvent.SUPERSEDE, SUPERSEDED, ON_CARD)
 			.on(CertificateEvent.REVOKE, REVOKED, ISSUED_NOT_ON_CARD, ON_CARD, SUPERSEDED)
 			.on(CertificateEvent.EXPIRE, EXPIRED, ISSUED_NOT_ON_CARD, ON_CARD, SUPERSEDED)

@@ -68,6 +68,7 @@ class FlowsTest {
 				CardState.LOCKED, CardEvent.RETIRE, CardState.RETIRED);
 		Map<String, String> certificate = allowed(
 				CertificateState.ISSUED_NOT_ON_CARD, CertificateEvent.WRITE_TO_CARD, CertificateState.ON_CARD,
+				CertificateState.ON_CARD, CertificateEvent.WRITE_TO_CARD, CertificateState.ON_CARD,
 				CertificateState.ON_CARD, CertificateEvent.SUPERSEDE, CertificateState.SUPERSEDED,
 				CertificateState.ISSUED_NOT_ON_CARD, CertificateEvent.REVOKE, CertificateState.REVOKED,
 				CertificateState.ON_CARD, CertificateEvent.REVOKE, CertificateState.REVOKED,

@@ -77,11 +77,14 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		return Certificates.find(c, row.serial()).orElseThrow();
 	}
 
-	/** The card took the certificate: 已核發未寫入 becomes 已在晶片卡中, audited (once: a second telling changes nothing). */
+	/**
+	 * The card took the certificate: 已核發未寫入 becomes 已在晶片卡中, audited (once: a second telling
+	 * changes nothing); any other state (revoked, expired, superseded) is WRONG_STATE, by the table.
+	 */
 	private static void markOnCard(Connection c, Actor subscriber, CertificateRow current, Instant now)
 			throws SQLException, ServiceException {
-		if (current.state() == CertificateState.ISSUED_NOT_ON_CARD) {
-			CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, current.state(), CertificateEvent.WRITE_TO_CARD);
+		CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, current.state(), CertificateEvent.WRITE_TO_CARD);
+		if (to != current.state()) {
 			Certificates.move(c, current, to);
 			AuditRecords.append(c, subscriber, "CERTIFICATE_ON_CARD", "certificate:" + current.serial(), current.state(), to, now);
 		}
@@ -140,9 +143,6 @@ public final class LocalCertificateDesk implements CertificateDesk {
 				}
 				if (!CardChallenges.signedBy(cert.der(), challenge, signature)) {
 					throw new ServiceException(Reason.SIGNATURE_INVALID, "the card does not hold the key of " + certificateSerial);
-				}
-				if (cert.state() != CertificateState.ISSUED_NOT_ON_CARD && cert.state() != CertificateState.ON_CARD) {
-					throw new ServiceException(Reason.WRONG_STATE, "certificate " + certificateSerial + " is " + cert.state());
 				}
 				markOnCard(c, subscriber, cert, now);
 				Checkpoints.reached("ra.confirm.recording");
