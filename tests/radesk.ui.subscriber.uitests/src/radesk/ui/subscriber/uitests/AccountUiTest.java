@@ -3,6 +3,7 @@ package radesk.ui.subscriber.uitests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -51,6 +52,21 @@ class AccountUiTest {
 		robot.waitUntil(() -> robot.onUi(() -> image.getData("radesk.captchaId")) != null, () -> "a captcha is shown");
 		String id = robot.onUi(() -> (String) image.getData("radesk.captchaId"));
 		return server.disclosedAnswer(id).orElseThrow(() -> new AssertionError("no captcha " + id + " on the server"));
+	}
+
+	/** What the shared bundles say through System.Logger at WARNING and above lands in the workspace's .metadata/.log. */
+	@Test
+	void theSharedBundlesWarningsReachTheWorkspaceLog() throws Exception {
+		String probe = "probe " + java.util.UUID.randomUUID();
+		System.getLogger("radesk.test.probe").log(System.Logger.Level.WARNING, "{0} reached the log", probe);
+		Path log = Path.of(org.eclipse.core.runtime.Platform.getLogFileLocation().toOSString());
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (!(Files.exists(log) && Files.readString(log).contains("radesk.test.probe: " + probe + " reached the log"))) {
+			if (System.currentTimeMillis() > deadline) {
+				throw new AssertionError("no warning in " + log);
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	@Test
