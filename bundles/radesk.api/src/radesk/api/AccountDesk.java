@@ -20,7 +20,7 @@ public interface AccountDesk {
 	 * 晶片卡登入, first step: a fresh random challenge (32 bytes) for the card to sign. It is good
 	 * for one log-in attempt within two minutes.
 	 */
-	byte[] cardChallenge();
+	byte[] cardChallenge() throws ServiceException;
 
 	/**
 	 * 晶片卡登入: the certificate named by its 憑證識別碼 (of this RA unit) must be on its card, within

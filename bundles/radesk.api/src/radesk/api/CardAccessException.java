@@ -16,7 +16,12 @@ public final class CardAccessException extends Exception {
 		/** A new PIN that breaks the PIN rule. */
 		BAD_PIN,
 		/** The certificate's key is not on this card: only the card that made the request can take it. */
-		KEY_NOT_ON_CARD
+		KEY_NOT_ON_CARD,
+		/**
+		 * The card has no authentication key (personalized before cards were bound to requests): a
+		 * visit to the counter makes one (a PIN unlock), before any certificate is asked for with it.
+		 */
+		NOT_BOUND
 	}
 
 	private final Reason reason;

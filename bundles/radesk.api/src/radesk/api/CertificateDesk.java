@@ -16,8 +16,16 @@ public interface CertificateDesk {
 	 * (the key's PKCS#11 id, hex). One certificate per key: asking again with the same key (the
 	 * answer was lost on the way, the card pulled) answers the certificate issued then. The
 	 * certificate is 已核發未寫入 until {@link #confirmOnCard} tells that the card took it.
+	 * <p>
+	 * Bound to the card: {@code cardSignature} is the card's authentication key's signature over
+	 * {@link radesk.core.card.CardBinding#message} (APPLICATION, this subscriber, this card,
+	 * {@code challenge} from {@link AccountDesk#cardChallenge()}, this request). Without it, with
+	 * another card's, or with a used or stale challenge, nothing is issued (and the attempt is
+	 * audited). A card holds one valid certificate at a time (renewal is the way to the next), and a
+	 * subscriber is issued a few a day at most.
 	 */
-	IssuedCertificate issue(Actor subscriber, String cardSerial, String keyId, byte[] csr) throws ServiceException;
+	IssuedCertificate issue(Actor subscriber, String cardSerial, String keyId, byte[] csr, byte[] challenge, byte[] cardSignature)
+			throws ServiceException;
 
 	/**
 	 * The card took the certificate: {@code signature} is its key's signature over {@code challenge}

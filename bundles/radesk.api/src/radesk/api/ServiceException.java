@@ -51,7 +51,15 @@ public final class ServiceException extends Exception {
 		/** Connected mode: the RA server did not answer (network, address, its certificate); nothing was changed. */
 		SERVER_UNREACHABLE,
 		/** Connected mode: the sign-in at the RA server lapsed (30 idle minutes) or was ended: sign in again. */
-		SIGNED_OUT
+		SIGNED_OUT,
+		/** The card has no authentication key on record (personalized before cards were bound): a counter visit binds it. */
+		CARD_NOT_BOUND,
+		/** The request is not signed by the card's authentication key (another card, a software key, none at all). */
+		CARD_NOT_PROVEN,
+		/** The card holds a valid certificate already: renewal (憑證展期) is the way to the next one. */
+		CARD_HAS_CERTIFICATE,
+		/** The subscriber was issued as many certificates as a day allows (IssuanceLimits): tomorrow again. */
+		ISSUANCE_LIMIT
 	}
 
 	private final Reason reason;

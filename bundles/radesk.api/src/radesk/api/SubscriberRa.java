@@ -39,8 +39,13 @@ public interface SubscriberRa {
 	/** The subscriber's certificates, newest expiry first. */
 	List<Certificate> certificates() throws IOException, InterruptedException, Refused;
 
-	/** 憑證申請: the request made and signed on card {@code cardSerial} by its key {@code keyId}; the certificate issued. */
-	Certificate apply(String cardSerial, String keyId, byte[] csr) throws IOException, InterruptedException, Refused;
+	/**
+	 * 憑證申請: the request made and signed on card {@code cardSerial} by its key {@code keyId}, bound
+	 * to the card by its authentication key's signature over {@code challenge} and the request
+	 * ({@link radesk.core.card.CardBinding}); the certificate issued.
+	 */
+	Certificate apply(String cardSerial, String keyId, byte[] csr, byte[] challenge, byte[] cardSignature)
+			throws IOException, InterruptedException, Refused;
 
 	/** A fresh, single-use challenge for a card to sign. */
 	byte[] challenge() throws IOException, InterruptedException, Refused;

@@ -16,6 +16,15 @@ public interface CardSession extends AutoCloseable {
 	/** Generates a key pair on the card: private, sensitive, never extractable. */
 	CardKey generateKey(KeyKind kind) throws CardAccessException;
 
+	/**
+	 * The card's authentication key ({@link radesk.core.card.CardBinding}), made at personalization;
+	 * empty on a card personalized before there was one. Never among {@link #keys()}.
+	 */
+	Optional<CardKey> authenticationKey() throws CardAccessException;
+
+	/** Makes the card's authentication key, or answers the one there is (a personalization resumed). */
+	CardKey makeAuthenticationKey() throws CardAccessException;
+
 	/** Signs on the card; {@code algorithm} is a JCA name (SHA256withRSA, SHA256withECDSA, SHA384withECDSA). */
 	byte[] sign(CardKey key, String algorithm, byte[] data) throws CardAccessException;
 
@@ -28,6 +37,7 @@ public interface CardSession extends AutoCloseable {
 
 	List<X509Certificate> certificates() throws CardAccessException;
 
+	/** The key pairs on the card that certificates are for (the authentication key is not one of them). */
 	List<CardKey> keys() throws CardAccessException;
 
 	Optional<CardKey> keyFor(PublicKey publicKey) throws CardAccessException;

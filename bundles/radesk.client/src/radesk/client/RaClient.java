@@ -124,11 +124,13 @@ public final class RaClient implements SubscriberRa {
 		return out;
 	}
 
-	/** 憑證申請: the request made and signed on card {@code cardSerial} by its key {@code keyId}; the certificate issued. */
+	/** 憑證申請: the request made and signed on the card, bound to it by its authentication key; the certificate issued. */
 	@Override
-	public Certificate apply(String cardSerial, String keyId, byte[] csr) throws IOException, InterruptedException, Refused {
+	public Certificate apply(String cardSerial, String keyId, byte[] csr, byte[] challenge, byte[] cardSignature)
+			throws IOException, InterruptedException, Refused {
 		return certificate(call(post("applications", json.createObjectNode().put("cardSerial", cardSerial).put("keyId", keyId)
-				.put("csr", Base64.getEncoder().encodeToString(csr)))));
+				.put("csr", Base64.getEncoder().encodeToString(csr)).put("challenge", Base64.getEncoder().encodeToString(challenge))
+				.put("cardSignature", Base64.getEncoder().encodeToString(cardSignature)))));
 	}
 
 	/** The card took the certificate: its key's signature over a fresh challenge proves it. */

@@ -16,8 +16,11 @@ import radesk.card.CardKey;
 import radesk.card.CardSession;
 import radesk.card.CardTerminal;
 import radesk.core.Checkpoints;
+import radesk.core.card.CardBinding;
+import radesk.core.card.CardBinding.Purpose;
 import radesk.core.card.KeyKind;
 import radesk.core.certificate.CertificateState;
+import radesk.core.certificate.IssuanceLimits;
 import radesk.pki.CsrBuilder;
 import radesk.pki.CsrException;
 
@@ -56,6 +59,7 @@ public final class ApplyForCertificate {
 					return new Outcome(SubscriberCard.write(ra, card, c, progress), true);
 				}
 			}
+			refuseASecondCertificate(cardSerial, mine);
 			CardKey key = uncertifiedKey(card, mine);
 			boolean resumed = key != null;
 			if (key == null) {
@@ -65,10 +69,26 @@ public final class ApplyForCertificate {
 			}
 			progress.accept(Step.SIGNING_REQUEST);
 			byte[] csr = request(card, key);
+			byte[] challenge = ra.challenge();
+			byte[] binding = bind(card, CardBinding.message(Purpose.APPLICATION, ra.account(), cardSerial, challenge, csr));
 			progress.accept(Step.ISSUING);
-			SubscriberRa.Certificate issued = ra.apply(cardSerial, key.idHex(), csr);
+			SubscriberRa.Certificate issued = ra.apply(cardSerial, key.idHex(), csr, challenge, binding);
 			Checkpoints.reached("subscriber.apply.issued");
 			return new Outcome(SubscriberCard.write(ra, card, issued, progress), resumed);
+		}
+	}
+
+	/**
+	 * A card holds one valid certificate (the RA refuses a second one; renewal is the way): said
+	 * before a key is made on the card for nothing.
+	 */
+	private static void refuseASecondCertificate(String cardSerial, List<SubscriberRa.Certificate> mine)
+			throws SubscriberRa.Refused, CertificateException {
+		java.time.Instant now = java.time.Instant.now();
+		for (SubscriberRa.Certificate c : mine) {
+			if (cardSerial.equals(c.cardSerial()) && IssuanceLimits.holdsTheCard(c.state(), c.x509().getNotAfter().toInstant(), now)) {
+				throw new SubscriberRa.Refused("CARD_HAS_CERTIFICATE", c.identifier() + " is valid on this card", -1);
+			}
 		}
 	}
 
@@ -85,6 +105,17 @@ public final class ApplyForCertificate {
 		return card.keys().stream()
 				.filter(k -> certified.stream().noneMatch(p -> Arrays.equals(p.getEncoded(), k.publicKey().getEncoded())))
 				.findFirst().orElse(null);
+	}
+
+	/**
+	 * The card's authentication key signs what is asked: the RA's proof that this card, and no
+	 * software key, is behind the request. A card personalized before there was such a key has to
+	 * visit the counter first (a PIN unlock makes it).
+	 */
+	static byte[] bind(CardSession card, byte[] message) throws CardAccessException {
+		CardKey authentication = card.authenticationKey().orElseThrow(() -> new CardAccessException(Reason.NOT_BOUND,
+				"card " + card.cardSerial() + " has no authentication key: bring it to the RA counter", null));
+		return card.sign(authentication, CardBinding.ALGORITHM, message);
 	}
 
 	private byte[] request(CardSession card, CardKey key) throws CardAccessException {

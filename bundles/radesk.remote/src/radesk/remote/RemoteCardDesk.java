@@ -22,7 +22,7 @@ final class RemoteCardDesk implements CardDesk {
 	}
 
 	@Override
-	public void confirmPersonalized(Actor clerk, String cardSerial) throws ServiceException {
-		server.call(StaffApi.CONFIRM_PERSONALIZED, new StaffApi.CardSerial(cardSerial));
+	public void confirmPersonalized(Actor clerk, String cardSerial, byte[] authenticationKey) throws ServiceException {
+		server.call(StaffApi.CONFIRM_PERSONALIZED, new StaffApi.Personalized(cardSerial, authenticationKey));
 	}
 }

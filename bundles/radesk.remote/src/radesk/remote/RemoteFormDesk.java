@@ -52,8 +52,8 @@ final class RemoteFormDesk implements FormDesk {
 	}
 
 	@Override
-	public void confirmPinUnlock(Actor clerk, long formId) throws ServiceException {
-		server.call(StaffApi.CONFIRM_PIN_UNLOCK, new StaffApi.FormId(formId));
+	public void confirmPinUnlock(Actor clerk, long formId, byte[] authenticationKey) throws ServiceException {
+		server.call(StaffApi.CONFIRM_PIN_UNLOCK, new StaffApi.PinUnlocked(formId, authenticationKey));
 	}
 
 	@Override

@@ -51,6 +51,12 @@ public final class Certificates {
 				cardSerial));
 	}
 
+	/** How many certificates the subscriber was issued from {@code since} on (a rate limit's count). */
+	public static int issuedSince(Connection c, long subscriberId, Instant since) throws SQLException {
+		return Rows.one(c, "select count(*) from certificate where subscriber_id = ? and not_before >= ?", rs -> rs.getInt(1),
+				subscriberId, since).orElse(0);
+	}
+
 	private static List<CertificateRow> newestFirst(List<CertificateRow> rows) {
 		return rows.stream().sorted(NewestFirst.of(CertificateRow::notAfter, CertificateRow::notBefore,
 				r -> new java.math.BigInteger(r.serial(), 16))).toList();

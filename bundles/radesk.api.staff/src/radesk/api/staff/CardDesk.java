@@ -17,8 +17,13 @@ public interface CardDesk {
 	 */
 	CardSecrets beginPersonalization(Actor clerk, long subscriberId) throws ServiceException;
 
-	/** The card in the reader took its PINs: the card is recorded as personalized. */
-	void confirmPersonalized(Actor clerk, String cardSerial) throws ServiceException;
+	/**
+	 * The card in the reader took its PINs and made its authentication key
+	 * ({@link radesk.core.card.CardBinding}): the card is recorded as personalized, with that key's
+	 * public half ({@code authenticationKey}, X.509 SubjectPublicKeyInfo), which every later
+	 * certificate request of the card must be signed by.
+	 */
+	void confirmPersonalized(Actor clerk, String cardSerial, byte[] authenticationKey) throws ServiceException;
 
 	/** The steps of a personalization, in order. */
 	enum Step {

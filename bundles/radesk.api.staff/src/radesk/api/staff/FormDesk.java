@@ -54,8 +54,13 @@ public interface FormDesk {
 	 */
 	CardSecrets beginPinUnlock(Actor clerk, long formId) throws ServiceException;
 
-	/** The card took its new PIN: the card is unlocked in the records and the form carried out. */
-	void confirmPinUnlock(Actor clerk, long formId) throws ServiceException;
+	/**
+	 * The card took its new PIN: the card is unlocked in the records and the form carried out. The
+	 * card reports its authentication key ({@link CardDesk#confirmPersonalized}): a card
+	 * personalized before cards were bound is bound now (this counter visit brings it along); one
+	 * whose key differs from the record is not the card on record (WRONG_CARD).
+	 */
+	void confirmPinUnlock(Actor clerk, long formId, byte[] authenticationKey) throws ServiceException;
 
 
 	/** Sets a new website password for the approved reset; it exists only in the returned value. */

@@ -20,6 +20,7 @@ import radesk.api.CardAccessException;
 import radesk.api.CardAccessException.Reason;
 import radesk.card.CardKey;
 import radesk.card.CardSession;
+import radesk.core.card.CardBinding;
 import radesk.core.card.KeyKind;
 
 /** A logged-in PKCS#11 session: keys made and used on the card, certificates stored beside them. */
@@ -54,7 +55,36 @@ final class Pkcs11CardSession implements CardSession {
 	public CardKey generateKey(KeyKind kind) throws CardAccessException {
 		byte[] id = new byte[16];
 		random.nextBytes(id);
-		byte[] label = ("radesk-key-" + HexFormat.of().formatHex(id, 0, 4)).getBytes(StandardCharsets.UTF_8);
+		return generate(kind, id, "radesk-key-" + HexFormat.of().formatHex(id, 0, 4));
+	}
+
+	@Override
+	public Optional<CardKey> authenticationKey() throws CardAccessException {
+		Optional<NativeLong> pub = object(Cryptoki.CKO_PUBLIC_KEY, CardBinding.keyId());
+		if (pub.isEmpty() || object(Cryptoki.CKO_PRIVATE_KEY, CardBinding.keyId()).isEmpty()) {
+			ensurePresent();
+			return Optional.empty();
+		}
+		return Optional.of(new CardKey(CardBinding.keyId(), publicKey(pub.get(), CardBinding.KIND), CardBinding.KIND));
+	}
+
+	@Override
+	public CardKey makeAuthenticationKey() throws CardAccessException {
+		Optional<CardKey> there = authenticationKey();
+		if (there.isPresent()) {
+			return there.get();
+		}
+		// half made by a cut-off attempt (one half written): cleared before it is made whole
+		for (long objectClass : new long[] { Cryptoki.CKO_PRIVATE_KEY, Cryptoki.CKO_PUBLIC_KEY }) {
+			for (NativeLong o : session.find(new Template().ulong(Cryptoki.CKA_CLASS, objectClass).bytes(Cryptoki.CKA_ID, CardBinding.keyId()), 8)) {
+				session.destroy(o);
+			}
+		}
+		return generate(CardBinding.KIND, CardBinding.keyId(), "radesk-card-authentication");
+	}
+
+	private CardKey generate(KeyKind kind, byte[] id, String labelText) throws CardAccessException {
+		byte[] label = labelText.getBytes(StandardCharsets.UTF_8);
 		Template pub = new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_PUBLIC_KEY).bool(Cryptoki.CKA_TOKEN, true)
 				.bool(Cryptoki.CKA_VERIFY, true).bytes(Cryptoki.CKA_ID, id).bytes(Cryptoki.CKA_LABEL, label);
 		Template priv = new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_PRIVATE_KEY).bool(Cryptoki.CKA_TOKEN, true)
@@ -170,7 +200,8 @@ final class Pkcs11CardSession implements CardSession {
 		List<CardKey> keys = new ArrayList<>();
 		for (NativeLong o : session.find(new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_PUBLIC_KEY), 64)) {
 			byte[] id = session.attribute(o, Cryptoki.CKA_ID);
-			if (object(Cryptoki.CKO_PRIVATE_KEY, id).isEmpty()) {
+			// the card's authentication key is the RA's proof of the card, never a certificate's key
+			if (CardBinding.isAuthenticationKey(id) || object(Cryptoki.CKO_PRIVATE_KEY, id).isEmpty()) {
 				continue;
 			}
 			KeyKind kind = kindOf(o);

@@ -9,6 +9,8 @@ public enum CardEvent {
 	LOCK,
 	/** Unlocked at the counter with the SO PIN; a new PIN slip goes with it. */
 	UNLOCK,
+	/** 憑證申請 on the card: asked of a card in the subscriber's hands, which it stays. */
+	APPLY,
 	/** Out of use: broken, lost, replaced, or spoiled during personalization. */
 	RETIRE
 }

@@ -9,7 +9,7 @@ import static radesk.core.card.CardState.RETIRED;
 import radesk.core.lifecycle.IllegalTransitionException;
 import radesk.core.lifecycle.Transitions;
 
-/** BLANK → PERSONALIZED → ISSUED ⇄ LOCKED; any card but a retired one can be retired. */
+/** BLANK → PERSONALIZED → ISSUED ⇄ LOCKED; only an ISSUED card is applied on; any card but a retired one can be retired. */
 public final class CardFlow {
 
 	public static final Transitions<CardState, CardEvent> TRANSITIONS = Transitions
@@ -18,6 +18,7 @@ public final class CardFlow {
 			.on(CardEvent.ISSUE, ISSUED, PERSONALIZED)
 			.on(CardEvent.LOCK, LOCKED, ISSUED)
 			.on(CardEvent.UNLOCK, ISSUED, LOCKED)
+			.on(CardEvent.APPLY, ISSUED, ISSUED)
 			.on(CardEvent.RETIRE, RETIRED, BLANK, PERSONALIZED, ISSUED, LOCKED)
 			.build();
 

@@ -62,6 +62,7 @@ class FlowsTest {
 				CardState.PERSONALIZED, CardEvent.ISSUE, CardState.ISSUED,
 				CardState.ISSUED, CardEvent.LOCK, CardState.LOCKED,
 				CardState.LOCKED, CardEvent.UNLOCK, CardState.ISSUED,
+				CardState.ISSUED, CardEvent.APPLY, CardState.ISSUED,
 				CardState.BLANK, CardEvent.RETIRE, CardState.RETIRED,
 				CardState.PERSONALIZED, CardEvent.RETIRE, CardState.RETIRED,
 				CardState.ISSUED, CardEvent.RETIRE, CardState.RETIRED,

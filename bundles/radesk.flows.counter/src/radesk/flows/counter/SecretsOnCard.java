@@ -5,6 +5,8 @@ import java.util.Arrays;
 import radesk.api.CardAccessException;
 import radesk.api.ServiceException;
 import radesk.api.staff.CardSecrets;
+import radesk.card.CardSession;
+import radesk.card.CardTerminal;
 
 /**
  * The one way a counter flow writes the RA's secrets to a card: the SO PIN is forgotten as soon as
@@ -14,20 +16,31 @@ import radesk.api.staff.CardSecrets;
 final class SecretsOnCard {
 
 	interface Write {
-		void with(CardSecrets card) throws CardAccessException;
+		byte[] with(CardSecrets card) throws CardAccessException;
 	}
 
 	private SecretsOnCard() {
 	}
 
-	static void write(CardSecrets card, Write write) throws ServiceException {
+	/** What {@code write} answers (the card's authentication key, as the RA records it). */
+	static byte[] write(CardSecrets card, Write write) throws ServiceException {
 		try {
-			write.with(card);
+			return write.with(card);
 		} catch (CardAccessException e) {
 			Arrays.fill(card.userPin(), '\0');
 			throw ServiceException.of(e);
 		} finally {
 			card.forgetSoPin();
+		}
+	}
+
+	/**
+	 * Opens the card under its new PIN and makes its authentication key (or finds the one a
+	 * cut-off run made): its public half, X.509 SubjectPublicKeyInfo, for the RA's record.
+	 */
+	static byte[] bind(CardTerminal terminal, CardSecrets card) throws CardAccessException {
+		try (CardSession session = terminal.open(card.serial(), card.userPin())) {
+			return session.makeAuthenticationKey().publicKey().getEncoded();
 		}
 	}
 }

@@ -10,7 +10,9 @@ import radesk.core.access.Actor;
 /**
  * 晶片卡解鎖 (FLOWS 6.2), an approved PIN unlock carried out at the counter: the card's SO PIN and
  * a new PIN from the RA, the card in this workstation's reader unlocked with them, the unlock
- * recorded. The RA hands the SO PIN out once per form: a run cut off after that is a new form.
+ * recorded. A card personalized before cards were bound to requests makes its authentication key
+ * now (the counter visit that brings it along), and the RA records it. The RA hands the SO PIN out
+ * once per form: a run cut off after that is a new form.
  */
 public final class UnlockPin {
 
@@ -25,8 +27,11 @@ public final class UnlockPin {
 	/** The card of the approved form {@code formId} unlocked; its new PIN for the slip, once. */
 	public NewCard run(Actor clerk, long formId) throws ServiceException {
 		CardSecrets card = records.beginPinUnlock(clerk, formId);
-		SecretsOnCard.write(card, c -> terminal.unlock(c.serial(), c.soPin(), c.userPin()));
-		records.confirmPinUnlock(clerk, formId);
+		byte[] authenticationKey = SecretsOnCard.write(card, c -> {
+			terminal.unlock(c.serial(), c.soPin(), c.userPin());
+			return SecretsOnCard.bind(terminal, c);
+		});
+		records.confirmPinUnlock(clerk, formId, authenticationKey);
 		return new NewCard(card.serial(), card.userPin());
 	}
 }

@@ -80,7 +80,7 @@ final class StaffTable {
 
 		on(StaffApi.PENDING_ISSUANCES, (me, q) -> d.issuance().pending(me));
 		on(StaffApi.BEGIN_PERSONALIZATION, (me, q) -> d.cards().beginPersonalization(me, q.subscriberId()));
-		on(StaffApi.CONFIRM_PERSONALIZED, (me, q) -> done(() -> d.cards().confirmPersonalized(me, q.cardSerial())));
+		on(StaffApi.CONFIRM_PERSONALIZED, (me, q) -> done(() -> d.cards().confirmPersonalized(me, q.cardSerial(), q.authenticationKey())));
 		on(StaffApi.SLIP_PRINTED, (me, q) -> done(() -> d.issuance().slipPrinted(me, q.kind(), q.subject())));
 		on(StaffApi.IS_SLIP_PRINTED, (me, q) -> new StaffApi.Printed(d.issuance().printed(me, q.kind(), q.subject())));
 		on(StaffApi.HAND_OVER, (me, q) -> done(() -> d.issuance().handOver(me, q.cardSerial(), q.delivery())));
@@ -92,7 +92,7 @@ final class StaffTable {
 		on(StaffApi.DECIDE_FORM, (me, q) -> done(() -> d.forms().decide(me, q.formId(), q.decision())));
 		on(StaffApi.FORMS, (me, q) -> d.forms().forms(me, q.state()));
 		on(StaffApi.BEGIN_PIN_UNLOCK, (me, q) -> d.forms().beginPinUnlock(me, q.formId()));
-		on(StaffApi.CONFIRM_PIN_UNLOCK, (me, q) -> done(() -> d.forms().confirmPinUnlock(me, q.formId())));
+		on(StaffApi.CONFIRM_PIN_UNLOCK, (me, q) -> done(() -> d.forms().confirmPinUnlock(me, q.formId(), q.authenticationKey())));
 		on(StaffApi.CARRY_OUT_PASSWORD_RESET, (me, q) -> d.forms().carryOutPasswordReset(me, q.formId()));
 
 		on(StaffApi.SEARCH, (me, q) -> d.search().search(me, q.text(), q.limit()));

@@ -49,8 +49,12 @@ final class SubscriberRoutes {
 		}
 	}
 
-	JsonNode challenge() {
-		return json.createObjectNode().put("challenge", Base64.getEncoder().encodeToString(accounts.cardChallenge()));
+	JsonNode challenge() throws ApiException {
+		try {
+			return json.createObjectNode().put("challenge", Base64.getEncoder().encodeToString(accounts.cardChallenge()));
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
+		}
 	}
 
 	JsonNode logIn(JsonNode body) throws ApiException {
@@ -134,8 +138,10 @@ final class SubscriberRoutes {
 		String card = Fields.text(body, "cardSerial", 32);
 		String keyId = Fields.text(body, "keyId", 64);
 		byte[] csr = Fields.base64(body, "csr", 8192);
+		byte[] challenge = Fields.base64(body, "challenge", 128);
+		byte[] cardSignature = Fields.base64(body, "cardSignature", 2048);
 		try {
-			return certificate(certificates.issue(me, card, keyId, csr));
+			return certificate(certificates.issue(me, card, keyId, csr, challenge, cardSignature));
 		} catch (ServiceException e) {
 			throw RaServer.refusal(e);
 		}

@@ -25,7 +25,6 @@ public final class EmbeddedRa {
 	final EmbeddedCa ca;
 	final RaSecrets secrets;
 	final PasswordHasher hasher = new PasswordHasher(random);
-	final CardChallenges challenges = new CardChallenges(random, clock);
 
 	@Activate
 	public EmbeddedRa() throws IOException, GeneralSecurityException {

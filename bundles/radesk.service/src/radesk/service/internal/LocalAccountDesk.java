@@ -32,26 +32,28 @@ public final class LocalAccountDesk implements AccountDesk {
 
 	private final Database db;
 	private final EmbeddedRa ra;
+	private final CardChallenges challenges;
 
 	@Activate
 	public LocalAccountDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
+		this.challenges = new CardChallenges(db, ra);
 	}
 
 	private record Outcome(Reason refusal, int triesLeft) {
 	}
 
 	@Override
-	public byte[] cardChallenge() {
-		return ra.challenges.issue();
+	public byte[] cardChallenge() throws ServiceException {
+		return challenges.issue();
 	}
 
 	@Override
 	public Actor logInWithCard(String identifier, String raUnit, byte[] challenge, byte[] signature, String workstation)
 			throws ServiceException {
 		Instant now = ra.clock.instant();
-		ra.challenges.useUp(challenge);
+		challenges.useUp(challenge);
 		String named = identifier == null ? "" : identifier.strip().toUpperCase(java.util.Locale.ROOT);
 		record CardOutcome(Actor actor, Reason refusal) {
 		}

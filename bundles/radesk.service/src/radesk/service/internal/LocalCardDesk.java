@@ -64,16 +64,19 @@ public final class LocalCardDesk implements CardDesk {
 	}
 
 	@Override
-	public void confirmPersonalized(Actor clerk, String cardSerial) throws ServiceException {
+	public void confirmPersonalized(Actor clerk, String cardSerial, byte[] authenticationKey) throws ServiceException {
 		Guard.require(clerk, Permission.PERSONALIZE_CARD);
+		CardKeys.check(authenticationKey);
 		try {
 			db.inTransaction((Connection c) -> {
 				CardRow row = Cards.find(c, cardSerial).orElseThrow(() -> Guard.notFound("card " + cardSerial));
-				if (row.state() == CardState.PERSONALIZED) {
+				if (row.state() == CardState.PERSONALIZED && java.util.Arrays.equals(row.authKey(), authenticationKey)) {
 					// told twice (the first answer was lost on the way): it is so already
 					return null;
 				}
-				Cards.move(c, row, Guard.next(CardFlow.TRANSITIONS, row.state(), CardEvent.PERSONALIZE));
+				CardState to = Guard.next(CardFlow.TRANSITIONS, row.state(), CardEvent.PERSONALIZE);
+				Cards.authenticationKey(c, row, authenticationKey);
+				Cards.move(c, Cards.find(c, cardSerial).orElseThrow(), to);
 				AuditRecords.append(c, clerk, "CARD_PERSONALIZED", "card:" + row.serial(), row.state(), CardState.PERSONALIZED,
 						ra.clock.instant());
 				return null;

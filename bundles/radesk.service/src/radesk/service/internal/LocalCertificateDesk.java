@@ -20,10 +20,15 @@ import radesk.core.Checkpoints;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.account.Strikes;
+import radesk.core.card.CardBinding;
+import radesk.core.card.CardBinding.Purpose;
+import radesk.core.card.CardEvent;
+import radesk.core.card.CardFlow;
 import radesk.core.card.CardState;
 import radesk.core.certificate.CertificateEvent;
 import radesk.core.certificate.CertificateFlow;
 import radesk.core.certificate.CertificateState;
+import radesk.core.certificate.IssuanceLimits;
 import radesk.pki.CertificateSubject;
 import radesk.pki.CheckedCsr;
 import radesk.pki.CsrException;
@@ -50,12 +55,14 @@ public final class LocalCertificateDesk implements CertificateDesk {
 	private final Database db;
 	private final EmbeddedRa ra;
 	private final PinStrikes strikes;
+	private final CardChallenges challenges;
 
 	@Activate
 	public LocalCertificateDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
 		this.strikes = new PinStrikes(db, ra);
+		this.challenges = new CardChallenges(db, ra);
 	}
 
 	/**
@@ -91,30 +98,35 @@ public final class LocalCertificateDesk implements CertificateDesk {
 	}
 
 	@Override
-	public IssuedCertificate issue(Actor subscriber, String cardSerial, String keyId, byte[] request) throws ServiceException {
+	public IssuedCertificate issue(Actor subscriber, String cardSerial, String keyId, byte[] request, byte[] challenge,
+			byte[] cardSignature) throws ServiceException {
 		Guard.require(subscriber, Permission.APPLY_CERTIFICATE);
 		if (keyId == null || !keyId.matches("[0-9a-f]{2,64}")) {
 			throw new ServiceException(Reason.INVALID_INPUT, "keyId: hex, at most 32 bytes");
 		}
 		SubscriberRow me = subscriberOf(subscriber);
 		CardRow card = ownCard(me, cardSerial);
-		if (card.state() != CardState.ISSUED) {
-			throw new ServiceException(Reason.WRONG_STATE, "card " + cardSerial + " is " + card.state());
-		}
-		CheckedCsr csr;
-		try {
-			csr = CsrInspector.inspect(request);
-		} catch (CsrException e) {
-			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
-		}
 		Instant now = ra.clock.instant();
 		try {
+			CheckedCsr csr = cardBound(me, card, request, challenge, cardSignature);
 			CertificateRow recorded = db.inTransaction((Connection c) -> {
-				for (CertificateRow earlier : Certificates.onCard(c, cardSerial)) {
-					if (java.util.Arrays.equals(x509(earlier).getPublicKey().getEncoded(), csr.publicKey().getEncoded())) {
+				// the card claimed: a second application racing for it fails instead of passing the same checks
+				Cards.claim(c, Cards.find(c, cardSerial).orElseThrow());
+				List<CertificateRow> earlier = Certificates.onCard(c, cardSerial);
+				for (CertificateRow e : earlier) {
+					if (java.util.Arrays.equals(x509(e).getPublicKey().getEncoded(), csr.publicKey().getEncoded())) {
 						// the same key asked again: the answer of the first time, never a second certificate
-						return earlier;
+						return e;
 					}
+				}
+				for (CertificateRow e : earlier) {
+					if (IssuanceLimits.holdsTheCard(e.state(), e.notAfter(), now)) {
+						throw new ServiceException(Reason.CARD_HAS_CERTIFICATE, e.identifier() + " is valid until " + e.notAfter());
+					}
+				}
+				if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
+					throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
+							+ IssuanceLimits.WINDOW.toHours() + " hours");
 				}
 				CertificateRow issued = issueAndRecord(c, subscriber, me, csr, cardSerial, keyId, now);
 				Checkpoints.reached("ra.apply.recording");
@@ -124,7 +136,45 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			return view(recorded);
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
+		} catch (ServiceException refused) {
+			audit(subscriber, "APPLICATION_REFUSED", "card:" + cardSerial, refused, now);
+			throw refused;
 		}
+	}
+
+	/**
+	 * The request's proof that this card is behind it: the challenge used up, the card in use and
+	 * bound, its authentication key's signature over what is asked; then the request itself checked.
+	 */
+	private CheckedCsr cardBound(SubscriberRow me, CardRow card, byte[] request, byte[] challenge, byte[] cardSignature)
+			throws ServiceException {
+		challenges.useUp(challenge);
+		Guard.next(CardFlow.TRANSITIONS, card.state(), CardEvent.APPLY);
+		if (card.authKey() == null) {
+			throw new ServiceException(Reason.CARD_NOT_BOUND, "card " + card.serial() + " has no authentication key on record");
+		}
+		if (request == null || !CardChallenges.signedByKey(card.authKey(),
+				CardBinding.message(Purpose.APPLICATION, me.account(), card.serial(), challenge, request), cardSignature)) {
+			throw new ServiceException(Reason.CARD_NOT_PROVEN, "not signed by the authentication key of card " + card.serial());
+		}
+		CheckedCsr csr;
+		try {
+			csr = CsrInspector.inspect(request);
+		} catch (CsrException e) {
+			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
+		}
+		if (java.util.Arrays.equals(csr.publicKey().getEncoded(), card.authKey())) {
+			throw new ServiceException(Reason.BAD_REQUEST, "the card's authentication key is never certified");
+		}
+		return csr;
+	}
+
+	/** A refusal audited in a transaction of its own: the attempt's rolled back, its record must not be. */
+	private void audit(Actor who, String action, String subject, ServiceException refused, Instant now) throws ServiceException {
+		db.inTransaction((Connection c) -> {
+			AuditRecords.append(c, who, action, subject, null, refused.reason().name(), now);
+			return null;
+		});
 	}
 
 	@Override
@@ -132,7 +182,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			byte[] signature) throws ServiceException {
 		Guard.require(subscriber, Permission.DOWNLOAD_CERTIFICATE);
 		SubscriberRow me = subscriberOf(subscriber);
-		ra.challenges.useUp(challenge);
+		challenges.useUp(challenge);
 		Instant now = ra.clock.instant();
 		try {
 			IssuedCertificate confirmed = db.inTransaction((Connection c) -> {

@@ -184,12 +184,22 @@ public final class LocalFormDesk implements FormDesk {
 	}
 
 	@Override
-	public void confirmPinUnlock(Actor clerk, long formId) throws ServiceException {
+	public void confirmPinUnlock(Actor clerk, long formId, byte[] authenticationKey) throws ServiceException {
 		Guard.require(clerk, Permission.PERSONALIZE_CARD);
+		CardKeys.check(authenticationKey);
 		FormRow form = approved(formId, FormKind.PIN_UNLOCK);
 		try {
 			db.inTransaction((Connection c) -> {
-				CardRow now = Cards.find(c, form.subject()).orElseThrow(() -> Guard.notFound("card"));
+				CardRow before = Cards.find(c, form.subject()).orElseThrow(() -> Guard.notFound("card"));
+				if (before.authKey() != null && !java.util.Arrays.equals(before.authKey(), authenticationKey)) {
+					throw new ServiceException(ServiceException.Reason.WRONG_CARD, "not the card on record: " + before.serial());
+				}
+				if (before.authKey() == null) {
+					Cards.authenticationKey(c, before, authenticationKey);
+					AuditRecords.append(c, clerk, "CARD_BOUND", "card:" + before.serial(), null, "authentication key recorded",
+							ra.clock.instant());
+				}
+				CardRow now = Cards.find(c, form.subject()).orElseThrow();
 				CardState to = now.state() == CardState.LOCKED ? Guard.next(CardFlow.TRANSITIONS, now.state(), CardEvent.UNLOCK) : now.state();
 				Cards.strikes(c, now, 0, to);
 				finish(c, clerk, form, now.state() + " → " + to);

@@ -123,6 +123,14 @@ public final class StaffApi {
 	public record CardSerial(String cardSerial) {
 	}
 
+	/** A card written in the workstation's reader, with the public key of the authentication key it made. */
+	public record Personalized(String cardSerial, byte[] authenticationKey) {
+	}
+
+	/** A PIN unlock carried out, with the public key of the card's authentication key (made now on an older card). */
+	public record PinUnlocked(long formId, byte[] authenticationKey) {
+	}
+
 	public record Verified(Optional<AuditEntry> firstBroken) {
 	}
 
@@ -184,8 +192,8 @@ public final class StaffApi {
 	public static final Route<SubscriberId, CardSecrets> BEGIN_PERSONALIZATION = Route.staff("staff/cards/personalization/begin",
 			SubscriberId.class, new TypeReference<>() {
 			});
-	public static final Route<CardSerial, Done> CONFIRM_PERSONALIZED = Route.staff("staff/cards/personalization/confirm",
-			CardSerial.class, new TypeReference<>() {
+	public static final Route<Personalized, Done> CONFIRM_PERSONALIZED = Route.staff("staff/cards/personalization/confirm",
+			Personalized.class, new TypeReference<>() {
 			});
 	public static final Route<Slip, Done> SLIP_PRINTED = Route.staff("staff/issuance/slip-printed", Slip.class,
 			new TypeReference<>() {
@@ -216,7 +224,7 @@ public final class StaffApi {
 	public static final Route<FormId, CardSecrets> BEGIN_PIN_UNLOCK = Route.staff("staff/forms/pin-unlock/begin", FormId.class,
 			new TypeReference<>() {
 			});
-	public static final Route<FormId, Done> CONFIRM_PIN_UNLOCK = Route.staff("staff/forms/pin-unlock/confirm", FormId.class,
+	public static final Route<PinUnlocked, Done> CONFIRM_PIN_UNLOCK = Route.staff("staff/forms/pin-unlock/confirm", PinUnlocked.class,
 			new TypeReference<>() {
 			});
 	public static final Route<FormId, NewSubscriber> CARRY_OUT_PASSWORD_RESET = Route.staff("staff/forms/password-reset/carry-out",

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import radesk.card.CardKey;
 import radesk.card.CardSession;
 import radesk.card.CardTerminal;
+import radesk.core.card.CardBinding;
 import radesk.core.card.KeyKind;
 import radesk.pki.CsrBuilder;
 import radesk.testing.SoftHsm;
@@ -34,23 +35,37 @@ class ApplicationApiTest {
 		ServerApiTest.connect();
 	}
 
-	private static String token(Journey j) throws Exception {
+	static String token(Journey j) throws Exception {
 		HttpResponse<String> in = ServerApiTest.logIn(j.subscriber.account(), j.password);
 		assertEquals(200, in.statusCode(), in.body());
 		return ServerApiTest.field(in.body(), "token");
 	}
 
-	private static String application(String card, String keyId, String csr) {
-		return "{\"cardSerial\":\"" + card + "\",\"keyId\":\"" + keyId + "\",\"csr\":\"" + csr + "\"}";
+	static String application(String card, String keyId, String csr, String challenge, String cardSignature) {
+		return "{\"cardSerial\":\"" + card + "\",\"keyId\":\"" + keyId + "\",\"csr\":\"" + csr + "\",\"challenge\":\""
+				+ challenge + "\",\"cardSignature\":\"" + cardSignature + "\"}";
 	}
 
-	private static int certificatesOf(String token) throws Exception {
+	/**
+	 * POST /applications as the subscriber edition sends it: the request bound to the card by the
+	 * card's authentication key, over a fresh challenge, for {@code account}.
+	 */
+	static String application(CardSession card, String account, String keyId, byte[] csr) throws Exception {
+		String challenge = challenge();
+		byte[] message = CardBinding.message(CardBinding.Purpose.APPLICATION, account, card.cardSerial(),
+				Base64.getDecoder().decode(challenge), csr);
+		byte[] signature = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
+		return application(card.cardSerial(), keyId, Base64.getEncoder().encodeToString(csr), challenge,
+				Base64.getEncoder().encodeToString(signature));
+	}
+
+	static int certificatesOf(String token) throws Exception {
 		HttpResponse<String> list = ServerApiTest.get("certificates", token);
 		assertEquals(200, list.statusCode(), list.body());
 		return list.body().split("\"serial\"", -1).length - 1;
 	}
 
-	private static String challenge() throws Exception {
+	static String challenge() throws Exception {
 		return ServerApiTest.field(ServerApiTest.get("challenge", null).body(), "challenge");
 	}
 
@@ -71,23 +86,25 @@ class ApplicationApiTest {
 			String csr64 = Base64.getEncoder().encodeToString(csr);
 
 			// refused, each with its code, and nothing issued
-			assertEquals(401, ServerApiTest.post("applications", application(j.card.serial(), key.idHex(), csr64), null).statusCode());
-			HttpResponse<String> notBase64 = ServerApiTest.post("applications", application(j.card.serial(), key.idHex(), "%%%"), token);
+			String account = j.subscriber.account();
+			assertEquals(401, ServerApiTest.post("applications", application(card, account, key.idHex(), csr), null).statusCode());
+			HttpResponse<String> notBase64 = ServerApiTest.post("applications",
+					application(j.card.serial(), key.idHex(), "%%%", challenge(), csr64), token);
 			assertEquals(400, notBase64.statusCode());
 			assertTrue(notBase64.body().contains("WRONG_TYPE"), notBase64.body());
 			HttpResponse<String> garbage = ServerApiTest.post("applications",
-					application(j.card.serial(), key.idHex(), Base64.getEncoder().encodeToString("not a request".getBytes())), token);
+					application(card, account, key.idHex(), "not a request".getBytes()), token);
 			assertEquals(400, garbage.statusCode());
 			assertTrue(garbage.body().contains("BAD_REQUEST"), garbage.body());
 			byte[] tampered = csr.clone();
 			tampered[tampered.length - 5] ^= 0x01;
-			HttpResponse<String> forged = ServerApiTest.post("applications",
-					application(j.card.serial(), key.idHex(), Base64.getEncoder().encodeToString(tampered)), token);
+			HttpResponse<String> forged = ServerApiTest.post("applications", application(card, account, key.idHex(), tampered), token);
 			assertEquals(400, forged.statusCode(), "a request whose signature does not hold: " + forged.body());
-			HttpResponse<String> badKeyId = ServerApiTest.post("applications", application(j.card.serial(), "not hex", csr64), token);
+			HttpResponse<String> badKeyId = ServerApiTest.post("applications", application(card, account, "not hex", csr), token);
 			assertEquals(400, badKeyId.statusCode());
 			assertTrue(badKeyId.body().contains("INVALID_INPUT"), badKeyId.body());
-			HttpResponse<String> notMine = ServerApiTest.post("applications", application(other.card.serial(), key.idHex(), csr64), token);
+			HttpResponse<String> notMine = ServerApiTest.post("applications",
+					application(other.card.serial(), key.idHex(), csr64, challenge(), csr64), token);
 			assertEquals(403, notMine.statusCode());
 			assertTrue(notMine.body().contains("NOT_YOURS"), notMine.body());
 			HttpResponse<String> number = ServerApiTest.post("applications",
@@ -96,11 +113,11 @@ class ApplicationApiTest {
 			assertEquals(0, certificatesOf(token), "nothing was issued by the refused requests");
 
 			// issued, not on the card yet; the same key asked again (a lost answer) gets the same certificate
-			HttpResponse<String> issued = ServerApiTest.post("applications", application(j.card.serial(), key.idHex(), csr64), token);
+			HttpResponse<String> issued = ServerApiTest.post("applications", application(card, account, key.idHex(), csr), token);
 			assertEquals(200, issued.statusCode(), issued.body());
 			assertEquals("ISSUED_NOT_ON_CARD", ServerApiTest.field(issued.body(), "state"));
 			String serial = ServerApiTest.field(issued.body(), "serial");
-			HttpResponse<String> again = ServerApiTest.post("applications", application(j.card.serial(), key.idHex(), csr64), token);
+			HttpResponse<String> again = ServerApiTest.post("applications", application(card, account, key.idHex(), csr), token);
 			assertEquals(serial, ServerApiTest.field(again.body(), "serial"), "one certificate per key");
 			assertEquals(1, certificatesOf(token));
 			X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(

@@ -77,13 +77,17 @@ class ServiceFlowTest {
 	}
 
 	@Test
-	void aSecondApplicationRenewsOnTheSameCardWithANewKey() throws Exception {
+	void aCardHoldsOneValidCertificateSoASecondApplicationIsRefusedBeforeAKeyIsMade() throws Exception {
 		Journey j = Journey.toCardInHand();
 		radesk.client.RaClient me = SubscriberEdition.logIn(j);
 		radesk.api.SubscriberRa.Certificate first = SubscriberEdition.apply(me, j, KeyKind.RSA_2048);
-		radesk.api.SubscriberRa.Certificate second = SubscriberEdition.apply(me, j, KeyKind.EC_P384);
-		assertFalse(first.serial().equals(second.serial()));
-		assertEquals(2, me.certificates().size());
+		radesk.api.SubscriberRa.Refused second = assertThrows(radesk.api.SubscriberRa.Refused.class,
+				() -> SubscriberEdition.apply(me, j, KeyKind.EC_P384));
+		assertEquals("CARD_HAS_CERTIFICATE", second.code, "renewal, not a second application, is the way to the next one");
+		assertEquals(List.of(first.serial()), me.certificates().stream().map(c -> c.serial()).toList());
+		try (radesk.card.CardSession card = Services.await(radesk.card.CardTerminal.class).open(j.card.serial(), j.pin.toCharArray())) {
+			assertEquals(1, card.keys().size(), "no key left behind by the refused application");
+		}
 	}
 
 	@Test

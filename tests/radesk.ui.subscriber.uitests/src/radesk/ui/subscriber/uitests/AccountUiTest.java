@@ -153,7 +153,27 @@ class AccountUiTest {
 				() -> "the certificate on the card: " + robot.rows("certs.table"));
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "apply-zh_TW.png"));
 
-		// a second application, the card pulled after the RA issued and before the card took the certificate
+		// a second certificate on the same card is refused: the card holds a valid one (renewal is the way)
+		robot.type("certs.pin", pin);
+		robot.click("certs.apply");
+		robot.waitUntil(() -> robot.textOf("certs.outcome").equals("這張晶片卡已有有效的憑證：請於憑證到期前一個月內辦理憑證展期。"),
+				() -> "a second certificate refused; the screen says " + robot.textOf("certs.outcome"));
+		assertEquals(1, robot.rows("certs.table").size(), "nothing issued: " + robot.rows("certs.table"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "apply-refused-zh_TW.png"));
+
+		// the card's certificate revoked at the counter (a revocation form, approved by an officer): the card may apply again
+		radesk.api.staff.FormDesk forms = service(radesk.api.staff.FormDesk.class);
+		String first = service(radesk.api.CertificateDesk.class)
+				.certificates(service(radesk.api.AccountDesk.class).logIn(subscriber.account(), "Kaohsiung-2026a".toCharArray(), "pc"))
+				.get(0).identifier();
+		long revocation = forms.submitRevocation(clerk, first, radesk.core.revocation.RevocationReason.KEY_LOST, "用戶臨櫃申請");
+		forms.decide(officer, revocation, Decision.approve());
+		robot.showTab("我的帳號");
+		robot.showTab("憑證申請與下載");
+		robot.waitUntil(() -> robot.rows("certs.table").stream().anyMatch(r -> r.get(1).equals("已廢止")),
+				() -> "the revoked certificate listed: " + robot.rows("certs.table"));
+
+		// a new application, the card pulled after the RA issued and before the card took the certificate
 		Path data = Path.of(System.getProperty("radesk.data"));
 		Path marker = data.resolve("apply-marker");
 		Path resume = data.resolve("apply-resume");
@@ -194,8 +214,8 @@ class AccountUiTest {
 		robot.waitUntil(() -> robot.textOf("certs.outcome").startsWith("憑證下載完成：憑證識別碼 C"),
 				() -> "downloaded onto its card; the screen says " + robot.textOf("certs.outcome"));
 		robot.waitUntil(() -> robot.rows("certs.table").size() == 2
-				&& robot.rows("certs.table").stream().allMatch(r -> r.get(1).equals("已在晶片卡中")),
-				() -> "both certificates on the card: " + robot.rows("certs.table"));
+				&& robot.rows("certs.table").stream().map(r -> r.get(1)).sorted().toList().equals(java.util.List.of("已在晶片卡中", "已廢止")),
+				() -> "the new certificate on the card, the revoked one listed: " + robot.rows("certs.table"));
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "download-zh_TW.png"));
 
 		// the other card is taken out of its reader (its token folder moved away, the readers looked at afresh)
