@@ -59,7 +59,9 @@ public final class ServiceException extends Exception {
 		/** The card holds a valid certificate already: renewal (憑證展期) is the way to the next one. */
 		CARD_HAS_CERTIFICATE,
 		/** The subscriber was issued as many certificates as a day allows (IssuanceLimits): tomorrow again. */
-		ISSUANCE_LIMIT
+		ISSUANCE_LIMIT,
+		/** The RA server's one-time code for its first administrator is missing, wrong, used or expired. */
+		SETUP_CODE_INVALID
 	}
 
 	private final Reason reason;

@@ -24,10 +24,16 @@ final class RemoteStaffDesk implements StaffDesk {
 		return server.needsFirstAdministrator();
 	}
 
+	/** Only the RA server's own start opens the code, on its host: never asked for over the network. */
 	@Override
-	public Actor createFirstAdministrator(String account, String displayName, char[] password, String workstation)
-			throws ServiceException {
-		return server.createFirstAdministrator(account, displayName, password, workstation);
+	public char[] openFirstAdministratorSetup() throws ServiceException {
+		throw new ServiceException(ServiceException.Reason.NOT_PERMITTED, "the setup code is shown on the RA server's host");
+	}
+
+	@Override
+	public Actor createFirstAdministrator(String setupCode, String account, String displayName, char[] password,
+			String workstation) throws ServiceException {
+		return server.createFirstAdministrator(setupCode, account, displayName, password, workstation);
 	}
 
 	@Override

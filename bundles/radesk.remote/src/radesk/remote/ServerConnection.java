@@ -97,11 +97,11 @@ public final class ServerConnection {
 		}
 	}
 
-	/** The server's first administrator, signed in at once. */
-	public Actor createFirstAdministrator(String account, String displayName, char[] password, String workstation)
-			throws ServiceException {
-		return signIn("staff/first-administrator", json.createObjectNode().put("account", account).put("displayName", displayName)
-				.put("password", new String(password)).put("workstation", workstation));
+	/** The server's first administrator, with the one-time code the server showed on its host; signed in at once. */
+	public Actor createFirstAdministrator(String setupCode, String account, String displayName, char[] password,
+			String workstation) throws ServiceException {
+		return signIn("staff/first-administrator", json.createObjectNode().put("setupCode", setupCode).put("account", account)
+				.put("displayName", displayName).put("password", new String(password)).put("workstation", workstation));
 	}
 
 	/** A member of staff signs in (in one of their roles, or their first); this connection keeps the session. */

@@ -46,6 +46,38 @@ public final class StaffRecords {
 		return Rows.one(c, "select count(*) from staff", rs -> rs.getLong(1)).orElse(0L);
 	}
 
+	/** The server's one-time code for the first administrator, in place of any earlier one. */
+	public static void openSetup(Connection c, String codeHash, Instant expiresAt) throws SQLException {
+		Rows.update(c, "delete from first_admin_setup");
+		Rows.update(c, "insert into first_admin_setup (id, code_hash, expires_at) values (1, ?, ?)", codeHash, expiresAt);
+	}
+
+	/** No code is open any more (an administrator exists). */
+	public static void closeSetup(Connection c) throws SQLException {
+		Rows.update(c, "delete from first_admin_setup");
+	}
+
+	/**
+	 * Whether the first administrator may be created with {@code codeHash}: where a server opened a
+	 * code, only with that code before it expires; where none was ever opened (a standalone counter,
+	 * its own machine), only without one. {@code use}: the code is used up by this (of two racing
+	 * creations, one deletes the row).
+	 */
+	public static boolean setupAccepts(Connection c, String codeHash, Instant now, boolean use) throws SQLException {
+		Optional<String> open = Rows.one(c, "select code_hash from first_admin_setup where id = 1", rs -> rs.getString(1));
+		if (open.isEmpty()) {
+			return codeHash == null;
+		}
+		if (codeHash == null) {
+			return false;
+		}
+		if (!use) {
+			return Rows.one(c, "select count(*) from first_admin_setup where code_hash = ? and expires_at > ?", rs -> rs.getInt(1),
+					codeHash, now).orElse(0) == 1;
+		}
+		return Rows.update(c, "delete from first_admin_setup where code_hash = ? and expires_at > ?", codeHash, now) == 1;
+	}
+
 	public static void insert(Connection c, String account, String displayName, Role role, String passwordHash, Instant at)
 			throws SQLException {
 		Rows.update(c, "insert into staff (account, display_name, role, password_hash, created_at) values (?, ?, ?, ?, ?)",

@@ -17,8 +17,21 @@ public interface StaffDesk {
 	/** True until the first administrator exists: the first-run dialog then asks for one. */
 	boolean needsFirstAdministrator() throws ServiceException;
 
-	/** Creates the first administrator; refused once any staff account exists. */
-	Actor createFirstAdministrator(String account, String displayName, char[] password, String workstation)
+	/**
+	 * An RA server's start while it has no administrator: a new one-time setup code
+	 * ({@link radesk.core.access.SetupCode}) in place of any earlier one, for the server to show on
+	 * its own host only; null once an administrator exists. Never a network call: the server's
+	 * routes do not offer it.
+	 */
+	char[] openFirstAdministratorSetup() throws ServiceException;
+
+	/**
+	 * Creates the first administrator; refused once any staff account exists. {@code setupCode}: the
+	 * code the RA server showed on its host (SETUP_CODE_INVALID without it, or with a wrong, used or
+	 * expired one); null at a standalone counter, where no server ever opened one. Both are checked
+	 * before the password is hashed.
+	 */
+	Actor createFirstAdministrator(String setupCode, String account, String displayName, char[] password, String workstation)
 			throws ServiceException;
 
 	/** Signs a member of staff in at a workstation in their main role; the returned actor carries it. */

@@ -82,7 +82,27 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards)));
 		java.util.List<java.util.List<String>> names = ServerTls.configuredNames(System.getProperty("radesk.server.names"));
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1));
+		announceFirstAdministratorCode(staff);
 		this.server = HttpsListener.start(host, port, tls, this);
+	}
+
+	/**
+	 * No administrator yet: a one-time code for the first one, shown on this host's console only
+	 * (never the log, never an answer over the network), before the listener opens. Whoever sets the
+	 * server up types it at the first counter workstation; a restart shows a new one.
+	 */
+	private static void announceFirstAdministratorCode(radesk.api.staff.StaffDesk staff) throws ServiceException {
+		char[] code = staff.openFirstAdministratorSetup();
+		if (code == null) {
+			return;
+		}
+		try {
+			System.out.println("radesk-server: no administrator yet. At the first counter workstation (connected to this server),"
+					+ " create the administrator with this one-time code: " + new String(code) + " (valid 24 hours, once;"
+					+ " a restart shows a new one)");
+		} finally {
+			java.util.Arrays.fill(code, '\0');
+		}
 	}
 
 	@Deactivate
@@ -194,7 +214,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		int status = switch (e.reason()) {
 		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED -> 401;
 		case ACCOUNT_SUSPENDED -> 423;
-		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD, DUAL_CONTROL, CARD_NOT_PROVEN -> 403;
+		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD, DUAL_CONTROL, CARD_NOT_PROVEN, SETUP_CODE_INVALID -> 403;
 		case WRONG_STATE, CONCURRENT_CHANGE, CARD_NOT_BOUND, CARD_HAS_CERTIFICATE -> 409;
 		case ISSUANCE_LIMIT -> 429;
 		case NOT_FOUND -> 404;

@@ -41,12 +41,17 @@ final class StaffRoutes {
 		}
 	}
 
-	/** The first start of a connected counter: the administrator, created once; signed in at once. */
+	/**
+	 * The first start of a connected counter: the administrator, created once with the one-time
+	 * code the server showed on its host; signed in at once.
+	 */
 	JsonNode firstAdministrator(JsonNode body) throws ApiException {
+		String setupCode = Fields.text(body, "setupCode", 32);
 		String account = Fields.text(body, "account", 64);
 		String name = Fields.text(body, "displayName", 128);
 		String workstation = Fields.text(body, "workstation", 64);
-		return Fields.withPassword(body, password -> session(staff.createFirstAdministrator(account, name, password, workstation)));
+		return Fields.withPassword(body,
+				password -> session(staff.createFirstAdministrator(setupCode, account, name, password, workstation)));
 	}
 
 	/** A member of staff signs in at a connected counter workstation, in one of their roles. */

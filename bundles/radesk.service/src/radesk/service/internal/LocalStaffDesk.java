@@ -15,6 +15,7 @@ import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.access.Role;
+import radesk.core.access.SetupCode;
 import radesk.core.account.PasswordPolicy;
 import radesk.core.account.Strikes;
 import radesk.pki.PasswordHasher;
@@ -29,6 +30,8 @@ import radesk.store.StaffRow;
 public final class LocalStaffDesk implements StaffDesk {
 
 	private static final Pattern ACCOUNT = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
+	/** Who opens the first administrator's code: the RA server's own start, on its host. */
+	private static final Actor ON_THE_HOST = new Actor("(server start)", Role.ADMINISTRATOR, "server host");
 
 	private final Database db;
 	private final EmbeddedRa ra;
@@ -45,20 +48,61 @@ public final class LocalStaffDesk implements StaffDesk {
 	}
 
 	@Override
-	public Actor createFirstAdministrator(String account, String displayName, char[] password, String workstation)
-			throws ServiceException {
-		String hash = checkedHash(account, displayName, password);
-		Actor admin = new Actor(account, Role.ADMINISTRATOR, workstation);
+	public char[] openFirstAdministratorSetup() throws ServiceException {
+		char[] code = SetupCode.next(ra.random);
+		String hash = SetupCode.hash(new String(code));
 		Instant now = ra.clock.instant();
-		db.inTransaction((Connection c) -> {
+		boolean opened = db.inTransaction((Connection c) -> {
 			if (StaffRecords.count(c) > 0) {
-				throw new ServiceException(Reason.NOT_PERMITTED, "the first administrator exists already");
+				StaffRecords.closeSetup(c);
+				return false;
 			}
-			StaffRecords.insert(c, account, displayName.strip(), Role.ADMINISTRATOR, hash, now);
-			AuditRecords.append(c, admin, "STAFF_ADDED", "staff:" + account, null, Role.ADMINISTRATOR + " (first start)", now);
-			return null;
+			StaffRecords.openSetup(c, hash, now.plus(SetupCode.LIFE));
+			AuditRecords.append(c, ON_THE_HOST, "FIRST_ADMIN_CODE_OPENED", "staff:(first administrator)", null,
+					"valid until " + now.plus(SetupCode.LIFE), now);
+			return true;
 		});
+		if (!opened) {
+			java.util.Arrays.fill(code, '\0');
+			return null;
+		}
+		return code;
+	}
+
+	@Override
+	public Actor createFirstAdministrator(String setupCode, String account, String displayName, char[] password,
+			String workstation) throws ServiceException {
+		checkNew(account, displayName, password);
+		Actor admin = new Actor(account, Role.ADMINISTRATOR, workstation);
+		String code = SetupCode.hash(setupCode);
+		Instant now = ra.clock.instant();
+		try {
+			// what needs no hash first: an administrator exists already, or the code is wrong
+			db.inTransaction((Connection c) -> firstAdministratorAllowed(c, setupCode, code, now, false));
+			String hash = ra.hasher.hash(password);
+			db.inTransaction((Connection c) -> {
+				firstAdministratorAllowed(c, setupCode, code, now, true);
+				StaffRecords.insert(c, account, displayName.strip(), Role.ADMINISTRATOR, hash, now);
+				AuditRecords.append(c, admin, "STAFF_ADDED", "staff:" + account, null, Role.ADMINISTRATOR + " (first start)", now);
+				return null;
+			});
+		} catch (ServiceException refused) {
+			db.inTransaction((Connection c) -> AuditRecords.append(c, admin, "FIRST_ADMIN_REFUSED", "staff:" + account, null,
+					refused.reason().name(), now));
+			throw refused;
+		}
 		return admin;
+	}
+
+	private static Void firstAdministratorAllowed(Connection c, String typed, String codeHash, Instant now, boolean use)
+			throws java.sql.SQLException, ServiceException {
+		if (StaffRecords.count(c) > 0) {
+			throw new ServiceException(Reason.NOT_PERMITTED, "the first administrator exists already");
+		}
+		if ((typed != null && codeHash == null) || !StaffRecords.setupAccepts(c, codeHash, now, use)) {
+			throw new ServiceException(Reason.SETUP_CODE_INVALID, "the one-time code shown on the RA server's host is needed");
+		}
+		return null;
 	}
 
 	@Override
@@ -204,6 +248,12 @@ public final class LocalStaffDesk implements StaffDesk {
 	}
 
 	private String checkedHash(String account, String displayName, char[] password) throws ServiceException {
+		checkNew(account, displayName, password);
+		return ra.hasher.hash(password);
+	}
+
+	/** A new staff account's fields and password policy: checks that cost no hash. */
+	private static void checkNew(String account, String displayName, char[] password) throws ServiceException {
 		if (account == null || !ACCOUNT.matcher(account).matches()) {
 			throw new ServiceException(Reason.WRONG_STATE, "an account is 3-64 lower-case letters, digits, . _ -, starting with a letter");
 		}
@@ -213,6 +263,5 @@ public final class LocalStaffDesk implements StaffDesk {
 		if (PasswordPolicy.check(password, account).isPresent()) {
 			throw new ServiceException(Reason.PASSWORD_TOO_WEAK, PasswordPolicy.check(password, account).get().name());
 		}
-		return ra.hasher.hash(password);
 	}
 }

@@ -42,7 +42,7 @@ public final class CounterLifeCycle {
 		try {
 			StaffDesk staff = await(StaffDesk.class);
 			SignInDialog dialog = new SignInDialog(Display.getDefault().getActiveShell(), staff, Workstation.name(),
-					staff.needsFirstAdministrator());
+					staff.needsFirstAdministrator(), radesk.client.ServerSettings.connected());
 			if (dialog.open() == Window.OK) {
 				context.set(Actor.class, dialog.signedIn());
 			} else {

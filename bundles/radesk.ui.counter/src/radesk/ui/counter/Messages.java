@@ -41,6 +41,7 @@ public final class Messages {
 	public static String signin_first_message;
 	public static String signin_account;
 	public static String signin_display_name;
+	public static String signin_setup_code;
 	public static String signin_password;
 	public static String signin_confirm;
 	public static String signin_button;

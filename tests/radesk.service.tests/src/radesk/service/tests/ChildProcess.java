@@ -109,6 +109,11 @@ final class ChildProcess {
 			kill(process);
 		}
 
+		/** What the server printed on its console so far. */
+		String console() throws java.io.IOException {
+			return Files.readString(output(marker));
+		}
+
 		@Override
 		public void close() throws InterruptedException {
 			if (process.isAlive()) {
@@ -118,14 +123,24 @@ final class ChildProcess {
 	}
 
 	static Server server(String checkpoint) throws Exception {
+		return server(checkpoint, List.of());
+	}
+
+	/** The RA server in a JVM of its own on a data folder of its own (a fresh installation's first start). */
+	static Server freshServer(Path data) throws Exception {
+		return server("(none)", List.of("-Dradesk.data=" + data));
+	}
+
+	private static Server server(String checkpoint, List<String> extra) throws Exception {
 		int port;
 		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
 			port = free.getLocalPort();
 		}
 		Path marker = Files.createTempFile("checkpoint", ".txt");
 		Files.delete(marker);
-		Process child = start(checkpoint, marker, List.of("-Dradesk.server.port=" + port, "-Dradesk.server.captcha=disclosed"),
-				"server");
+		List<String> options = new ArrayList<>(List.of("-Dradesk.server.port=" + port, "-Dradesk.server.captcha=disclosed"));
+		options.addAll(extra);
+		Process child = start(checkpoint, marker, options, "server");
 		long deadline = System.currentTimeMillis() + 120_000;
 		while (true) {
 			try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {

@@ -47,7 +47,8 @@ class StaffAndSearchTest {
 		StaffDesk staff = Services.await(StaffDesk.class);
 		assertFalse(staff.needsFirstAdministrator());
 		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
-				() -> staff.createFirstAdministrator("second.admin", "x", "another-Admin-1".toCharArray(), "w")).reason());
+				() -> staff.createFirstAdministrator(null, "second.admin", "x", "another-Admin-1".toCharArray(), "w")).reason());
+		assertEquals(null, staff.openFirstAdministratorSetup(), "no code once an administrator exists");
 		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class,
 				() -> staff.addStaff(Staff.CLERK, account("x"), "x", Role.RA_OFFICER, "good-Password-1".toCharArray())).reason());
 		assertEquals(Reason.PASSWORD_TOO_WEAK, assertThrows(ServiceException.class,

@@ -353,6 +353,34 @@ public final class WorkbenchRobot {
 		});
 	}
 
+	/**
+	 * All that the shell showing this widget says in words: its labels and read-only texts, one a
+	 * line (a dialog's message area, where a JFace dialog puts its error).
+	 */
+	public String shellWords(String id) {
+		Control c = find(id);
+		return onUi(() -> {
+			StringBuilder words = new StringBuilder();
+			collectWords(c.getShell(), words);
+			return words.toString();
+		});
+	}
+
+	private static void collectWords(Control c, StringBuilder words) {
+		if (c instanceof org.eclipse.swt.widgets.Label l) {
+			words.append(l.getText()).append('\n');
+		} else if (c instanceof Text t && (t.getStyle() & SWT.READ_ONLY) != 0) {
+			words.append(t.getText()).append('\n');
+		} else if (c instanceof org.eclipse.swt.custom.CLabel l) {
+			words.append(l.getText()).append('\n');
+		}
+		if (c instanceof Composite parent) {
+			for (Control child : parent.getChildren()) {
+				collectWords(child, words);
+			}
+		}
+	}
+
 	/** The title of the shell showing this widget. */
 	public String shellTitle(String id) {
 		Control c = find(id);

@@ -20,7 +20,8 @@ import radesk.ui.counter.Messages;
 
 /**
  * 登入: staff sign in before the counter opens. On the very first start it asks for the first
- * administrator instead (account, name, password twice). The service checks everything; this
+ * administrator instead (account, name, password twice; connected to an RA server, also the
+ * one-time code the server showed on its host). The service checks everything; this
  * dialog only says what it answered, in the UI's language.
  */
 public final class SignInDialog extends TitleAreaDialog {
@@ -28,6 +29,8 @@ public final class SignInDialog extends TitleAreaDialog {
 	private final StaffDesk staff;
 	private final String workstation;
 	private final boolean firstRun;
+	private final boolean connected;
+	private Text setupCode;
 	private Text account;
 	private Text displayName;
 	private Text password;
@@ -37,11 +40,13 @@ public final class SignInDialog extends TitleAreaDialog {
 	private static final radesk.core.access.Role[] ROLES = { null, radesk.core.access.Role.COUNTER_CLERK,
 			radesk.core.access.Role.RA_OFFICER, radesk.core.access.Role.MAILROOM_CLERK, radesk.core.access.Role.ADMINISTRATOR };
 
-	public SignInDialog(Shell parent, StaffDesk staff, String workstation, boolean firstRun) {
+	/** {@code connected}: the RA server's first administrator needs the one-time code the server showed on its host. */
+	public SignInDialog(Shell parent, StaffDesk staff, String workstation, boolean firstRun, boolean connected) {
 		super(parent);
 		this.staff = staff;
 		this.workstation = workstation;
 		this.firstRun = firstRun;
+		this.connected = connected;
 	}
 
 	@Override
@@ -59,6 +64,9 @@ public final class SignInDialog extends TitleAreaDialog {
 		Composite form = new Composite(area, SWT.NONE);
 		form.setLayout(new GridLayout(2, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		if (firstRun && connected) {
+			setupCode = Forms.labelledText(form, Messages.signin_setup_code, "signin.setupCode", SWT.NONE, 260);
+		}
 		account = Forms.labelledText(form, Messages.signin_account, "signin.account", SWT.NONE, 260);
 		if (firstRun) {
 			displayName = Forms.labelledText(form, Messages.signin_display_name, "signin.displayName", SWT.NONE, 260);
@@ -94,7 +102,8 @@ public final class SignInDialog extends TitleAreaDialog {
 				setErrorMessage(Messages.refused_PASSWORDS_DIFFER);
 				return;
 			}
-			signedIn = firstRun ? staff.createFirstAdministrator(account.getText().strip(), displayName.getText(), secret, workstation)
+			signedIn = firstRun ? staff.createFirstAdministrator(setupCode == null ? null : setupCode.getText().strip(),
+					account.getText().strip(), displayName.getText(), secret, workstation)
 					: staff.signIn(account.getText().strip(), secret, ROLES[Math.max(0, role.getSelectionIndex())], workstation);
 			super.okPressed();
 		} catch (ServiceException e) {

@@ -15,7 +15,7 @@ public final class SwitchUserHandler {
 
 	@Execute
 	void execute(@Named("activeShell") Shell shell, StaffDesk staff, MApplication application) {
-		SignInDialog dialog = new SignInDialog(shell, staff, Workstation.name(), false);
+		SignInDialog dialog = new SignInDialog(shell, staff, Workstation.name(), false, false);
 		if (dialog.open() == Window.OK) {
 			application.getContext().set(Actor.class, dialog.signedIn());
 		}
