@@ -30,9 +30,11 @@ class AfterRestartUiTest {
 				() -> "the clerk signed in, not '" + robot.textOf("status.who") + "'");
 		assertEquals("RA Desk Counter", robot.shellTitle("intake.submit"));
 		assertEquals("Save request", robot.textOf("intake.submit"));
+		// the list is read off the UI thread once the clerk is signed in: wait for it
+		robot.waitUntil(() -> robot.rows("intake.recent").stream().anyMatch(r -> r.get(4).equals(email)),
+				() -> email + " not listed after restart: " + robot.rows("intake.recent"));
 		List<List<String>> rows = robot.rows("intake.recent");
-		List<String> row = rows.stream().filter(r -> r.get(4).equals(email)).findFirst()
-				.orElseThrow(() -> new AssertionError(email + " not listed after restart: " + rows));
+		List<String> row = rows.stream().filter(r -> r.get(4).equals(email)).findFirst().orElseThrow();
 		assertEquals("王小明", row.get(2));
 		assertEquals("Counter", row.get(6));
 		assertEquals("Delivered", row.get(7), "the first launch carried 王小明 to hand-over");
