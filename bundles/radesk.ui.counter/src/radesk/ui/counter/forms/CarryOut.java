@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 
@@ -21,12 +19,14 @@ import radesk.core.review.FormKind;
 import radesk.flows.counter.CounterCardFlows;
 import radesk.slips.PostalAddress;
 import radesk.slips.Slip;
+import radesk.ui.common.Background;
 import radesk.ui.counter.Messages;
 import radesk.ui.counter.issuance.SlipPrinting;
 
 /**
  * An approved 晶片卡解鎖 or 網站密碼重設 carried out and its new slip printed at once: the card unlocked
- * in the reader (or the password made, Argon2id) in a Job, off the UI thread; the print dialog on it.
+ * in the reader (or the password made, Argon2id) in a Job, off the UI thread; the print dialog on it, and
+ * the print recorded in a Job again.
  * The secret exists only between the two, so the slip must come out now.
  */
 final class CarryOut {
@@ -41,21 +41,11 @@ final class CarryOut {
 		this.issuance = issuance;
 	}
 
-	/** {@code say} and {@code done} are called on the UI thread of {@code shell}. */
-	void run(Shell shell, Actor actor, FormItem f, Consumer<String> say, Runnable done) {
-		Job.create(Messages.text("forms_kind_" + f.kind()), monitor -> {
-			try {
-				Slip slip = secretSlip(actor, f);
-				shell.getDisplay().asyncExec(() -> print(shell, actor, f, slip, say, done));
-			} catch (ServiceException e) {
-				String words = Messages.refusal(e);
-				shell.getDisplay().asyncExec(() -> {
-					say.accept(words);
-					done.run();
-				});
-			}
-			return Status.OK_STATUS;
-		}).schedule();
+	/** {@code ended} hears what to say, on the UI thread of {@code shell}. */
+	void run(Shell shell, Actor actor, FormItem f, Consumer<String> ended) {
+		Background.of(shell, Messages.text("forms_kind_" + f.kind())).user().unclaimed((Slip slip) -> Arrays.fill(slip.secret(), '\0'))
+				.onFailure(e -> ended.accept(null))
+				.run(() -> secretSlip(actor, f), slip -> print(shell, actor, f, slip, ended), e -> ended.accept(Messages.refusal(e)));
 	}
 
 	private Slip secretSlip(Actor actor, FormItem f) throws ServiceException {
@@ -69,27 +59,25 @@ final class CarryOut {
 				account.account(), account.password(), Instant.now());
 	}
 
-	private void print(Shell shell, Actor actor, FormItem f, Slip slip, Consumer<String> say, Runnable done) {
+	private void print(Shell shell, Actor actor, FormItem f, Slip slip, Consumer<String> ended) {
+		// SWT printing (PrintDialog, Printer, GC) stays on the UI thread: on GTK it calls GTK, which is not
+		// thread-safe. Only the recording of the print, a call to the RA service, runs as a Job.
+		SlipPrinting.Outcome printed;
 		try {
-			if (shell.isDisposed()) {
-				return;
-			}
-			SlipPrinting.Outcome printed;
 			do {
 				printed = SlipPrinting.print(shell, Messages.text("forms_kind_" + f.kind()), slip);
 			} while (printed == SlipPrinting.Outcome.FAILED);
-			if (printed == SlipPrinting.Outcome.PRINTED) {
-				issuance.slipPrinted(actor, f.kind() == FormKind.PIN_UNLOCK ? SlipKind.CARD_PIN : SlipKind.WEBSITE_PASSWORD,
-						"form:" + f.id());
-				say.accept(NLS.bind(Messages.forms_carried_out, f.id(), f.holder()));
-			} else {
-				say.accept(Messages.forms_slip_lost);
-			}
-		} catch (ServiceException e) {
-			say.accept(Messages.refusal(e));
 		} finally {
 			Arrays.fill(slip.secret(), '\0');
 		}
-		done.run();
+		if (printed != SlipPrinting.Outcome.PRINTED) {
+			ended.accept(Messages.forms_slip_lost);
+			return;
+		}
+		SlipKind kind = f.kind() == FormKind.PIN_UNLOCK ? SlipKind.CARD_PIN : SlipKind.WEBSITE_PASSWORD;
+		Background.of(shell, Messages.text("job_slip_printed")).user().onFailure(e -> ended.accept(null)).run(() -> {
+			issuance.slipPrinted(actor, kind, "form:" + f.id());
+			return Boolean.TRUE;
+		}, recorded -> ended.accept(NLS.bind(Messages.forms_carried_out, f.id(), f.holder())), e -> ended.accept(Messages.refusal(e)));
 	}
 }

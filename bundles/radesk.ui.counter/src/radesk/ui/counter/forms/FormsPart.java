@@ -1,6 +1,5 @@
 package radesk.ui.counter.forms;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -25,21 +24,17 @@ import radesk.api.staff.FormDesk;
 import radesk.flows.counter.CounterCardFlows;
 import radesk.api.staff.FormDesk.FormItem;
 import radesk.api.staff.IssuanceDesk;
-import radesk.api.staff.IssuanceDesk.SlipKind;
-import radesk.api.staff.NewCard;
-import radesk.api.staff.NewSubscriber;
 import radesk.api.ServiceException;
 import radesk.core.review.Decision;
 import radesk.core.review.FormKind;
 import radesk.core.review.FormState;
 import radesk.core.revocation.RevocationReason;
-import radesk.slips.Slip;
+import radesk.core.access.Actor;
+import radesk.ui.common.Background;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 import radesk.ui.counter.StaffScreen;
-import radesk.ui.counter.issuance.IssuancePart;
-import radesk.ui.counter.issuance.SlipPrinting;
 
 /**
  * 申請表單: the forms that change a card, an account or a certificate only after an officer
@@ -71,6 +66,11 @@ public final class FormsPart extends StaffScreen {
 	private Button carryOut;
 	private Label outcome;
 	private List<FormItem> shown = List.of();
+	private Group form;
+	private Button submit;
+	private Button refreshButton;
+	/** The list is read again as the state chosen changes: only the newest read is shown. */
+	private final Background.Lane reads = new Background.Lane();
 
 	@Inject
 	public FormsPart(FormDesk desk, IssuanceDesk issuance, CounterCardFlows cards) {
@@ -87,7 +87,7 @@ public final class FormsPart extends StaffScreen {
 	@PostConstruct
 	void create(Composite parent) {
 		parent.setLayout(new GridLayout(1, false));
-		Group form = new Group(parent, SWT.NONE);
+		form = new Group(parent, SWT.NONE);
 		form.setText(Messages.forms_new_heading);
 		form.setLayout(new GridLayout(2, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -104,7 +104,7 @@ public final class FormsPart extends StaffScreen {
 			reason.add(Messages.text("revocation_" + r));
 		}
 		note = Forms.labelledText(form, Messages.forms_note, "forms.note", SWT.NONE, 420);
-		Button submit = WidgetIds.name(new Button(form, SWT.PUSH), "forms.submit");
+		submit = WidgetIds.name(new Button(form, SWT.PUSH), "forms.submit");
 		submit.setText(Messages.forms_submit);
 		submit.addListener(SWT.Selection, e -> submit());
 		submitted = WidgetIds.name(new Label(form, SWT.WRAP), "forms.submitted");
@@ -135,9 +135,9 @@ public final class FormsPart extends StaffScreen {
 		state.setItems(Messages.forms_state_IN_REVIEW, Messages.forms_state_APPROVED);
 		state.select(0);
 		state.addListener(SWT.Selection, e -> refresh());
-		Button refresh = WidgetIds.name(new Button(queue, SWT.PUSH), "forms.refresh");
-		refresh.setText(Messages.review_refresh);
-		refresh.addListener(SWT.Selection, e -> refresh());
+		refreshButton = WidgetIds.name(new Button(queue, SWT.PUSH), "forms.refresh");
+		refreshButton.setText(Messages.review_refresh);
+		refreshButton.addListener(SWT.Selection, e -> refresh());
 		new Label(queue, SWT.NONE).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		table = WidgetIds.name(new Table(queue, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "forms.table");
 		table.setHeaderVisible(true);
@@ -167,20 +167,26 @@ public final class FormsPart extends StaffScreen {
 		subject.setMessage(Messages.text("forms_subject_hint_" + k));
 	}
 
+	/** Takes the form in, in a Job; the form is locked meanwhile (Enter again does not take it in twice). */
 	private void submit() {
+		if (!submit.isEnabled()) {
+			return;
+		}
 		FormKind k = KINDS[kind.getSelectionIndex()];
-		try {
-			long id = switch (k) {
-			case PIN_UNLOCK -> desk.submitPinUnlock(actor, subject.getText().strip().toUpperCase(java.util.Locale.ROOT), note.getText());
-			case PASSWORD_RESET -> desk.submitPasswordReset(actor, subject.getText().strip(), note.getText());
-			case REVOCATION -> {
-				if (reason.getSelectionIndex() < 0) {
-					throw new ServiceException(ServiceException.Reason.INVALID_INPUT, "reason: missing");
-				}
-				yield desk.submitRevocation(actor, subject.getText(), RevocationReason.values()[reason.getSelectionIndex()],
-						note.getText());
+		String typed = subject.getText();
+		String typedNote = note.getText();
+		int chosenReason = reason.getSelectionIndex();
+		Actor who = actor;
+		Background.of(submitted, Messages.text("job_form_submit")).user().disabling(submit, form).run(() -> switch (k) {
+		case PIN_UNLOCK -> desk.submitPinUnlock(who, typed.strip().toUpperCase(java.util.Locale.ROOT), typedNote);
+		case PASSWORD_RESET -> desk.submitPasswordReset(who, typed.strip(), typedNote);
+		case REVOCATION -> {
+			if (chosenReason < 0) {
+				throw new ServiceException(ServiceException.Reason.INVALID_INPUT, "reason: missing");
 			}
-			};
+			yield desk.submitRevocation(who, typed, RevocationReason.values()[chosenReason], typedNote);
+		}
+		}, id -> {
 			submitted.setText(NLS.bind(Messages.forms_submitted, Messages.text("forms_kind_" + k), id));
 			batch++;
 			count.setText(NLS.bind(Messages.forms_count, batch));
@@ -188,22 +194,31 @@ public final class FormsPart extends StaffScreen {
 			subject.setFocus();
 			note.setText("");
 			reason.deselectAll();
+			submitted.getParent().layout();
 			refresh();
-		} catch (ServiceException e) {
+		}, e -> {
 			submitted.setText(Messages.refusal(e));
-		}
-		submitted.getParent().layout();
+			submitted.getParent().layout();
+		});
 	}
 
 	@Override
 	protected void refresh() {
+		refresh(null);
+	}
+
+	/** Reads the forms again in a Job (only the newest read is shown); {@code said}, when given, is shown after. */
+	private void refresh(String said) {
+		FormState chosen = STATES[state.getSelectionIndex()];
+		Actor who = actor;
+		Background.of(table, Messages.text("job_forms")).in(reads).disabling(refreshButton, approve, reject, carryOut)
+				.run(() -> who == null ? List.<FormItem>of() : desk.forms(who, chosen), forms -> show(forms, said),
+						e -> show(List.of(), Messages.refusal(e)));
+	}
+
+	private void show(List<FormItem> forms, String said) {
+		shown = forms;
 		table.removeAll();
-		try {
-			shown = actor == null ? List.of() : desk.forms(actor, STATES[state.getSelectionIndex()]);
-		} catch (ServiceException e) {
-			shown = List.of();
-			say(Messages.refusal(e));
-		}
 		for (FormItem f : shown) {
 			new TableItem(table, SWT.NONE).setText(new String[] { Long.toString(f.id()), Messages.text("forms_kind_" + f.kind()),
 					f.subject(), f.holder(), f.reason() == null ? "" : Messages.text("revocation_" + f.reason()),
@@ -214,6 +229,9 @@ public final class FormsPart extends StaffScreen {
 			c.pack();
 		}
 		selectionChanged();
+		if (said != null) {
+			say(said);
+		}
 	}
 
 	private FormItem selected() {
@@ -244,15 +262,18 @@ public final class FormsPart extends StaffScreen {
 			say(Messages.review_reason_needed);
 			return;
 		}
-		try {
-			desk.decide(actor, f.id(), decision);
+		Actor who = actor;
+		Background.of(table, Messages.text("job_decide")).user().disabling(approve, reject, table).run(() -> {
+			desk.decide(who, f.id(), decision);
+			return Boolean.TRUE;
+		}, decided -> {
 			decisionReason.setText("");
-			refresh();
-			say(NLS.bind(approved ? (f.kind() == FormKind.REVOCATION ? Messages.forms_revoked : Messages.forms_approved)
+			refresh(NLS.bind(approved ? (f.kind() == FormKind.REVOCATION ? Messages.forms_revoked : Messages.forms_approved)
 					: Messages.forms_rejected, f.id(), f.holder()));
-		} catch (ServiceException e) {
+		}, e -> {
 			say(Messages.refusal(e));
-		}
+			selectionChanged();
+		});
 	}
 
 	/** Carries out an approved unlock or reset and prints its new slip at once: the secret never waits anywhere. */
@@ -262,7 +283,7 @@ public final class FormsPart extends StaffScreen {
 			return;
 		}
 		carryOut.setEnabled(false);
-		new CarryOut(desk, cards, issuance).run(table.getShell(), actor, f, this::say, this::refresh);
+		new CarryOut(desk, cards, issuance).run(table.getShell(), actor, f, this::refresh);
 	}
 
 	private void say(String text) {

@@ -3,8 +3,10 @@ package radesk.ui.counter.intake;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
@@ -13,7 +15,9 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import radesk.api.staff.CounterIntake;
 import radesk.api.staff.RegistrationSummary;
+import radesk.ui.common.Background;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 
@@ -25,6 +29,8 @@ final class RecentRequestsTable {
 
 	private final Table table;
 	private final Function<String, String> unitName;
+	/** Read at each sign-in and after each form: only the newest read is shown. */
+	private final Background.Lane reads = new Background.Lane();
 
 	RecentRequestsTable(Composite parent, Function<String, String> unitName) {
 		this.unitName = unitName;
@@ -44,7 +50,15 @@ final class RecentRequestsTable {
 		}
 	}
 
-	void show(List<RegistrationSummary> requests) {
+	/** Reads the newest {@code limit} requests in a Job (the newest read shown); a failure's words go to {@code failed}. */
+	void read(CounterIntake intake, int limit, Consumer<String> failed) {
+		Background.of(table, Messages.text("job_recent")).in(reads)
+				.onFailure(e -> failed.accept(NLS.bind(Messages.intake_store_failed, e.getMessage())))
+				.run(() -> intake.recentRequests(limit), this::show, e -> {
+				});
+	}
+
+	private void show(List<RegistrationSummary> requests) {
 		table.removeAll();
 		for (RegistrationSummary r : requests) {
 			TableItem item = new TableItem(table, SWT.NONE);

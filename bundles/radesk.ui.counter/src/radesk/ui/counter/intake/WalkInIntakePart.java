@@ -26,6 +26,7 @@ import radesk.core.registration.FieldProblem;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.RaUnit;
 import radesk.core.registration.WalkInForm;
+import radesk.ui.common.Background;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 
@@ -48,6 +49,7 @@ public final class WalkInIntakePart {
 	private IntakeFormFields fields;
 	private Label outcome;
 	private RecentRequestsTable recent;
+	private Group form;
 
 	@Inject
 	public WalkInIntakePart(CounterIntake intake) {
@@ -58,7 +60,7 @@ public final class WalkInIntakePart {
 	void create(Composite parent) {
 		parent.setLayout(new GridLayout(1, false));
 		units = intake.raUnits();
-		Group form = new Group(parent, SWT.NONE);
+		form = new Group(parent, SWT.NONE);
 		form.setText(Messages.intake_heading);
 		form.setLayout(new GridLayout(3, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -83,7 +85,7 @@ public final class WalkInIntakePart {
 				.map(u -> chinese ? u.nameZhTw() : u.nameEn()).findFirst().orElse(code));
 		// the list is staff's business: shown once someone has signed in (the RA server asks who)
 		if (actor != null) {
-			recent.show(intake.recentRequests(RECENT));
+			recent.read(intake, RECENT, this::say);
 		}
 	}
 
@@ -91,11 +93,7 @@ public final class WalkInIntakePart {
 	@Inject
 	void signedIn(@Optional Actor who) {
 		if (recent != null && who != null) {
-			try {
-				recent.show(intake.recentRequests(RECENT));
-			} catch (RuntimeException e) {
-				outcome.setText(NLS.bind(Messages.intake_store_failed, e.getMessage()));
-			}
+			recent.read(intake, RECENT, this::say);
 		}
 	}
 
@@ -104,21 +102,33 @@ public final class WalkInIntakePart {
 		return fields.form(unit < 0 ? "" : units.get(unit).code());
 	}
 
+	/** Stores the form in a Job, the form locked meanwhile (so nothing typed for the next applicant is lost). */
 	private void submit() {
-		try {
-			RegistrationSummary stored = intake.submitWalkIn(actor, typedForm());
-			fields.showProblems(List.of());
-			fields.clear();
-			outcome.setText(NLS.bind(Messages.intake_received, stored.id(), stored.applicantName()));
-			recent.show(intake.recentRequests(RECENT));
-		} catch (InvalidFormException e) {
-			fields.showProblems(e.problems());
-			outcome.setText(Messages.intake_fix_fields);
-		} catch (ServiceException e) {
-			outcome.setText(Messages.refusal(e));
-		} catch (RuntimeException e) {
-			outcome.setText(NLS.bind(Messages.intake_store_failed, e.getMessage()));
+		WalkInForm typed = typedForm();
+		Actor who = actor;
+		Background.of(outcome, Messages.text("job_submit")).user().disabling(form)
+				.onFailure(e -> say(NLS.bind(Messages.intake_store_failed, e.getMessage())))
+				.run(() -> intake.submitWalkIn(who, typed), this::stored, this::refused);
+	}
+
+	private void stored(RegistrationSummary stored) {
+		fields.clear();
+		say(NLS.bind(Messages.intake_received, stored.id(), stored.applicantName()));
+		recent.read(intake, RECENT, this::say);
+	}
+
+	/** Problems next to their fields, or the service's refusal. */
+	private void refused(Exception e) {
+		if (e instanceof InvalidFormException invalid) {
+			fields.showProblems(invalid.problems());
+			say(Messages.intake_fix_fields);
+		} else {
+			say(Messages.refusal((ServiceException) e));
 		}
+	}
+
+	private void say(String text) {
+		outcome.setText(text);
 		outcome.getParent().layout();
 	}
 

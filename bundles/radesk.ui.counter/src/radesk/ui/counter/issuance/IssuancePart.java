@@ -1,12 +1,9 @@
 package radesk.ui.counter.issuance;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -30,9 +27,10 @@ import radesk.api.staff.NewSubscriber;
 import radesk.api.staff.RegistrationDesk;
 import radesk.api.ServiceException;
 import radesk.core.registration.IssuanceProgress;
-import radesk.core.registration.RaUnit;
 import radesk.core.registration.IssuanceProgress.Step;
 import radesk.core.registration.RequestState;
+import radesk.core.access.Actor;
+import radesk.ui.common.Background;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 import radesk.ui.counter.StaffScreen;
@@ -53,8 +51,6 @@ public final class IssuancePart extends StaffScreen {
 	private final HeldSlips held = new HeldSlips();
 
 	private PendingTable table;
-	/** The RA units as of the last refresh: the slips name the applicant's unit (read once, not at every repaint). */
-	private List<RaUnit> units = List.of();
 	private Button register;
 	private PersonalizeStep cardStep;
 	private Button printPassword;
@@ -62,6 +58,7 @@ public final class IssuancePart extends StaffScreen {
 	private SlipPreview preview;
 	private HandOverGroup hand;
 	private Label outcome;
+	private Button refreshButton;
 	private boolean busy;
 
 	@Inject
@@ -89,9 +86,9 @@ public final class IssuancePart extends StaffScreen {
 		Label heading = new Label(left, SWT.NONE);
 		heading.setText(Messages.issue_heading);
 		heading.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-		Button refresh = button(left, "issuance.refresh", Messages.issue_refresh);
-		refresh.addListener(SWT.Selection, e -> refresh());
-		table = new PendingTable(left, this::selectionChanged);
+		refreshButton = button(left, "issuance.refresh", Messages.issue_refresh);
+		refreshButton.addListener(SWT.Selection, e -> refresh());
+		table = new PendingTable(left, this::selectionChanged, issuance, intake);
 
 		// 1 register
 		register = button(left, "issuance.register", Messages.issue_register);
@@ -117,7 +114,7 @@ public final class IssuancePart extends StaffScreen {
 		outcomeData.widthHint = 480;
 		outcome.setLayoutData(outcomeData);
 
-		preview = new SlipPreview(parent, () -> held.previewed(table.selected()), h -> HeldSlips.toSlip(h, units, Instant.now()));
+		preview = new SlipPreview(parent, () -> held.previewed(table.selected()), h -> HeldSlips.toSlip(h, table.units(), Instant.now()));
 
 		cardStep.readReaders();
 		refresh();
@@ -130,16 +127,18 @@ public final class IssuancePart extends StaffScreen {
 
 	@Override
 	protected void refresh() {
-		List<Issuance> pending;
-		try {
-			pending = actor == null ? List.of() : issuance.pending(actor);
-		} catch (ServiceException e) {
-			pending = List.of();
-			say(Messages.refusal(e));
-		}
-		units = intake.raUnits();
-		table.show(pending);
-		selectionChanged();
+		refresh(null);
+	}
+
+	/** Reads the applicants again in a Job; {@code said}, when given, is shown once they are (a refusal instead). */
+	private void refresh(String said) {
+		table.read(actor, refreshButton, refused -> {
+			selectionChanged();
+			String words = refused != null ? refused : said;
+			if (words != null) {
+				say(words);
+			}
+		});
 	}
 
 	/** What may be done for the chosen applicant: {@link IssuanceProgress}, the rule the service holds too. */
@@ -172,39 +171,14 @@ public final class IssuancePart extends StaffScreen {
 		}
 		busy = true;
 		selectionChanged();
-		org.eclipse.swt.widgets.Display display = table.table.getDisplay();
-		Job job = Job.create(Messages.issue_register, monitor -> {
-			try {
-				NewSubscriber s = registration.register(actor, i.request().id());
-				display.asyncExec(() -> registered(i, s, null));
-			} catch (ServiceException e) {
-				display.asyncExec(() -> registered(i, null, Messages.refusal(e)));
-			} catch (RuntimeException e) {
-				display.asyncExec(() -> registered(i, null, NLS.bind(Messages.refused_other, "INTERNAL")));
-				throw e; // the Job's failure goes to the workspace log
-			}
-			return Status.OK_STATUS;
-		});
-		job.setUser(true);
-		job.schedule();
-	}
-
-	private void registered(Issuance i, NewSubscriber s, String refused) {
-		busy = false;
-		if (table.table.isDisposed()) {
-			if (s != null) {
-				s.forget();
-			}
-			return;
-		}
-		if (s != null) {
-			held.keep(new HeldSlips.Held(SlipKind.WEBSITE_PASSWORD, "subscriber:" + s.subscriberId(), s.account(),
-					i.request().applicantName(), i.address(), i.request().raUnit(), s.password()));
-			say(NLS.bind(Messages.issue_registered, i.request().applicantName(), s.account()));
-		} else {
-			say(refused);
-		}
-		refresh();
+		Actor who = actor;
+		Background.of(table.table, Messages.issue_register).user().unclaimed(NewSubscriber::forget)
+				.onFailure(e -> stepEnded(NLS.bind(Messages.refused_other, "INTERNAL")))
+				.run(() -> registration.register(who, i.request().id()), s -> {
+					held.keep(new HeldSlips.Held(SlipKind.WEBSITE_PASSWORD, "subscriber:" + s.subscriberId(), s.account(),
+							i.request().applicantName(), i.address(), i.request().raUnit(), s.password()));
+					stepEnded(NLS.bind(Messages.issue_registered, i.request().applicantName(), s.account()));
+				}, e -> stepEnded(Messages.refusal(e)));
 	}
 
 	private void personalize() {
@@ -233,16 +207,14 @@ public final class IssuancePart extends StaffScreen {
 				}
 				held.keep(new HeldSlips.Held(SlipKind.CARD_PIN, "card:" + card.serial(), card.serial(), name, address, unit,
 						card.pin()));
-				say(NLS.bind(Messages.issue_personalized, card.serial(), name));
-				refresh();
+				refresh(NLS.bind(Messages.issue_personalized, card.serial(), name));
 			}
 
 			@Override
 			public void refused(String words) {
 				busy = false;
 				if (!table.table.isDisposed()) {
-					say(words);
-					refresh();
+					refresh(words);
 				}
 			}
 		});
@@ -259,21 +231,21 @@ public final class IssuancePart extends StaffScreen {
 			say(kind == SlipKind.CARD_PIN ? Messages.issue_pin_gone : Messages.issue_password_gone);
 			return;
 		}
-		SlipPrinting.Outcome printed = SlipPrinting.print(table.table.getShell(),
-				kind == SlipKind.CARD_PIN ? Messages.issue_slip_pin : Messages.issue_slip_password, HeldSlips.toSlip(slip, units, Instant.now()));
+		// SWT printing (PrintDialog, Printer, GC) stays on the UI thread: on GTK it calls GTK, which is not
+		// thread-safe. Only the recording of the print, a call to the RA service, runs as a Job.
+		String title = kind == SlipKind.CARD_PIN ? Messages.issue_slip_pin : Messages.issue_slip_password;
+		SlipPrinting.Outcome printed = SlipPrinting.print(table.table.getShell(), title, HeldSlips.toSlip(slip, table.units(), Instant.now()));
 		if (printed != SlipPrinting.Outcome.PRINTED) {
 			say(printed == SlipPrinting.Outcome.CANCELLED ? Messages.issue_print_cancelled : Messages.issue_print_failed);
 			return;
 		}
-		try {
-			issuance.slipPrinted(actor, kind, subject);
-			say(NLS.bind(Messages.issue_printed, kind == SlipKind.CARD_PIN ? Messages.issue_slip_pin : Messages.issue_slip_password));
-		} catch (ServiceException e) {
-			say(Messages.refusal(e));
-		} finally {
-			held.printed(subject);
-		}
-		refresh();
+		held.printed(subject); // printed once: the secret leaves this screen whatever the service says
+		Actor who = actor;
+		step(Messages.text("job_slip_printed"), () -> {
+			issuance.slipPrinted(who, kind, subject);
+			return NLS.bind(Messages.issue_printed, title);
+		}, () -> {
+		});
 	}
 
 	private void handOver() {
@@ -282,15 +254,27 @@ public final class IssuancePart extends StaffScreen {
 			return;
 		}
 		Delivery delivery = hand.delivery();
-		try {
-			issuance.handOver(actor, i.cardSerial(), delivery);
-			say(NLS.bind(delivery.method() == Delivery.Method.MAIL ? Messages.issue_mailed : Messages.issue_handed_over,
-					new Object[] { i.cardSerial(), delivery.recipient(), delivery.trackingNumber().toUpperCase(Locale.ROOT) }));
-			hand.done();
-		} catch (ServiceException e) {
-			say(Messages.refusal(e));
-		}
-		refresh();
+		Actor who = actor;
+		step(Messages.text("job_hand_over"), () -> {
+			issuance.handOver(who, i.cardSerial(), delivery);
+			return NLS.bind(delivery.method() == Delivery.Method.MAIL ? Messages.issue_mailed : Messages.issue_handed_over,
+					new Object[] { i.cardSerial(), delivery.recipient(), delivery.trackingNumber().toUpperCase(Locale.ROOT) });
+		}, hand::done);
+	}
+
+	/** A step's call in a Job, the steps off meanwhile; then {@code done} and the list again, with what the call said. */
+	private void step(String job, Background.Call<String, ServiceException> call, Runnable done) {
+		busy = true;
+		selectionChanged();
+		Background.of(table.table, job).user().onFailure(e -> stepEnded(null)).run(call, said -> {
+			done.run();
+			stepEnded(said);
+		}, e -> stepEnded(Messages.refusal(e)));
+	}
+
+	private void stepEnded(String said) {
+		busy = false;
+		refresh(said);
 	}
 
 	private void say(String text) {

@@ -1,15 +1,22 @@
 package radesk.ui.counter.issuance;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import radesk.api.staff.CounterIntake;
+import radesk.api.staff.IssuanceDesk;
 import radesk.api.staff.IssuanceDesk.Issuance;
+import radesk.core.access.Actor;
+import radesk.core.registration.RaUnit;
+import radesk.ui.common.Background;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 
@@ -17,9 +24,17 @@ import radesk.ui.counter.Messages;
 final class PendingTable {
 
 	final Table table;
+	private final IssuanceDesk issuance;
+	private final CounterIntake intake;
+	/** The list is read again at each step: only the newest read is shown. */
+	private final Background.Lane reads = new Background.Lane();
 	private List<Issuance> shown = List.of();
+	/** The RA units as of the last read: the slips name the applicant's unit (read once, not at every repaint). */
+	private List<RaUnit> units = List.of();
 
-	PendingTable(Composite parent, Runnable onSelect) {
+	PendingTable(Composite parent, Runnable onSelect, IssuanceDesk issuance, CounterIntake intake) {
+		this.issuance = issuance;
+		this.intake = intake;
 		table = WidgetIds.name(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "issuance.table");
 		table.setHeaderVisible(true);
 		GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1);
@@ -32,8 +47,32 @@ final class PendingTable {
 		table.addListener(SWT.Selection, e -> onSelect.run());
 	}
 
+	/**
+	 * Reads the applicants waiting for {@code who} (and the RA units) in a Job, {@code busy} off meanwhile;
+	 * {@code then} hears on the UI thread, once they are shown, with the refusal's words or null.
+	 */
+	void read(Actor who, Control busy, Consumer<String> then) {
+		Background.of(table, Messages.text("job_pending")).in(reads).disabling(busy).run(
+				() -> new Pending(who == null ? List.of() : issuance.pending(who), intake.raUnits()), p -> {
+					units = p.units();
+					show(p.issuances());
+					then.accept(null);
+				}, e -> {
+					show(List.of());
+					then.accept(Messages.refusal(e));
+				});
+	}
+
+	/** What {@link #read} reads. */
+	private record Pending(List<Issuance> issuances, List<RaUnit> units) {
+	}
+
+	List<RaUnit> units() {
+		return units;
+	}
+
 	/** Shows {@code pending}, the applicant chosen before still chosen (else the first). */
-	void show(List<Issuance> pending) {
+	private void show(List<Issuance> pending) {
 		Issuance before = selected();
 		shown = pending;
 		table.removeAll();

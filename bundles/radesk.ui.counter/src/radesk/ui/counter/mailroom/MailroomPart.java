@@ -38,6 +38,7 @@ import radesk.core.access.Actor;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.RaUnit;
 import radesk.core.registration.WalkInForm;
+import radesk.ui.common.Background;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
@@ -69,6 +70,7 @@ public final class MailroomPart {
 	private ProgressBar importing;
 	private Table report;
 	private Label summary;
+	private Group form;
 
 	@Inject
 	public MailroomPart(RegistrationDesk desk, MailroomDesk mailroom, CounterIntake intake) {
@@ -83,7 +85,7 @@ public final class MailroomPart {
 		units = intake.raUnits();
 		boolean chinese = Locale.getDefault().getLanguage().equals("zh");
 
-		Group form = new Group(parent, SWT.NONE);
+		form = new Group(parent, SWT.NONE);
 		form.setText(Messages.mail_heading);
 		form.setLayout(new GridLayout(3, false));
 		form.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -141,25 +143,38 @@ public final class MailroomPart {
 		count.getParent().layout();
 	}
 
+	/** Stores the form (and starts its review) in a Job, the form locked meanwhile: Enter again does not store it twice. */
 	private void submit() {
+		if (!form.isEnabled()) {
+			return;
+		}
 		int unit = fields.raUnitIndex();
-		WalkInForm form = fields.form(unit < 0 ? "" : units.get(unit).code());
-		try {
-			RegistrationSummary stored = desk.submitPostal(actor, form);
-			if (complete.getSelection()) {
-				desk.startReview(actor, stored.id());
+		WalkInForm typed = fields.form(unit < 0 ? "" : units.get(unit).code());
+		boolean review = complete.getSelection();
+		Actor who = actor;
+		Background.of(outcome, Messages.text("job_submit")).user().disabling(form).run(() -> {
+			RegistrationSummary stored = desk.submitPostal(who, typed);
+			if (review) {
+				desk.startReview(who, stored.id());
 			}
+			return stored;
+		}, stored -> {
 			fields.clear();
 			batch++;
 			showCount();
-			outcome.setText(NLS.bind(complete.getSelection() ? Messages.mail_stored_review : Messages.mail_stored, stored.id(),
-					stored.applicantName()));
-		} catch (InvalidFormException e) {
-			fields.showProblems(e.problems());
-			outcome.setText(Messages.intake_fix_fields);
-		} catch (ServiceException e) {
-			outcome.setText(Messages.refusal(e));
-		}
+			say(NLS.bind(review ? Messages.mail_stored_review : Messages.mail_stored, stored.id(), stored.applicantName()));
+		}, e -> {
+			if (e instanceof InvalidFormException invalid) {
+				fields.showProblems(invalid.problems());
+				say(Messages.intake_fix_fields);
+			} else {
+				say(Messages.refusal((ServiceException) e));
+			}
+		});
+	}
+
+	private void say(String text) {
+		outcome.setText(text);
 		outcome.getParent().layout();
 	}
 

@@ -22,9 +22,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import radesk.api.staff.RegistrationDesk;
 import radesk.api.staff.ReviewItem;
-import radesk.api.ServiceException;
 import radesk.core.registration.Channel;
 import radesk.core.review.Decision;
+import radesk.core.access.Actor;
+import radesk.ui.common.Background;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
 import radesk.ui.counter.StaffScreen;
@@ -53,6 +54,9 @@ public final class ReviewQueuePart extends StaffScreen {
 	private Label outcome;
 	private Label details;
 	private List<ReviewItem> shown = List.of();
+	private Button refresh;
+	/** The queue is read again as the filters change: only the newest read is shown. */
+	private final Background.Lane reads = new Background.Lane();
 
 	@Inject
 	public ReviewQueuePart(RegistrationDesk desk, radesk.api.staff.CounterIntake intake) {
@@ -70,11 +74,14 @@ public final class ReviewQueuePart extends StaffScreen {
 		parent.setLayout(new GridLayout(8, false));
 		new Label(parent, SWT.NONE).setText(Messages.review_unit);
 		unit = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.unit");
-		units = intake.raUnits();
-		boolean chinese = java.util.Locale.getDefault().getLanguage().equals("zh");
 		unit.add(Messages.review_all);
-		units.forEach(u -> unit.add(chinese ? u.nameZhTw() : u.nameEn()));
 		unit.select(0);
+		boolean chinese = java.util.Locale.getDefault().getLanguage().equals("zh");
+		Background.of(unit, Messages.text("job_units")).run(intake::raUnits, read -> {
+			units = read;
+			units.forEach(u -> unit.add(chinese ? u.nameZhTw() : u.nameEn()));
+		}, e -> {
+		});
 		unit.addListener(SWT.Selection, e -> refresh());
 		new Label(parent, SWT.NONE).setText(Messages.review_channel);
 		channel = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.channel");
@@ -84,7 +91,7 @@ public final class ReviewQueuePart extends StaffScreen {
 		age = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.age");
 		age.setItems(Messages.review_all, Messages.review_age_1, Messages.review_age_3, Messages.review_age_7);
 		age.select(0);
-		Button refresh = WidgetIds.name(new Button(parent, SWT.PUSH), "review.refresh");
+		refresh = WidgetIds.name(new Button(parent, SWT.PUSH), "review.refresh");
 		refresh.setText(Messages.review_refresh);
 		refresh.addListener(SWT.Selection, e -> refresh());
 		channel.addListener(SWT.Selection, e -> refresh());
@@ -119,25 +126,39 @@ public final class ReviewQueuePart extends StaffScreen {
 
 	@Override
 	protected void refresh() {
+		refresh(null);
+	}
+
+	/** Reads the queue again in a Job (only the newest read is shown); {@code said}, when given, is shown after it. */
+	private void refresh(String said) {
+		String unitCode = unit.getSelectionIndex() <= 0 ? null : units.get(unit.getSelectionIndex() - 1).code();
+		Channel chosenChannel = CHANNELS[Math.max(0, channel.getSelectionIndex())];
+		Duration chosenAge = AGES[Math.max(0, age.getSelectionIndex())];
+		Actor who = actor;
+		Background.of(table, Messages.text("job_review_queue")).in(reads).disabling(refresh, approve, reject)
+				.run(() -> desk.queue(who, unitCode, chosenChannel, chosenAge), queue -> {
+					show(queue);
+					outcome.setText(said != null ? said : NLS.bind(Messages.review_count, queue.size()));
+					selectionChanged();
+				}, e -> {
+					show(List.of());
+					outcome.setText(Messages.refusal(e));
+					selectionChanged();
+				});
+	}
+
+	private void show(List<ReviewItem> queue) {
+		shown = queue;
 		table.removeAll();
-		try {
-			String unitCode = unit.getSelectionIndex() <= 0 ? null : units.get(unit.getSelectionIndex() - 1).code();
-			shown = desk.queue(actor, unitCode, CHANNELS[Math.max(0, channel.getSelectionIndex())], AGES[Math.max(0, age.getSelectionIndex())]);
-			for (ReviewItem item : shown) {
-				var r = item.request();
-				new TableItem(table, SWT.NONE).setText(new String[] { Long.toString(r.id()), WHEN.format(r.receivedAt()),
-						r.applicantName(), r.maskedNationalId(), r.raUnit(), Messages.text("channel_" + r.channel()),
-						item.enteredByMe() ? Messages.review_entered_by_me : String.valueOf(item.submittedBy()) });
-			}
-			outcome.setText(NLS.bind(Messages.review_count, shown.size()));
-		} catch (ServiceException e) {
-			shown = List.of();
-			outcome.setText(Messages.refusal(e));
+		for (ReviewItem item : shown) {
+			var r = item.request();
+			new TableItem(table, SWT.NONE).setText(new String[] { Long.toString(r.id()), WHEN.format(r.receivedAt()),
+					r.applicantName(), r.maskedNationalId(), r.raUnit(), Messages.text("channel_" + r.channel()),
+					item.enteredByMe() ? Messages.review_entered_by_me : String.valueOf(item.submittedBy()) });
 		}
 		for (TableColumn c : table.getColumns()) {
 			c.pack();
 		}
-		selectionChanged();
 	}
 
 	private void selectionChanged() {
@@ -166,16 +187,18 @@ public final class ReviewQueuePart extends StaffScreen {
 			reason.setFocus();
 			return;
 		}
-		try {
-			desk.decide(actor, item.request().id(), decision);
+		Actor who = actor;
+		Background.of(table, Messages.text("job_decide")).user().disabling(approve, reject, table).run(() -> {
+			desk.decide(who, item.request().id(), decision);
+			return null;
+		}, done -> {
 			reason.setText("");
-			refresh();
-			outcome.setText(NLS.bind(approved ? Messages.review_approved : Messages.review_rejected, item.request().id(),
+			refresh(NLS.bind(approved ? Messages.review_approved : Messages.review_rejected, item.request().id(),
 					item.request().applicantName()));
-		} catch (ServiceException e) {
+		}, e -> {
 			outcome.setText(Messages.refusal(e));
-		}
-		outcome.getParent().layout();
+			selectionChanged();
+		});
 	}
 
 	/** 檢附文件 and the rest of the form, for the officer to check against the papers. */

@@ -18,9 +18,9 @@ import org.eclipse.swt.widgets.Text;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import radesk.api.staff.SearchDesk;
-import radesk.api.ServiceException;
 import radesk.core.access.Actor;
 import radesk.core.audit.AuditEntry;
+import radesk.ui.common.Background;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
@@ -50,6 +50,9 @@ public final class SearchPart {
 	private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.withZone(java.time.ZoneId.of("Asia/Taipei"));
 	private final Runnable search = this::search;
+	/** Search as one types: only the newest query's answer is shown. */
+	private final Background.Lane searches = new Background.Lane();
+	private final Background.Lane stories = new Background.Lane();
 
 	@Inject
 	public SearchPart(SearchDesk desk) {
@@ -97,41 +100,45 @@ public final class SearchPart {
 		}
 	}
 
-	/** 用戶資料: everything about the person of the chosen hit, oldest first. */
+	/** 用戶資料: everything about the person of the chosen hit, oldest first, read in a Job (the newest one asked shown). */
 	private void showStory() {
 		int i = table.getSelectionIndex();
 		if (i < 0 || i >= hits.size()) {
 			return;
 		}
 		SearchDesk.SearchHit hit = hits.get(i);
-		entries.removeAll();
-		try {
-			SearchDesk.Story s = desk.story(actor, hit.kind(), hit.key());
-			storyTitle.setText(s.name() + " \u00b7 " + s.maskedNationalId() + (s.account().isEmpty() ? "" : " \u00b7 " + s.account()));
-			StringBuilder facts = new StringBuilder();
-			for (var r : s.requests()) {
-				facts.append(NLS.bind(Messages.story_request, new Object[] { r.id(), Messages.text("channel_" + r.channel()),
-						Messages.text("state_" + r.state()) })).append('\n');
-			}
-			for (var k : s.cards()) {
-				facts.append(NLS.bind(Messages.story_card, k.serial(), Messages.text("card_state_" + k.state()))).append('\n');
-			}
-			for (var k : s.certificates()) {
-				facts.append(NLS.bind(Messages.story_certificate, new Object[] { k.identifier(),
-						Messages.text("certificate_state_" + k.state()), WHEN.format(k.notAfter()) })).append('\n');
-			}
-			storyFacts.setText(facts.toString().strip());
-			for (AuditEntry e : s.entries()) {
-				new TableItem(entries, SWT.NONE).setText(new String[] { WHEN.format(e.at()),
-						e.actor() + " (" + e.workstation() + ")", action(e.action()), e.subject(),
-						(e.before() == null ? "" : e.before() + " \u2192 ") + (e.after() == null ? "" : e.after()) });
-			}
-			for (TableColumn c : entries.getColumns()) {
-				c.pack();
-			}
-		} catch (ServiceException e) {
+		Actor who = actor;
+		Background.of(entries, Messages.text("job_story")).in(stories).run(() -> desk.story(who, hit.kind(), hit.key()), this::show, e -> {
+			entries.removeAll();
 			storyTitle.setText(Messages.refusal(e));
 			storyFacts.setText("");
+			storyTitle.getParent().layout();
+		});
+	}
+
+	private void show(SearchDesk.Story s) {
+		entries.removeAll();
+		storyTitle.setText(s.name() + " \u00b7 " + s.maskedNationalId() + (s.account().isEmpty() ? "" : " \u00b7 " + s.account()));
+		StringBuilder facts = new StringBuilder();
+		for (var r : s.requests()) {
+			facts.append(NLS.bind(Messages.story_request, new Object[] { r.id(), Messages.text("channel_" + r.channel()),
+					Messages.text("state_" + r.state()) })).append('\n');
+		}
+		for (var k : s.cards()) {
+			facts.append(NLS.bind(Messages.story_card, k.serial(), Messages.text("card_state_" + k.state()))).append('\n');
+		}
+		for (var k : s.certificates()) {
+			facts.append(NLS.bind(Messages.story_certificate, new Object[] { k.identifier(),
+					Messages.text("certificate_state_" + k.state()), WHEN.format(k.notAfter()) })).append('\n');
+		}
+		storyFacts.setText(facts.toString().strip());
+		for (AuditEntry e : s.entries()) {
+			new TableItem(entries, SWT.NONE).setText(new String[] { WHEN.format(e.at()),
+					e.actor() + " (" + e.workstation() + ")", action(e.action()), e.subject(),
+					(e.before() == null ? "" : e.before() + " \u2192 ") + (e.after() == null ? "" : e.after()) });
+		}
+		for (TableColumn c : entries.getColumns()) {
+			c.pack();
 		}
 		storyTitle.getParent().layout();
 	}
@@ -156,22 +163,30 @@ public final class SearchPart {
 		return Messages.text(prefix + h.state());
 	}
 
+	/** Asks in a Job; a newer query's answer wins over an older one's that arrives late. */
 	private void search() {
 		if (table.isDisposed()) {
 			return;
 		}
-		table.removeAll();
-		try {
-			hits = desk.search(actor, query.getText(), LIMIT);
-			for (SearchDesk.SearchHit h : hits) {
-				new TableItem(table, SWT.NONE).setText(new String[] { Messages.text("search_kind_" + h.kind()), h.key(), h.title(),
-						state(h), h.detail() });
-			}
-			outcome.setText(query.getText().isBlank() ? "" : org.eclipse.osgi.util.NLS.bind(Messages.search_count, hits.size()));
-		} catch (ServiceException e) {
-			hits = List.of();
+		String text = query.getText();
+		Actor who = actor;
+		Background.of(table, Messages.text("job_search")).in(searches).run(() -> desk.search(who, text, LIMIT), found -> {
+			show(found);
+			outcome.setText(text.isBlank() ? "" : NLS.bind(Messages.search_count, found.size()));
+			outcome.getParent().layout();
+		}, e -> {
+			show(List.of());
 			outcome.setText(Messages.refusal(e));
+			outcome.getParent().layout();
+		});
+	}
+
+	private void show(List<SearchDesk.SearchHit> found) {
+		hits = found;
+		table.removeAll();
+		for (SearchDesk.SearchHit h : hits) {
+			new TableItem(table, SWT.NONE).setText(new String[] { Messages.text("search_kind_" + h.kind()), h.key(), h.title(),
+					state(h), h.detail() });
 		}
-		outcome.getParent().layout();
 	}
 }

@@ -19,6 +19,9 @@ import jakarta.inject.Inject;
 import radesk.api.ServiceException;
 import radesk.api.staff.StaffDesk;
 import radesk.core.access.Role;
+import radesk.core.access.Actor;
+import radesk.core.registration.RaUnit;
+import radesk.ui.common.Background;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
@@ -65,7 +68,7 @@ public final class StaffPart extends StaffScreen {
 			role.add(radesk.ui.common.Messages.role(r));
 		}
 		role.select(0);
-		Button add = WidgetIds.name(new Button(form, SWT.PUSH), "staff.add");
+		add = WidgetIds.name(new Button(form, SWT.PUSH), "staff.add");
 		add.setText(Messages.staff_add);
 		add.addListener(SWT.Selection, e -> add());
 		outcome = WidgetIds.name(new Label(form, SWT.WRAP), "staff.outcome");
@@ -87,7 +90,7 @@ public final class StaffPart extends StaffScreen {
 			extraRole.add(radesk.ui.common.Messages.role(r));
 		}
 		extraRole.select(1);
-		Button grantButton = WidgetIds.name(new Button(grant, SWT.PUSH), "staff.grant");
+		grantButton = WidgetIds.name(new Button(grant, SWT.PUSH), "staff.grant");
 		grantButton.setText(Messages.staff_grant);
 		grantButton.addListener(SWT.Selection, e -> grant());
 
@@ -98,12 +101,12 @@ public final class StaffPart extends StaffScreen {
 		unitCode = Forms.labelledText(units, Messages.units_code, "units.code", SWT.NONE, 80);
 		unitZh = Forms.labelledText(units, Messages.units_name_zh, "units.nameZh", SWT.NONE, 160);
 		unitEn = Forms.labelledText(units, Messages.units_name_en, "units.nameEn", SWT.NONE, 160);
-		Button addUnit = WidgetIds.name(new Button(units, SWT.PUSH), "units.add");
+		addUnit = WidgetIds.name(new Button(units, SWT.PUSH), "units.add");
 		addUnit.setText(Messages.units_add);
 		addUnit.addListener(SWT.Selection, e -> addUnit());
 		unitList = WidgetIds.name(new Label(units, SWT.WRAP), "units.list");
 		unitList.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 7, 1));
-		showUnits();
+		showUnits(null);
 		refresh();
 	}
 
@@ -111,79 +114,112 @@ public final class StaffPart extends StaffScreen {
 	private Text unitZh;
 	private Text unitEn;
 	private Label unitList;
+	private Combo extraRole;
+	private Button add;
+	private Button grantButton;
+	private Button addUnit;
+	/** The list is read at each sign-in and after each change: only the newest read is shown. */
+	private final Background.Lane reads = new Background.Lane();
 
-	private void showUnits() {
-		unitList.setText(intake.raUnits().stream().map(u -> u.code() + " " + u.nameZhTw() + " / " + u.nameEn())
-				.collect(java.util.stream.Collectors.joining(" \u00b7 ")));
-		unitList.getParent().layout();
+	/** The RA units, read in a Job; {@code said}, when given, is shown once they are. */
+	private void showUnits(String said) {
+		Background.of(unitList, Messages.text("job_units")).run(intake::raUnits, read -> {
+			unitList.setText(read.stream().map(u -> u.code() + " " + u.nameZhTw() + " / " + u.nameEn())
+					.collect(java.util.stream.Collectors.joining(" \u00b7 ")));
+			unitList.getParent().layout();
+			if (said != null) {
+				say(said);
+			}
+		}, e -> {
+		});
 	}
 
 	/** 新增 RA 單位: a counter or branch that takes in forms. */
 	private void addUnit() {
-		try {
-			staff.addRaUnit(actor, new radesk.core.registration.RaUnit(unitCode.getText(), unitZh.getText(), unitEn.getText()));
-			outcome.setText(NLS.bind(Messages.units_added, unitCode.getText().strip().toUpperCase(java.util.Locale.ROOT)));
+		RaUnit unit = new RaUnit(unitCode.getText(), unitZh.getText(), unitEn.getText());
+		String added = NLS.bind(Messages.units_added, unitCode.getText().strip().toUpperCase(java.util.Locale.ROOT));
+		Actor admin = actor;
+		change(addUnit, () -> staff.addRaUnit(admin, unit), () -> {
 			unitCode.setText("");
 			unitZh.setText("");
 			unitEn.setText("");
-			showUnits();
-		} catch (ServiceException e) {
-			outcome.setText(Messages.refusal(e));
-		}
-		outcome.getParent().layout();
+			showUnits(added);
+		});
 	}
 
 	/** Lets the chosen person also work in another role (a small office: clerk and officer in one). */
 	private void grant() {
 		int i = table.getSelectionIndex();
 		if (i < 0) {
-			outcome.setText(Messages.staff_choose_person);
-			outcome.getParent().layout();
+			say(Messages.staff_choose_person);
 			return;
 		}
 		String who = table.getItem(i).getText(0);
 		Role chosen = ROLES[extraRole.getSelectionIndex()];
-		try {
-			staff.grantRole(actor, who, chosen);
-			outcome.setText(NLS.bind(Messages.staff_granted, who, radesk.ui.common.Messages.role(chosen)));
-			refresh();
-		} catch (ServiceException e) {
-			outcome.setText(Messages.refusal(e));
-		}
-		outcome.getParent().layout();
+		Actor admin = actor;
+		change(grantButton, () -> staff.grantRole(admin, who, chosen),
+				() -> refresh(NLS.bind(Messages.staff_granted, who, radesk.ui.common.Messages.role(chosen))));
 	}
-
-	private Combo extraRole;
 
 	private void add() {
 		char[] secret = password.getText().toCharArray();
+		password.setText("");
 		Role chosen = ROLES[role.getSelectionIndex()];
-		try {
-			staff.addStaff(actor, account.getText().strip(), name.getText(), chosen, secret);
-			outcome.setText(NLS.bind(Messages.staff_added, account.getText().strip(), radesk.ui.common.Messages.role(chosen)));
+		String who = account.getText().strip();
+		String displayName = name.getText();
+		Actor admin = actor;
+		change(add, () -> {
+			try {
+				staff.addStaff(admin, who, displayName, chosen, secret);
+			} finally {
+				java.util.Arrays.fill(secret, '\0');
+			}
+		}, () -> {
 			account.setText("");
 			name.setText("");
-			refresh();
-		} catch (ServiceException e) {
-			outcome.setText(Messages.refusal(e));
-		} finally {
-			password.setText("");
-			java.util.Arrays.fill(secret, '\0');
-		}
-		outcome.getParent().layout();
+			refresh(NLS.bind(Messages.staff_added, who, radesk.ui.common.Messages.role(chosen)));
+		});
+	}
+
+	/** A change to the records. */
+	private interface Change {
+		void make() throws ServiceException;
+	}
+
+	/** Makes {@code change} in a Job, {@code button} off meanwhile; then {@code done}, or the refusal said. */
+	private void change(Button button, Change change, Runnable done) {
+		Background.of(table, Messages.text("job_staff_change")).user().disabling(button).run(() -> {
+			change.make();
+			return Boolean.TRUE;
+		}, made -> done.run(), e -> say(Messages.refusal(e)));
 	}
 
 	@Override
 	protected void refresh() {
-		table.removeAll();
-		try {
-			for (StaffDesk.StaffMember m : staff.staff(actor)) {
+		refresh(null);
+	}
+
+	/** Reads the staff again in a Job; {@code said}, when given, is shown once they are (a refusal instead). */
+	private void refresh(String said) {
+		Actor admin = actor;
+		Background.of(table, Messages.text("job_staff")).in(reads).run(() -> staff.staff(admin), members -> {
+			table.removeAll();
+			for (StaffDesk.StaffMember m : members) {
 				new TableItem(table, SWT.NONE).setText(new String[] { m.account(), m.displayName(),
 						m.roles().stream().map(radesk.ui.common.Messages::role).collect(java.util.stream.Collectors.joining(", ")),
 						m.suspended() ? Messages.staff_suspended : Messages.staff_active });
 			}
-		} catch (ServiceException e) {
-			outcome.setText(Messages.refusal(e));
-		}
+			if (said != null) {
+				say(said);
+			}
+		}, e -> {
+			table.removeAll();
+			say(Messages.refusal(e));
+		});
+	}
+
+	private void say(String text) {
+		outcome.setText(text);
+		outcome.getParent().layout();
 	}
 }

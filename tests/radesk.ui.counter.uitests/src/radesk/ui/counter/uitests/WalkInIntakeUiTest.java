@@ -118,17 +118,21 @@ class WalkInIntakeUiTest {
 		robot.chord(SWT.ALT, 'w');
 		robot.press('t');
 		addStaff(robot, CLERK, "陳櫃檯", CLERK_PASSWORD, 0, "已新增 ui.clerk（櫃檯人員）。");
-		assertTrue(robot.rows("staff.table").stream().anyMatch(r -> r.get(0).equals(CLERK) && r.get(2).equals("櫃檯人員")));
+		robot.waitUntil(() -> robot.rows("staff.table").stream().anyMatch(r -> r.get(0).equals(CLERK) && r.get(2).equals("櫃檯人員")),
+				() -> "the clerk listed: " + robot.rows("staff.table"));
 		addStaff(robot, OFFICER, "林審核", OFFICER_PASSWORD, 1, "已新增 ui.officer（審核人員）。");
 		addStaff(robot, MAILROOM, "吳收發", MAILROOM_PASSWORD, 2, "已新增 ui.mail（收發人員）。");
 		// a small office: the clerk may also work as an officer
+		robot.waitUntil(() -> robot.rows("staff.table").stream().anyMatch(r -> r.get(0).equals(MAILROOM)),
+				() -> "the mailroom clerk listed: " + robot.rows("staff.table"));
 		int clerkRow = robot.rows("staff.table").stream().map(r -> r.get(0)).toList().indexOf(CLERK);
 		robot.selectRow("staff.table", clerkRow);
 		robot.select("staff.extraRole", 1);
 		robot.click("staff.grant");
 		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("ui.clerk 現在也可擔任審核人員。"),
 				() -> "the role granted; the screen says " + robot.textOf("staff.outcome"));
-		assertEquals("櫃檯人員, 審核人員", robot.rows("staff.table").get(clerkRow).get(2));
+		robot.waitUntil(() -> robot.rows("staff.table").get(clerkRow).get(2).equals("櫃檯人員, 審核人員"),
+				() -> "the clerk's two roles listed: " + robot.rows("staff.table"));
 		robot.type("units.code", "KHH");
 		robot.commit("units.nameZh", "高雄分處");
 		robot.type("units.nameEn", "Kaohsiung branch");
