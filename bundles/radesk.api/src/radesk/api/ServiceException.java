@@ -61,7 +61,9 @@ public final class ServiceException extends Exception {
 		/** The subscriber was issued as many certificates as a day allows (IssuanceLimits): tomorrow again. */
 		ISSUANCE_LIMIT,
 		/** The RA server's one-time code for its first administrator is missing, wrong, used or expired. */
-		SETUP_CODE_INVALID
+		SETUP_CODE_INVALID,
+		/** Too many at once from this client address (sessions, requests): later. */
+		TOO_MANY_REQUESTS
 	}
 
 	private final Reason reason;

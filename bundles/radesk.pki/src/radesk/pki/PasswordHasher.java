@@ -23,6 +23,16 @@ public final class PasswordHasher {
 	private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 	private static final Base64.Decoder B64D = Base64.getDecoder();
 
+	/**
+	 * Every Argon2 computation of the process, whoever asks (log-ins, password changes, staff
+	 * accounts, registrations), waits for one of these permits: at most one per core, and never more
+	 * than a quarter of the heap in 64 MiB blocks, so no flood of hashing requests can exhaust the
+	 * memory (security review H4).
+	 */
+	static final int CONCURRENT = Math.max(1, (int) Math.min(Runtime.getRuntime().availableProcessors(),
+			Runtime.getRuntime().maxMemory() / 4 / (MEMORY_KIB * 1024L + (8L << 20))));
+	private static final java.util.concurrent.Semaphore PERMITS = new java.util.concurrent.Semaphore(CONCURRENT, true);
+
 	private final SecureRandom random;
 
 	public PasswordHasher(SecureRandom random) {
@@ -68,6 +78,18 @@ public final class PasswordHasher {
 	}
 
 	private static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+		if (memoryKib > MEMORY_KIB * 4 || iterations > 10 || parallelism > 4 || length > 64) {
+			throw new IllegalArgumentException("Argon2 parameters beyond what RA Desk ever stored");
+		}
+		PERMITS.acquireUninterruptibly();
+		try {
+			return deriveNow(password, salt, memoryKib, iterations, parallelism, length);
+		} finally {
+			PERMITS.release();
+		}
+	}
+
+	private static byte[] deriveNow(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
 		Argon2BytesGenerator generator = new Argon2BytesGenerator();
 		generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
 				.withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism).withSalt(salt).build());

@@ -37,7 +37,9 @@ final class RemoteStaffDesk implements StaffDesk {
 	}
 
 	@Override
-	public Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException {
+	public Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress)
+			throws ServiceException {
+		// the server sees this workstation's address itself
 		return server.signIn(account, password, as, workstation);
 	}
 

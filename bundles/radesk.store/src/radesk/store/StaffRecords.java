@@ -58,19 +58,10 @@ public final class StaffRecords {
 	}
 
 	/**
-	 * Whether the first administrator may be created with {@code codeHash}: where a server opened a
-	 * code, only with that code before it expires; where none was ever opened (a standalone counter,
-	 * its own machine), only without one. {@code use}: the code is used up by this (of two racing
-	 * creations, one deletes the row).
+	 * Whether {@code codeHash} is the open code of the server's start, unexpired. {@code use}: the
+	 * code is used up by this (of two racing creations, one deletes the row).
 	 */
 	public static boolean setupAccepts(Connection c, String codeHash, Instant now, boolean use) throws SQLException {
-		Optional<String> open = Rows.one(c, "select code_hash from first_admin_setup where id = 1", rs -> rs.getString(1));
-		if (open.isEmpty()) {
-			return codeHash == null;
-		}
-		if (codeHash == null) {
-			return false;
-		}
 		if (!use) {
 			return Rows.one(c, "select count(*) from first_admin_setup where code_hash = ? and expires_at > ?", rs -> rs.getInt(1),
 					codeHash, now).orElse(0) == 1;

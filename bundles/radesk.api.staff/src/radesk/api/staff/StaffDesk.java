@@ -9,8 +9,7 @@ import radesk.core.access.Role;
 
 /**
  * Staff accounts and sign-in. The first start creates the administrator; from then on only an
- * administrator adds staff. Three wrong passwords in a row suspend a staff account until an
- * administrator sets a new password.
+ * administrator adds staff. Wrong passwords slow the next sign-in, never suspend (see signIn).
  */
 public interface StaffDesk {
 
@@ -28,8 +27,8 @@ public interface StaffDesk {
 	/**
 	 * Creates the first administrator; refused once any staff account exists. {@code setupCode}: the
 	 * code the RA server showed on its host (SETUP_CODE_INVALID without it, or with a wrong, used or
-	 * expired one); null at a standalone counter, where no server ever opened one. Both are checked
-	 * before the password is hashed.
+	 * expired one); null only in-process on the RA's own machine (a standalone counter), which no
+	 * network call can be. Both are checked before the password is hashed.
 	 */
 	Actor createFirstAdministrator(String setupCode, String account, String displayName, char[] password, String workstation)
 			throws ServiceException;
@@ -39,11 +38,20 @@ public interface StaffDesk {
 		return signIn(account, password, null, workstation);
 	}
 
+	/** As {@link #signIn(String, char[], Role, String, String)} at this workstation. */
+	default Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException {
+		return signIn(account, password, as, workstation, null);
+	}
+
 	/**
-	 * Signs a member of staff in to work in one of their roles ({@code null}: the main one). A role
-	 * the account does not hold is refused (NOT_PERMITTED) after the password was checked.
+	 * Signs a member of staff in to work in one of their roles ({@code null}: the main one), from
+	 * {@code clientAddress} (as the RA server's connection shows it; null in-process). A role the
+	 * account does not hold is refused (NOT_PERMITTED) after the password was checked. Wrong
+	 * passwords never suspend: they slow the next attempt of that account from that address, and of
+	 * that address (TOO_MANY_REQUESTS, the detail says how many seconds), so nobody on the network
+	 * can lock staff out.
 	 */
-	Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException;
+	Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress) throws ServiceException;
 
 	/** Lets a member of staff also work in another role (an administrator's decision, audited). */
 	void grantRole(Actor administrator, String account, Role role) throws ServiceException;

@@ -48,6 +48,11 @@ final class Call {
 		return request.getHeaders().get(name);
 	}
 
+	/** The client's address as the connection shows it (a proxy in front: the proxy's). */
+	String clientAddress() {
+		return Request.getRemoteAddr(request);
+	}
+
 	/** The token of an {@code Authorization: Bearer …} header, or null. */
 	String bearer() {
 		String auth = header("Authorization");

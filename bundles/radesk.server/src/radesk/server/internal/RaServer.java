@@ -69,7 +69,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.staff.RegistrationDesk registration, @Reference(target = LOCAL) radesk.api.staff.MailroomDesk mailroom,
 			@Reference(target = LOCAL) radesk.api.staff.IssuanceDesk issuance, @Reference(target = LOCAL) radesk.api.staff.FormDesk forms,
 			@Reference(target = LOCAL) radesk.api.staff.SearchDesk search, @Reference(target = LOCAL) radesk.api.staff.AuditTrail audit,
-			@Reference(target = LOCAL) radesk.api.staff.CrlDesk crl, @Reference(target = LOCAL) radesk.api.staff.CardDesk cards) throws Exception {
+			@Reference(target = LOCAL) radesk.api.staff.CrlDesk crl, @Reference(target = LOCAL) radesk.api.staff.CardDesk cards,
+			@Reference(target = LOCAL) radesk.api.SessionDesk sessions) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		boolean disclose = "disclosed".equals(System.getProperty("radesk.server.captcha"));
@@ -77,9 +78,9 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			throw new IllegalStateException("radesk.server.captcha=disclosed is for tests on the loopback address only");
 		}
 		this.captchas = new Captchas(Clock.systemUTC(), disclose);
-		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas);
+		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas, sessions);
 		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
-				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards)));
+				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards)), sessions);
 		java.util.List<java.util.List<String>> names = ServerTls.configuredNames(System.getProperty("radesk.server.names"));
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1));
 		announceFirstAdministratorCode(staff);
@@ -173,10 +174,10 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 
 	private JsonNode answer(Call x, String route) throws ApiException {
 		return switch (route) {
-		case "POST /sessions" -> subscribers.logIn(x.body(MAX_BODY));
+		case "POST /sessions" -> subscribers.logIn(x, x.body(MAX_BODY));
 		case "GET /captcha" -> subscribers.captcha();
 		case "GET /challenge" -> subscribers.challenge();
-		case "POST /card-sessions" -> subscribers.cardLogIn(x.body(MAX_BODY));
+		case "POST /card-sessions" -> subscribers.cardLogIn(x, x.body(MAX_BODY));
 		case "DELETE /sessions" -> subscribers.logOut(x);
 		case "POST /password" -> subscribers.changePassword(x, x.body(MAX_BODY));
 		case "GET /certificates" -> subscribers.certificates(x);
@@ -184,8 +185,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		case "POST /certificates/on-card" -> subscribers.confirmOnCard(x, x.body(MAX_BODY));
 		case "POST /cards/pin-strikes" -> subscribers.pinStrikes(x, x.body(MAX_BODY));
 		case "GET /staff/first-administrator" -> staffRoutes.needsFirst();
-		case "POST /staff/first-administrator" -> staffRoutes.firstAdministrator(x.body(MAX_BODY));
-		case "POST /staff/sessions" -> staffRoutes.signIn(x.body(MAX_BODY));
+		case "POST /staff/first-administrator" -> staffRoutes.firstAdministrator(x, x.body(MAX_BODY));
+		case "POST /staff/sessions" -> staffRoutes.signIn(x, x.body(MAX_BODY));
 		case "DELETE /staff/sessions" -> staffRoutes.signOut(x);
 		default -> staffRoutes.call(staffRoutes.route(route)
 				.orElseThrow(() -> new ApiException(404, "NOT_FOUND", "no such resource: " + route)), x);
@@ -216,7 +217,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		case ACCOUNT_SUSPENDED -> 423;
 		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD, DUAL_CONTROL, CARD_NOT_PROVEN, SETUP_CODE_INVALID -> 403;
 		case WRONG_STATE, CONCURRENT_CHANGE, CARD_NOT_BOUND, CARD_HAS_CERTIFICATE -> 409;
-		case ISSUANCE_LIMIT -> 429;
+		case ISSUANCE_LIMIT, TOO_MANY_REQUESTS -> 429;
 		case NOT_FOUND -> 404;
 		default -> 400;
 		};

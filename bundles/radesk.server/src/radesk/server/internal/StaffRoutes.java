@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import radesk.api.ServiceException;
+import radesk.api.SessionDesk;
+import radesk.api.SessionDesk.Kind;
 import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
@@ -25,12 +27,13 @@ final class StaffRoutes {
 	private final StaffDesk staff;
 	private final StaffTable table;
 	/** Signed-in staff of counter workstations in connected mode: their own tokens, never a subscriber's. */
-	private final Sessions sessions = new Sessions(Clock.systemUTC());
+	private final SessionDesk sessions;
 
-	StaffRoutes(ObjectMapper json, StaffDesk staff, StaffTable table) {
+	StaffRoutes(ObjectMapper json, StaffDesk staff, StaffTable table, SessionDesk sessions) {
 		this.json = json;
 		this.staff = staff;
 		this.table = table;
+		this.sessions = sessions;
 	}
 
 	JsonNode needsFirst() throws ApiException {
@@ -45,17 +48,17 @@ final class StaffRoutes {
 	 * The first start of a connected counter: the administrator, created once with the one-time
 	 * code the server showed on its host; signed in at once.
 	 */
-	JsonNode firstAdministrator(JsonNode body) throws ApiException {
+	JsonNode firstAdministrator(Call x, JsonNode body) throws ApiException {
 		String setupCode = Fields.text(body, "setupCode", 32);
 		String account = Fields.text(body, "account", 64);
 		String name = Fields.text(body, "displayName", 128);
 		String workstation = Fields.text(body, "workstation", 64);
 		return Fields.withPassword(body,
-				password -> session(staff.createFirstAdministrator(setupCode, account, name, password, workstation)));
+				password -> session(x, staff.createFirstAdministrator(setupCode, account, name, password, workstation)));
 	}
 
 	/** A member of staff signs in at a connected counter workstation, in one of their roles. */
-	JsonNode signIn(JsonNode body) throws ApiException {
+	JsonNode signIn(Call x, JsonNode body) throws ApiException {
 		String account = Fields.text(body, "account", 64);
 		String workstation = Fields.text(body, "workstation", 64);
 		JsonNode roleNode = body.get("role");
@@ -68,24 +71,33 @@ final class StaffRoutes {
 			}
 		}
 		Role as = role;
-		return Fields.withPassword(body, password -> session(staff.signIn(account, password, as, workstation)));
+		return Fields.withPassword(body, password -> session(x, staff.signIn(account, password, as, workstation, x.clientAddress())));
 	}
 
-	private JsonNode session(Actor signedIn) throws ApiException {
+	private JsonNode session(Call x, Actor signedIn) throws ApiException, ServiceException {
 		if (signedIn.role() == Role.SUBSCRIBER) {
 			throw new ApiException(403, "NOT_PERMITTED", "staff only");
 		}
-		return json.createObjectNode().put("token", sessions.open(signedIn)).put("account", signedIn.account())
+		return json.createObjectNode().put("token", sessions.open(Kind.STAFF, signedIn, x.clientAddress(), null))
+				.put("account", signedIn.account())
 				.put("role", signedIn.role().name()).put("workstation", signedIn.workstation());
 	}
 
 	private Actor signedIn(Call x) throws ApiException {
-		return sessions.find(x.bearer()).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "sign in first"));
+		try {
+			return sessions.find(Kind.STAFF, x.bearer()).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "sign in first"));
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
+		}
 	}
 
 	JsonNode signOut(Call x) throws ApiException {
 		signedIn(x);
-		sessions.close(x.bearer());
+		try {
+			sessions.close(Kind.STAFF, x.bearer());
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
+		}
 		return json.createObjectNode().put("status", "signed out");
 	}
 

@@ -14,6 +14,8 @@ import radesk.api.AccountDesk;
 import radesk.api.CertificateDesk;
 import radesk.api.IssuedCertificate;
 import radesk.api.ServiceException;
+import radesk.api.SessionDesk;
+import radesk.api.SessionDesk.Kind;
 import radesk.core.access.Actor;
 
 /** The subscriber edition's routes: log-ins (password or card), log-out, password, certificates, 憑證申請. */
@@ -23,17 +25,23 @@ final class SubscriberRoutes {
 	private final AccountDesk accounts;
 	private final CertificateDesk certificates;
 	private final Captchas captchas;
-	private final Sessions sessions = new Sessions(Clock.systemUTC());
+	private final SessionDesk sessions;
 
-	SubscriberRoutes(ObjectMapper json, AccountDesk accounts, CertificateDesk certificates, Captchas captchas) {
+	SubscriberRoutes(ObjectMapper json, AccountDesk accounts, CertificateDesk certificates, Captchas captchas, SessionDesk sessions) {
 		this.json = json;
 		this.accounts = accounts;
 		this.certificates = certificates;
 		this.captchas = captchas;
+		this.sessions = sessions;
 	}
 
 	private Actor session(Call x) throws ApiException {
-		return sessions.find(x.bearer()).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
+		try {
+			return sessions.find(Kind.SUBSCRIBER, x.bearer())
+					.orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
+		}
 	}
 
 	JsonNode captcha() throws ApiException {
@@ -57,7 +65,7 @@ final class SubscriberRoutes {
 		}
 	}
 
-	JsonNode logIn(JsonNode body) throws ApiException {
+	JsonNode logIn(Call x, JsonNode body) throws ApiException {
 		String account = Fields.text(body, "account", 64);
 		String captchaId = Fields.text(body, "captchaId", 64);
 		String captcha = Fields.text(body, "captcha", 16);
@@ -65,16 +73,16 @@ final class SubscriberRoutes {
 		if (!captchas.solved(captchaId, captcha)) {
 			throw new ApiException(400, "CAPTCHA_WRONG", "the captcha was wrong, used or expired: get a new one");
 		}
-		return Fields.withPassword(body, password -> loggedIn(accounts.logIn(account, password, "subscriber-edition")));
+		return Fields.withPassword(body, password -> loggedIn(x, accounts.logIn(account, password, "subscriber-edition"), null));
 	}
 
-	private JsonNode loggedIn(Actor me) {
-		return json.createObjectNode().put("token", sessions.open(me)).put("account", me.account())
-				.put("idleMinutes", Sessions.IDLE.toMinutes());
+	private JsonNode loggedIn(Call x, Actor me, String certificate) throws ServiceException {
+		return json.createObjectNode().put("token", sessions.open(Kind.SUBSCRIBER, me, x.clientAddress(), certificate))
+				.put("account", me.account()).put("idleMinutes", Kind.SUBSCRIBER.idle().toMinutes());
 	}
 
 	/** 晶片卡登入: 憑證識別碼 + RA unit + the card's signature over a challenge from GET /challenge. */
-	JsonNode cardLogIn(JsonNode body) throws ApiException {
+	JsonNode cardLogIn(Call x, JsonNode body) throws ApiException {
 		String identifier = Fields.text(body, "identifier", 32);
 		String raUnit = Fields.text(body, "raUnit", 32);
 		if (!captchas.solved(Fields.text(body, "captchaId", 64), Fields.text(body, "captcha", 16))) {
@@ -83,7 +91,8 @@ final class SubscriberRoutes {
 		byte[] challenge = Fields.base64(body, "challenge", 128);
 		byte[] signature = Fields.base64(body, "signature", 2048);
 		try {
-			return loggedIn(accounts.logInWithCard(identifier, raUnit, challenge, signature, "subscriber-edition"));
+			Actor me = accounts.logInWithCard(identifier, raUnit, challenge, signature, "subscriber-edition");
+			return loggedIn(x, me, identifier.strip().toUpperCase(java.util.Locale.ROOT));
 		} catch (ServiceException e) {
 			throw RaServer.refusal(e);
 		}
@@ -91,7 +100,11 @@ final class SubscriberRoutes {
 
 	JsonNode logOut(Call x) throws ApiException {
 		session(x);
-		sessions.close(x.bearer());
+		try {
+			sessions.close(Kind.SUBSCRIBER, x.bearer());
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
+		}
 		return json.createObjectNode().put("status", "logged out");
 	}
 
@@ -102,6 +115,8 @@ final class SubscriberRoutes {
 		char[] confirm = Fields.text(body, "confirm", 128).toCharArray();
 		try {
 			accounts.changePassword(me, old, fresh, confirm);
+			// the old password's other sessions end; this one, where it was changed, goes on
+			sessions.endOthers(Kind.SUBSCRIBER, x.bearer());
 			return json.createObjectNode().put("status", "password changed");
 		} catch (ServiceException e) {
 			throw RaServer.refusal(e);

@@ -97,37 +97,71 @@ public final class LocalAccountDesk implements AccountDesk {
 		return who;
 	}
 
-	/** Checks the password and commits the strike or its clearing; returns the refusal, if any. */
+	/**
+	 * Checks the password and commits the strike or its clearing; returns the refusal, if any. The
+	 * hash is checked outside any transaction (Argon2 holds no lock), then the outcome is written on
+	 * the row as it is by then, again when another attempt wrote first: of parallel wrong passwords
+	 * every one counts (security review M5). An unknown account costs the same hash as a known one.
+	 */
 	private Outcome check(Actor who, char[] password, String action) throws ServiceException {
 		Instant now = ra.clock.instant();
-		try {
-			return db.inTransaction((Connection c) -> {
-				SubscriberRow row = Subscribers.byAccount(c, who.account()).orElse(null);
-				if (row == null) {
-					AuditRecords.append(c, who, action + "_FAILED", "account:" + who.account(), null, "no such account", now);
-					return new Outcome(Reason.WRONG_PASSWORD, -1);
+		java.util.Optional<SubscriberRow> read = db.inTransaction((Connection c) -> Subscribers.byAccount(c, who.account()));
+		String checked = read.filter(r -> !r.suspended()).map(SubscriberRow::passwordHash).orElse(null);
+		boolean right = PasswordHasher.matches(password, checked == null ? unknownAccountHash() : checked) && checked != null;
+		for (int attempt = 0;; attempt++) {
+			try {
+				return db.inTransaction((Connection c) -> outcome(c, who, password, action, right, checked, now));
+			} catch (ConcurrentChangeException e) {
+				if (attempt >= 50) {
+					throw Guard.concurrent(e);
 				}
-				if (row.suspended()) {
-					AuditRecords.append(c, who, action + "_REFUSED", "subscriber:" + row.id(), "suspended", "suspended", now);
-					return new Outcome(Reason.ACCOUNT_SUSPENDED, 0);
-				}
-				Strikes before = new Strikes(row.passwordStrikes());
-				if (PasswordHasher.matches(password, row.passwordHash())) {
-					if (before.failures() > 0) {
-						Subscribers.passwordOutcome(c, row, 0, false);
-					}
-					AuditRecords.append(c, who, action, "subscriber:" + row.id(), null, "ok", now);
-					return new Outcome(null, Strikes.LIMIT);
-				}
-				Strikes after = before.afterFailure();
-				Subscribers.passwordOutcome(c, row, after.failures(), after.locked());
-				AuditRecords.append(c, who, after.locked() ? "ACCOUNT_SUSPENDED" : action + "_FAILED", "subscriber:" + row.id(),
-						before.failures() + " strikes", after.failures() + " strikes", now);
-				return after.locked() ? new Outcome(Reason.ACCOUNT_SUSPENDED, 0) : new Outcome(Reason.WRONG_PASSWORD, after.remaining());
-			});
-		} catch (ConcurrentChangeException e) {
-			throw Guard.concurrent(e);
+			}
 		}
+	}
+
+	private Outcome outcome(Connection c, Actor who, char[] password, String action, boolean right, String checked, Instant now)
+			throws java.sql.SQLException {
+		SubscriberRow row = Subscribers.byAccount(c, who.account()).orElse(null);
+		if (row == null) {
+			AuditRecords.append(c, who, action + "_FAILED", "account:" + who.account(), null, "no such account", now);
+			return new Outcome(Reason.WRONG_PASSWORD, -1);
+		}
+		if (row.suspended()) {
+			AuditRecords.append(c, who, action + "_REFUSED", "subscriber:" + row.id(), "suspended", "suspended", now);
+			return new Outcome(Reason.ACCOUNT_SUSPENDED, 0);
+		}
+		// a password reset meanwhile: the new hash is what counts
+		boolean ok = row.passwordHash().equals(checked) ? right : PasswordHasher.matches(password, row.passwordHash());
+		Strikes before = new Strikes(row.passwordStrikes());
+		if (ok) {
+			if (before.failures() > 0) {
+				Subscribers.passwordOutcome(c, row, 0, false);
+			}
+			AuditRecords.append(c, who, action, "subscriber:" + row.id(), null, "ok", now);
+			return new Outcome(null, Strikes.LIMIT);
+		}
+		Strikes after = before.afterFailure();
+		Subscribers.passwordOutcome(c, row, after.failures(), after.locked());
+		AuditRecords.append(c, who, after.locked() ? "ACCOUNT_SUSPENDED" : action + "_FAILED", "subscriber:" + row.id(),
+				before.failures() + " strikes", after.failures() + " strikes", now);
+		if (after.locked()) {
+			// a suspended account is logged out everywhere at once
+			radesk.store.SessionRecords.endAll(c, radesk.api.SessionDesk.Kind.SUBSCRIBER.name(), row.account(), null);
+			return new Outcome(Reason.ACCOUNT_SUSPENDED, 0);
+		}
+		return new Outcome(Reason.WRONG_PASSWORD, after.remaining());
+	}
+
+	private static volatile String unknownAccountHash;
+
+	/** A hash no password matches in practice, so an unknown account takes as long as a known one (M6). */
+	private String unknownAccountHash() {
+		if (unknownAccountHash == null) {
+			char[] random = WebsitePasswords.next(ra.random);
+			unknownAccountHash = ra.hasher.hash(random);
+			Arrays.fill(random, '\0');
+		}
+		return unknownAccountHash;
 	}
 
 	@Override

@@ -170,6 +170,8 @@ public final class LocalFormDesk implements FormDesk {
 		RevocationReason reason = RevocationReason.valueOf(decided.reason());
 		Instant now = ra.clock.instant();
 		Certificates.revoke(c, cert, reason, now);
+		// whoever logged in with this certificate's card is logged out at once
+		radesk.store.SessionRecords.endForCertificate(c, cert.identifier());
 		AuditRecords.append(c, officer, "CERTIFICATE_REVOKED", "certificate:" + cert.serial(), cert.state(),
 				"REVOKED " + reason, now);
 		finish(c, officer, decided, "certificate revoked");
@@ -220,6 +222,8 @@ public final class LocalFormDesk implements FormDesk {
 			return db.inTransaction((Connection c) -> {
 				SubscriberRow row = Subscribers.byAccount(c, form.subject()).orElseThrow(() -> Guard.notFound("account"));
 				Subscribers.newPassword(c, row, hash);
+				// the old password's sessions end with it
+				radesk.store.SessionRecords.endAll(c, radesk.api.SessionDesk.Kind.SUBSCRIBER.name(), row.account(), null);
 				finish(c, clerk, form, "new password" + (row.suspended() ? ", suspension lifted" : ""));
 				return new NewSubscriber(row.id(), row.account(), password);
 			});

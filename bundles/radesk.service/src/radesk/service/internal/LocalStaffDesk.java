@@ -15,11 +15,11 @@ import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.access.Role;
-import radesk.core.access.SetupCode;
 import radesk.core.account.PasswordPolicy;
-import radesk.core.account.Strikes;
+import radesk.core.account.Backoff;
 import radesk.pki.PasswordHasher;
 import radesk.store.AuditRecords;
+import radesk.store.Backoffs;
 import radesk.store.ConcurrentChangeException;
 import radesk.store.Database;
 import radesk.store.StaffRecords;
@@ -30,16 +30,16 @@ import radesk.store.StaffRow;
 public final class LocalStaffDesk implements StaffDesk {
 
 	private static final Pattern ACCOUNT = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
-	/** Who opens the first administrator's code: the RA server's own start, on its host. */
-	private static final Actor ON_THE_HOST = new Actor("(server start)", Role.ADMINISTRATOR, "server host");
 
 	private final Database db;
 	private final EmbeddedRa ra;
+	private final FirstAdministrator first;
 
 	@Activate
 	public LocalStaffDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
+		this.first = new FirstAdministrator(db, ra);
 	}
 
 	@Override
@@ -49,107 +49,85 @@ public final class LocalStaffDesk implements StaffDesk {
 
 	@Override
 	public char[] openFirstAdministratorSetup() throws ServiceException {
-		char[] code = SetupCode.next(ra.random);
-		String hash = SetupCode.hash(new String(code));
-		Instant now = ra.clock.instant();
-		boolean opened = db.inTransaction((Connection c) -> {
-			if (StaffRecords.count(c) > 0) {
-				StaffRecords.closeSetup(c);
-				return false;
-			}
-			StaffRecords.openSetup(c, hash, now.plus(SetupCode.LIFE));
-			AuditRecords.append(c, ON_THE_HOST, "FIRST_ADMIN_CODE_OPENED", "staff:(first administrator)", null,
-					"valid until " + now.plus(SetupCode.LIFE), now);
-			return true;
-		});
-		if (!opened) {
-			java.util.Arrays.fill(code, '\0');
-			return null;
-		}
-		return code;
+		return first.open();
 	}
 
 	@Override
 	public Actor createFirstAdministrator(String setupCode, String account, String displayName, char[] password,
 			String workstation) throws ServiceException {
 		checkNew(account, displayName, password);
-		Actor admin = new Actor(account, Role.ADMINISTRATOR, workstation);
-		String code = SetupCode.hash(setupCode);
-		Instant now = ra.clock.instant();
-		try {
-			// what needs no hash first: an administrator exists already, or the code is wrong
-			db.inTransaction((Connection c) -> firstAdministratorAllowed(c, setupCode, code, now, false));
-			String hash = ra.hasher.hash(password);
-			db.inTransaction((Connection c) -> {
-				firstAdministratorAllowed(c, setupCode, code, now, true);
-				StaffRecords.insert(c, account, displayName.strip(), Role.ADMINISTRATOR, hash, now);
-				AuditRecords.append(c, admin, "STAFF_ADDED", "staff:" + account, null, Role.ADMINISTRATOR + " (first start)", now);
-				return null;
-			});
-		} catch (ServiceException refused) {
-			db.inTransaction((Connection c) -> AuditRecords.append(c, admin, "FIRST_ADMIN_REFUSED", "staff:" + account, null,
-					refused.reason().name(), now));
-			throw refused;
-		}
-		return admin;
-	}
-
-	private static Void firstAdministratorAllowed(Connection c, String typed, String codeHash, Instant now, boolean use)
-			throws java.sql.SQLException, ServiceException {
-		if (StaffRecords.count(c) > 0) {
-			throw new ServiceException(Reason.NOT_PERMITTED, "the first administrator exists already");
-		}
-		if ((typed != null && codeHash == null) || !StaffRecords.setupAccepts(c, codeHash, now, use)) {
-			throw new ServiceException(Reason.SETUP_CODE_INVALID, "the one-time code shown on the RA server's host is needed");
-		}
-		return null;
+		return first.create(setupCode, account, displayName, password, workstation);
 	}
 
 	@Override
-	public Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException {
+	public Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress)
+			throws ServiceException {
 		String who = account == null ? "" : account.strip();
+		String address = clientAddress == null || clientAddress.isBlank() ? "this workstation" : clientAddress;
+		String accountScope = "account:" + who + "@" + address;
+		String addressScope = "address:" + address;
+		Actor attempt = new Actor(who.isEmpty() ? "(none)" : who, as == null ? Role.COUNTER_CLERK : as, workstation);
 		Instant now = ra.clock.instant();
-		record Outcome(Actor actor, Reason refusal, int triesLeft) {
+		// a failure slows the next attempt; waiting it out costs no hash (security review H5)
+		Instant next = db.inTransaction((Connection c) -> later(
+				Backoffs.of(c, accountScope).map(f -> new Backoff(f.count(), f.last()).nextAttempt(Backoff.FREE_PER_ACCOUNT)),
+				Backoffs.of(c, addressScope).map(f -> new Backoff(f.count(), f.last()).nextAttempt(Backoff.FREE_PER_ADDRESS))));
+		if (next != null && now.isBefore(next)) {
+			long seconds = Math.max(1, java.time.Duration.between(now, next).toSeconds());
+			db.inTransaction((Connection c) -> AuditRecords.append(c, attempt, "SIGN_IN_DELAYED", "staff:" + attempt.account(), null,
+					"from " + address + ", " + seconds + " s to wait", now));
+			throw new ServiceException(Reason.TOO_MANY_REQUESTS, seconds + " s", null, -1, null);
 		}
-		Outcome outcome;
-		try {
-			outcome = db.inTransaction((Connection c) -> {
-				StaffRow row = StaffRecords.find(c, who).orElse(null);
-				Role role = row == null ? Role.COUNTER_CLERK : as == null || !row.roles().contains(as) ? row.role() : as;
-				Actor attempt = new Actor(who.isEmpty() ? "(none)" : who, role, workstation);
-				if (row == null || !row.active()) {
-					AuditRecords.append(c, attempt, "SIGN_IN_FAILED", "staff:" + attempt.account(), null, "no such account", now);
-					return new Outcome(null, Reason.WRONG_PASSWORD, -1);
-				}
-				if (row.suspended()) {
-					AuditRecords.append(c, attempt, "SIGN_IN_REFUSED", "staff:" + who, "suspended", "suspended", now);
-					return new Outcome(null, Reason.ACCOUNT_SUSPENDED, 0);
-				}
-				Strikes before = new Strikes(row.passwordStrikes());
-				if (PasswordHasher.matches(password, row.passwordHash())) {
-					if (before.failures() > 0) {
-						StaffRecords.passwordOutcome(c, row, 0, false);
-					}
-					if (as != null && !row.roles().contains(as)) {
-						AuditRecords.append(c, attempt, "SIGN_IN_REFUSED", "staff:" + who, null, "does not work as " + as, now);
-						return new Outcome(null, Reason.NOT_PERMITTED, Strikes.LIMIT);
-					}
-					AuditRecords.append(c, attempt, "SIGN_IN", "staff:" + who, null, "signed in as " + role, now);
-					return new Outcome(attempt, null, Strikes.LIMIT);
-				}
-				Strikes after = before.afterFailure();
-				StaffRecords.passwordOutcome(c, row, after.failures(), after.locked());
-				AuditRecords.append(c, attempt, after.locked() ? "STAFF_SUSPENDED" : "SIGN_IN_FAILED", "staff:" + who,
-						before.failures() + " strikes", after.failures() + " strikes", now);
-				return new Outcome(null, after.locked() ? Reason.ACCOUNT_SUSPENDED : Reason.WRONG_PASSWORD, after.remaining());
-			});
-		} catch (ConcurrentChangeException e) {
-			throw Guard.concurrent(e);
+		java.util.Optional<StaffRow> read = db.inTransaction((Connection c) -> StaffRecords.find(c, who));
+		String checked = read.filter(StaffRow::active).map(StaffRow::passwordHash).orElse(null);
+		boolean right = PasswordHasher.matches(password, checked == null ? unknownAccountHash() : checked) && checked != null;
+		record Outcome(Actor actor, Reason refusal) {
 		}
+		Outcome outcome = db.inTransaction((Connection c) -> {
+			StaffRow row = StaffRecords.find(c, who).orElse(null);
+			Role role = row == null ? Role.COUNTER_CLERK : as == null || !row.roles().contains(as) ? row.role() : as;
+			Actor signed = new Actor(attempt.account(), role, workstation);
+			boolean ok = row != null && row.active() && (row.passwordHash().equals(checked) ? right
+					: PasswordHasher.matches(password, row.passwordHash()));
+			if (!ok) {
+				Backoffs.failed(c, accountScope, now);
+				Backoffs.failed(c, addressScope, now);
+				AuditRecords.append(c, signed, "SIGN_IN_FAILED", "staff:" + signed.account(), null,
+						(row == null || !row.active() ? "no such account" : "wrong password") + " from " + address, now);
+				return new Outcome(null, Reason.WRONG_PASSWORD);
+			}
+			if (row.suspended()) {
+				AuditRecords.append(c, signed, "SIGN_IN_REFUSED", "staff:" + who, "suspended", "suspended", now);
+				return new Outcome(null, Reason.ACCOUNT_SUSPENDED);
+			}
+			Backoffs.cleared(c, accountScope);
+			if (as != null && !row.roles().contains(as)) {
+				AuditRecords.append(c, signed, "SIGN_IN_REFUSED", "staff:" + who, null, "does not work as " + as, now);
+				return new Outcome(null, Reason.NOT_PERMITTED);
+			}
+			AuditRecords.append(c, signed, "SIGN_IN", "staff:" + who, null, "signed in as " + role + " from " + address, now);
+			return new Outcome(signed, null);
+		});
 		if (outcome.refusal() != null) {
-			throw new ServiceException(outcome.refusal(), "sign-in refused", null, outcome.triesLeft(), null);
+			throw new ServiceException(outcome.refusal(), "sign-in refused");
 		}
 		return outcome.actor();
+	}
+
+	private static Instant later(java.util.Optional<Instant> a, java.util.Optional<Instant> b) {
+		return a.isEmpty() ? b.orElse(null) : b.isEmpty() || a.get().isAfter(b.get()) ? a.get() : b.get();
+	}
+
+	private static volatile String unknownAccountHash;
+
+	/** A hash no password matches in practice, so an unknown account takes as long as a known one. */
+	private String unknownAccountHash() {
+		if (unknownAccountHash == null) {
+			char[] random = WebsitePasswords.next(ra.random);
+			unknownAccountHash = ra.hasher.hash(random);
+			java.util.Arrays.fill(random, '\0');
+		}
+		return unknownAccountHash;
 	}
 
 	@Override
@@ -209,6 +187,8 @@ public final class LocalStaffDesk implements StaffDesk {
 				java.util.Set<Role> extra = java.util.EnumSet.of(role);
 				extra.addAll(row.extraRoles());
 				StaffRecords.extraRoles(c, row, extra);
+				// a changed role: the person signs in again to work with it
+				radesk.store.SessionRecords.endAll(c, radesk.api.SessionDesk.Kind.STAFF.name(), account, null);
 				AuditRecords.append(c, administrator, "STAFF_ROLE_GRANTED", "staff:" + account, row.roles(), role, now);
 				return null;
 			});
@@ -231,6 +211,7 @@ public final class LocalStaffDesk implements StaffDesk {
 			db.inTransaction((Connection c) -> {
 				StaffRow row = StaffRecords.find(c, account).orElseThrow(() -> Guard.notFound("staff " + account));
 				StaffRecords.newPassword(c, row, hash);
+				radesk.store.SessionRecords.endAll(c, radesk.api.SessionDesk.Kind.STAFF.name(), account, null);
 				AuditRecords.append(c, administrator, "STAFF_PASSWORD_RESET", "staff:" + account, row.suspended() ? "suspended" : null,
 						"new password", ra.clock.instant());
 				return null;
@@ -253,7 +234,7 @@ public final class LocalStaffDesk implements StaffDesk {
 	}
 
 	/** A new staff account's fields and password policy: checks that cost no hash. */
-	private static void checkNew(String account, String displayName, char[] password) throws ServiceException {
+	static void checkNew(String account, String displayName, char[] password) throws ServiceException {
 		if (account == null || !ACCOUNT.matcher(account).matches()) {
 			throw new ServiceException(Reason.WRONG_STATE, "an account is 3-64 lower-case letters, digits, . _ -, starting with a letter");
 		}
