@@ -111,6 +111,22 @@ elif [ "${cerrors:-0}" != 0 ]; then
 else
   echo "smoke: radesk-counter in connected mode asked the server for its first start, no errors logged"
 fi
+# the first administrator: only with the one-time code the server printed on its own console
+api="https://localhost:$port/api/v1"
+post_status() { # path body [token]
+  curl -s -o /dev/null -w '%{http_code}' --cacert "$scratch/root.pem" -H 'Content-Type: application/json' -d "$2" "$api/$1"
+}
+admin_body() { # setup code, password
+  echo '{"setupCode":"'"$1"'","account":"smoke.admin","displayName":"Smoke admin","password":"'"$2"'","workstation":"smoke"}'
+}
+code=$(grep -o 'one-time code: [A-Z0-9-]*' "$log" | head -n 1 | cut -d' ' -f3)
+boot_ok=0
+if [ -n "$code" ] && ! grep -rq "$code" "$scratch/data/server/logs" \
+   && [ "$(post_status staff/first-administrator "$(admin_body AAAA-BBBB-CCCC-DDDD smoke-Admin-2026)")" = 403 ] \
+   && [ "$(post_status staff/first-administrator "$(admin_body "$code" smoke-Admin-2026)")" = 200 ] \
+   && [ "$(post_status staff/first-administrator "$(admin_body "$code" smoke-Admin-2027)")" = 403 ]; then
+  boot_ok=1
+fi
 kill -TERM "$pid" 2>/dev/null || true
 stopped=0
 for _ in $(seq 1 40); do
@@ -128,10 +144,41 @@ elif [ "${errors:-0}" != 0 ]; then
 else
   echo "smoke: radesk-server answered over HTTPS (trusting only the RA's root) and stopped on SIGTERM"
 fi
+# recovery on the host: with the server stopped, reset-password shows a new password once; the
+# server, started again, signs the administrator in with it and no longer with the old one
+recovered=$(RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
+  "$home/radesk-server.sh" reset-password smoke.admin 2>&1 || true)
+fresh=$(grep -o 'it works at once): [^ ]*' <<<"$recovered" | cut -d' ' -f4)
+recovery_ok=0
+if [ "$boot_ok" = 1 ] && [ -n "$fresh" ]; then
+  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port" \
+    "$home/radesk-server.sh" >"$products/smoke-server-again.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 60); do
+    grep -q "radesk-server: listening" "$products/smoke-server-again.log" && break
+    sleep 1
+  done
+  if [ "$(post_status staff/sessions '{"account":"smoke.admin","password":"'"$fresh"'","workstation":"smoke"}')" = 200 ] \
+     && [ "$(post_status staff/sessions '{"account":"smoke.admin","password":"smoke-Admin-2026","workstation":"smoke"}')" = 401 ] \
+     && ! grep -rq "$fresh" "$scratch/data/server/logs" "$products/smoke-server-again.log"; then
+    recovery_ok=1
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+fi
+if [ "$boot_ok" != 1 ]; then
+  echo "smoke: radesk-server's first administrator was not created with (and only with) its printed one-time code"; cat "$log"
+  failed=$((failed + 1))
+elif [ "$recovery_ok" != 1 ]; then
+  echo "smoke: radesk-server reset-password on the host did not give a working new password:"; echo "$recovered"
+  failed=$((failed + 1))
+else
+  echo "smoke: radesk-server made its first administrator only with its printed code, and recovered it on the host"
+fi
 rm -rf "$scratch"
 # the server has no user interface at all
 if ls "$home/plugins" | grep -qE '^org\.eclipse\.(swt|jface|e4\.ui)'; then
   echo "smoke: the server product contains UI bundles"; failed=$((failed + 1))
 fi
-echo "smoke: $((4 - failed)) of 4 product starts were clean (counter, subscriber, server, counter connected to the server)"
+echo "smoke: $((5 - failed)) of 5 product checks were clean (counter, subscriber, server, counter connected to the server, server bootstrap and host recovery)"
 exit "$failed"

@@ -3,9 +3,15 @@
 # Listens on 127.0.0.1:8443 unless RADESK_JAVA_OPTS sets -Dradesk.server.host / -Dradesk.server.port;
 # the data folder is ~/.local/share/radesk unless -Dradesk.data says otherwise. SIGTERM (or Ctrl-C)
 # stops it cleanly: the listener closes and the database is closed before the process exits.
+# On the server's host only, with the server stopped: radesk-server.sh reset-password <staff account>
+# gives that account a new password, shown once (how administrators get back in).
 here=$(cd "$(dirname "$0")" && pwd)
+command_opts=
+if [ "${1:-}" = reset-password ]; then
+  command_opts=-Dradesk.server.command=reset-password
+fi
 launcher=$(ls "$here"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 workspace=${RADESK_WORKSPACE:-"${XDG_CONFIG_HOME:-$HOME/.config}/radesk/server-workspace"}
 mkdir -p "$workspace"
-exec java ${RADESK_JAVA_OPTS:--Xmx1g} -Dosgi.requiredJavaVersion=17 -Djava.awt.headless=true -jar "$launcher" \
+exec java ${RADESK_JAVA_OPTS:--Xmx1g} $command_opts -Dosgi.requiredJavaVersion=17 -Djava.awt.headless=true -jar "$launcher" \
   -data "$workspace" -consoleLog "$@"

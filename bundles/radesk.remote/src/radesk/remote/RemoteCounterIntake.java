@@ -38,11 +38,7 @@ final class RemoteCounterIntake implements CounterIntake {
 	}
 
 	@Override
-	public List<RegistrationSummary> recentRequests(int limit) {
-		try {
-			return server.call(StaffApi.RECENT_REQUESTS, new StaffApi.Limit(limit));
-		} catch (ServiceException e) {
-			throw new IllegalStateException(e.getMessage(), e);
-		}
+	public List<RegistrationSummary> recentRequests(Actor clerk, int limit) throws ServiceException {
+		return server.call(StaffApi.RECENT_REQUESTS, new StaffApi.Limit(limit));
 	}
 }

@@ -30,6 +30,12 @@ final class RemoteStaffDesk implements StaffDesk {
 		throw new ServiceException(ServiceException.Reason.NOT_PERMITTED, "the setup code is shown on the RA server's host");
 	}
 
+	/** Only on the RA server's own host: never over the network. */
+	@Override
+	public char[] recoverOnHost(String account) throws ServiceException {
+		throw new ServiceException(ServiceException.Reason.NOT_PERMITTED, "accounts are recovered on the RA server's host");
+	}
+
 	@Override
 	public Actor createFirstAdministrator(String setupCode, String account, String displayName, char[] password,
 			String workstation) throws ServiceException {

@@ -20,14 +20,24 @@ public final class Backoffs {
 				rs -> new Failures(rs.getInt(1), Rows.instant(rs, "last_failure")), scope);
 	}
 
-	/** One more failure (an atomic increment: racing failures each count). */
-	public static void failed(Connection c, String scope, Instant at) throws SQLException {
-		if (Rows.update(c, "update sign_in_backoff set failures = failures + 1, last_failure = ? where scope = ?", at, scope) == 0) {
+	/**
+	 * One more failure (an atomic increment: racing failures each count); failures older than
+	 * {@code forgetBefore} are forgotten, so a count does not grow over months of honest typos.
+	 */
+	public static void failed(Connection c, String scope, Instant at, Instant forgetBefore) throws SQLException {
+		if (Rows.update(c, "update sign_in_backoff set failures = case when last_failure < ? then 1 else failures + 1 end,"
+				+ " last_failure = ? where scope = ?", forgetBefore, at, scope) == 0) {
 			Rows.update(c, "insert into sign_in_backoff (scope, failures, last_failure) values (?, 1, ?)", scope, at);
 		}
 	}
 
 	public static void cleared(Connection c, String scope) throws SQLException {
 		Rows.update(c, "delete from sign_in_backoff where scope = ?", scope);
+	}
+
+	/** Every address's count for the account (its recovery on the server's host). */
+	public static void clearedAccount(Connection c, String account) throws SQLException {
+		Rows.update(c, "delete from sign_in_backoff where scope like ? escape '!'",
+				"account:" + account.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "@%");
 	}
 }

@@ -24,6 +24,6 @@ public interface CounterIntake {
 	 */
 	RegistrationSummary submitWalkIn(radesk.core.access.Actor clerk, WalkInForm form) throws InvalidFormException, ServiceException;
 
-	/** The newest requests first. */
-	List<RegistrationSummary> recentRequests(int limit);
+	/** The newest requests first, ID numbers masked; for whoever takes forms in at the counter. */
+	List<RegistrationSummary> recentRequests(radesk.core.access.Actor clerk, int limit) throws ServiceException;
 }

@@ -53,6 +53,14 @@ public interface StaffDesk {
 	 */
 	Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress) throws ServiceException;
 
+	/**
+	 * 帳號復原 on the RA server's own host (its command {@code radesk-server.sh reset-password}): a
+	 * new random password for the account, shown once to whoever runs the command; suspension and
+	 * slowed sign-ins lifted, every session ended, audited. The way back in when the administrators
+	 * are locked out of their accounts; never a network call (the server has no route for it).
+	 */
+	char[] recoverOnHost(String account) throws ServiceException;
+
 	/** Lets a member of staff also work in another role (an administrator's decision, audited). */
 	void grantRole(Actor administrator, String account, Role role) throws ServiceException;
 

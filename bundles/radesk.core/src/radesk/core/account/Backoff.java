@@ -16,6 +16,8 @@ public record Backoff(int failures, Instant lastFailure) {
 	public static final int FREE_PER_ACCOUNT = 3;
 	public static final int FREE_PER_ADDRESS = 10;
 	public static final Duration CEILING = Duration.ofMinutes(5);
+	/** Failures older than this are forgotten. */
+	public static final Duration MEMORY = Duration.ofMinutes(30);
 
 	/** When the next attempt may be checked, after {@code free} failures that cost nothing. */
 	public Instant nextAttempt(int free) {

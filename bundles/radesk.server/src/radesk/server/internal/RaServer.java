@@ -82,6 +82,11 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
 				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards)), sessions);
 		java.util.List<java.util.List<String>> names = ServerTls.configuredNames(System.getProperty("radesk.server.names"));
+		if (System.getProperty(HostCommands.PROPERTY) != null) {
+			// a command on the host (radesk-server.sh reset-password): no listener, nothing announced
+			this.server = null;
+			return;
+		}
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1));
 		announceFirstAdministratorCode(staff);
 		this.server = HttpsListener.start(host, port, tls, this);
@@ -108,7 +113,9 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 
 	@Deactivate
 	void deactivate() throws Exception {
-		server.stop();
+		if (server != null) {
+			server.stop();
+		}
 	}
 
 	@Override

@@ -23,6 +23,11 @@ public final class ServerApplication implements IApplication {
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
+		String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
+		if (args.length > 0 && HostCommands.COMMAND.equals(System.getProperty(HostCommands.PROPERTY))) {
+			context.applicationRunning();
+			return HostCommands.run(args);
+		}
 		java.nio.file.Path logs = ServerLog.start(radesk.core.DataFolder.resolve());
 		BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
 		ServiceTracker<RaServerEndpoint, RaServerEndpoint> tracker = new ServiceTracker<>(bundles, RaServerEndpoint.class, null);

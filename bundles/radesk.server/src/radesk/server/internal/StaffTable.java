@@ -69,7 +69,7 @@ final class StaffTable {
 
 		on(StaffApi.RA_UNITS, (me, q) -> d.intake().raUnits());
 		on(StaffApi.SUBMIT_WALK_IN, (me, q) -> d.registration().submitWalkIn(me, q.form()));
-		on(StaffApi.RECENT_REQUESTS, (me, q) -> d.intake().recentRequests(q.limit()));
+		on(StaffApi.RECENT_REQUESTS, (me, q) -> d.intake().recentRequests(me, q.limit()));
 
 		on(StaffApi.SUBMIT_POSTAL, (me, q) -> d.registration().submitPostal(me, q.form()));
 		on(StaffApi.IMPORT_POSTAL, (me, q) -> d.mailroom().importPostal(me, q.csv()));

@@ -11,6 +11,7 @@ import radesk.api.staff.RegistrationDesk;
 import radesk.api.staff.RegistrationSummary;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
+import radesk.core.access.Permission;
 import radesk.core.registration.InvalidFormException;
 import radesk.core.registration.RaUnit;
 import radesk.core.registration.WalkInForm;
@@ -42,7 +43,8 @@ public final class LocalCounterIntake implements CounterIntake {
 	}
 
 	@Override
-	public List<RegistrationSummary> recentRequests(int limit) {
-		return records.newest(Math.max(0, Math.min(limit, MAX_LIST)));
+	public List<RegistrationSummary> recentRequests(Actor clerk, int limit) throws ServiceException {
+		Guard.require(clerk, Permission.INTAKE_COUNTER);
+		return records.newest(Math.max(0, Math.min(limit, MAX_LIST))).stream().map(RegistrationSummary::masked).toList();
 	}
 }

@@ -57,7 +57,7 @@ public final class LocalIssuanceDesk implements IssuanceDesk {
 				: Permission.REGISTER_SUBSCRIBER);
 		return db.inTransaction((Connection c) -> Issuances.pending(c, 500).stream()
 				.map(p -> new Issuance(new RegistrationSummary(p.requestId(), p.channel(), p.state(), p.name(), p.nationalId(),
-						p.email(), p.raUnit(), p.receivedAt()), p.subscriberId(), p.account(), p.cardSerial(), p.cardState(),
+						p.email(), p.raUnit(), p.receivedAt()).masked(), p.subscriberId(), p.account(), p.cardSerial(), p.cardState(),
 						p.pinSlipPrinted(), p.passwordSlipPrinted(), p.address()))
 				.toList());
 	}

@@ -36,6 +36,8 @@ public final class LocalSearchDesk implements SearchDesk {
 
 	private final Database db;
 
+	private static final String PERSONAL_DATA_READ = "PERSONAL_DATA_READ";
+
 	@Activate
 	public LocalSearchDesk(@Reference Database db) {
 		this.db = db;
@@ -91,16 +93,21 @@ public final class LocalSearchDesk implements SearchDesk {
 			RequestRow first = requests.get(requests.size() - 1);
 			String name = subscriber.map(SubscriberRow::name).orElse(first.applicantName());
 			String id = subscriber.map(SubscriberRow::nationalId).orElse(first.nationalId());
-			return new Story(name, mask(id), subscriber.map(SubscriberRow::account).orElse(""),
+			Story story = new Story(name, mask(id), subscriber.map(SubscriberRow::account).orElse(""),
 					requests.stream().map(r -> new RegistrationSummary(r.id(), r.channel(), r.state(), r.applicantName(), r.nationalId(),
-							r.email(), r.raUnit(), r.receivedAt())).toList(),
+							r.email(), r.raUnit(), r.receivedAt()).masked()).toList(),
 					cards.stream().map(k -> new CardLine(k.serial(), k.state().name())).toList(),
 					certificates.stream().map(k -> new CertificateLine(k.serial(), k.identifier(), k.state().name(), k.notAfter())).toList(),
-					forms, AuditRecords.aboutAll(c, subjects));
+					// the story of the person's records; who read them is the audit's business, not the story's
+					forms, AuditRecords.aboutAll(c, subjects).stream().filter(e -> !e.action().equals(PERSONAL_DATA_READ)).toList());
+			// a member of staff read a person's data: on the record, as every other access
+			AuditRecords.append(c, staff, PERSONAL_DATA_READ, subscriber.map(s -> "subscriber:" + s.id()).orElse("request:" + first.id()),
+					null, kind + " " + key, java.time.Instant.now());
+			return story;
 		});
 	}
 
 	private static String mask(String id) {
-		return id == null || id.length() < 10 ? "**********" : id.charAt(0) + "******" + id.substring(7);
+		return RegistrationSummary.mask(id);
 	}
 }

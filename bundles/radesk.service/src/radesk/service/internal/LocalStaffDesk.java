@@ -90,8 +90,8 @@ public final class LocalStaffDesk implements StaffDesk {
 			boolean ok = row != null && row.active() && (row.passwordHash().equals(checked) ? right
 					: PasswordHasher.matches(password, row.passwordHash()));
 			if (!ok) {
-				Backoffs.failed(c, accountScope, now);
-				Backoffs.failed(c, addressScope, now);
+				Backoffs.failed(c, accountScope, now, now.minus(Backoff.MEMORY));
+				Backoffs.failed(c, addressScope, now, now.minus(Backoff.MEMORY));
 				AuditRecords.append(c, signed, "SIGN_IN_FAILED", "staff:" + signed.account(), null,
 						(row == null || !row.active() ? "no such account" : "wrong password") + " from " + address, now);
 				return new Outcome(null, Reason.WRONG_PASSWORD);
@@ -174,6 +174,10 @@ public final class LocalStaffDesk implements StaffDesk {
 	@Override
 	public void grantRole(Actor administrator, String account, Role role) throws ServiceException {
 		Guard.require(administrator, Permission.MANAGE_STAFF);
+		if (administrator.account().equalsIgnoreCase(account)) {
+			// no one gives themselves a second role (an officer's, say, beside the administrator's)
+			throw new ServiceException(Reason.DUAL_CONTROL, "another administrator grants an administrator's roles");
+		}
 		if (role == null || role == Role.SUBSCRIBER) {
 			throw new ServiceException(Reason.INVALID_INPUT, "role: a staff role");
 		}
@@ -206,10 +210,19 @@ public final class LocalStaffDesk implements StaffDesk {
 		if (PasswordPolicy.check(password, account).isPresent()) {
 			throw new ServiceException(Reason.PASSWORD_TOO_WEAK, PasswordPolicy.check(password, account).get().name());
 		}
+		StaffRow target = db.inTransaction((Connection c) -> StaffRecords.find(c, account))
+				.orElseThrow(() -> Guard.notFound("staff " + account));
+		if (target.roles().contains(Role.ADMINISTRATOR)) {
+			// one administrator alone never takes over another's account: the way is the server's host command
+			throw new ServiceException(Reason.DUAL_CONTROL, "an administrator's password is recovered on the RA server's host");
+		}
 		String hash = ra.hasher.hash(password);
 		try {
 			db.inTransaction((Connection c) -> {
 				StaffRow row = StaffRecords.find(c, account).orElseThrow(() -> Guard.notFound("staff " + account));
+				if (row.roles().contains(Role.ADMINISTRATOR)) {
+					throw new ServiceException(Reason.DUAL_CONTROL, "an administrator's password is recovered on the RA server's host");
+				}
 				StaffRecords.newPassword(c, row, hash);
 				radesk.store.SessionRecords.endAll(c, radesk.api.SessionDesk.Kind.STAFF.name(), account, null);
 				AuditRecords.append(c, administrator, "STAFF_PASSWORD_RESET", "staff:" + account, row.suspended() ? "suspended" : null,
@@ -219,6 +232,28 @@ public final class LocalStaffDesk implements StaffDesk {
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
 		}
+	}
+
+	@Override
+	public char[] recoverOnHost(String account) throws ServiceException {
+		char[] password = WebsitePasswords.next(ra.random);
+		String hash = ra.hasher.hash(password);
+		Actor host = new Actor("(server host)", Role.ADMINISTRATOR, "server host");
+		try {
+			db.inTransaction((Connection c) -> {
+				StaffRow row = StaffRecords.find(c, account).orElseThrow(() -> Guard.notFound("staff " + account));
+				StaffRecords.newPassword(c, row, hash);
+				Backoffs.clearedAccount(c, account);
+				radesk.store.SessionRecords.endAll(c, radesk.api.SessionDesk.Kind.STAFF.name(), account, null);
+				AuditRecords.append(c, host, "STAFF_RECOVERED_ON_HOST", "staff:" + account, row.suspended() ? "suspended" : null,
+						"new password", ra.clock.instant());
+				return null;
+			});
+		} catch (ServiceException | RuntimeException e) {
+			java.util.Arrays.fill(password, '\0');
+			throw e;
+		}
+		return password;
 	}
 
 	@Override

@@ -56,6 +56,7 @@ final class ChildProcess {
 		Process child = start(checkpoint, marker, List.of(), args);
 		awaitMarker(child, marker, checkpoint);
 		kill(child);
+		System.err.println("DEBUG child output:\n" + Files.readString(output(marker)));
 	}
 
 	private static void awaitMarker(Process child, Path marker, String checkpoint) throws Exception {

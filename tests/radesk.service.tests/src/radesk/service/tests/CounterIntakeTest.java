@@ -47,24 +47,26 @@ class CounterIntakeTest {
 		RegistrationSummary stored = intake.submitWalkIn(Staff.CLERK, new WalkInForm("陳美玲", id, email, "HQ").withDocuments(ProofDocument.ID_CARD_COPY));
 		assertEquals(Channel.COUNTER, stored.channel());
 		assertEquals(RequestState.IN_REVIEW, stored.state());
-		RegistrationSummary listed = intake.recentRequests(10).stream().filter(r -> r.email().equals(email)).findFirst()
+		RegistrationSummary listed = intake.recentRequests(Staff.CLERK, 10).stream().filter(r -> r.email().equals(email)).findFirst()
 				.orElseThrow();
 		assertEquals("陳美玲", listed.applicantName());
-		assertEquals(id, listed.nationalId());
-		assertEquals(id.charAt(0) + "******" + id.substring(7), listed.maskedNationalId());
+		assertEquals(id.charAt(0) + "******" + id.substring(7), listed.nationalId(), "lists carry the ID number masked (M7)");
+		assertEquals(listed.nationalId(), listed.maskedNationalId());
+		assertEquals(radesk.api.ServiceException.Reason.NOT_PERMITTED, org.junit.jupiter.api.Assertions.assertThrows(radesk.api.ServiceException.class,
+				() -> intake.recentRequests(Staff.MAILROOM, 10)).reason(), "the counter's list is the counter's");
 	}
 
 	@Test
 	void refusesAWrongChecksumAndStoresNothing() throws Exception {
 		CounterIntake intake = Services.await(CounterIntake.class);
 		String email = uniqueEmail();
-		int before = intake.recentRequests(500).size();
+		int before = intake.recentRequests(Staff.CLERK, 500).size();
 		String id = TestIds.nationalId();
 		InvalidFormException e = assertThrows(InvalidFormException.class,
 				() -> intake.submitWalkIn(Staff.CLERK, new WalkInForm("陳美玲", wrongChecksum(id), email, "HQ").withDocuments(ProofDocument.ID_CARD_COPY)));
 		assertEquals(List.of(new FieldProblem(Field.NATIONAL_ID, Problem.ID_WRONG_CHECKSUM)), e.problems());
-		assertEquals(before, intake.recentRequests(500).size());
-		assertTrue(intake.recentRequests(500).stream().noneMatch(r -> r.email().equals(email)));
+		assertEquals(before, intake.recentRequests(Staff.CLERK, 500).size());
+		assertTrue(intake.recentRequests(Staff.CLERK, 500).stream().noneMatch(r -> r.email().equals(email)));
 	}
 
 	@Test
@@ -107,7 +109,7 @@ class CounterIntakeTest {
 		Services.restart("radesk.store");
 		Services.restart("radesk.service");
 		CounterIntake again = Services.await(CounterIntake.class);
-		assertTrue(again.recentRequests(50).stream().anyMatch(r -> r.email().equals(email)));
+		assertTrue(again.recentRequests(Staff.CLERK, 50).stream().anyMatch(r -> r.email().equals(email)));
 	}
 
 	@Test

@@ -51,10 +51,10 @@ final class RecentRequestsTable {
 	}
 
 	/** Reads the newest {@code limit} requests in a Job (the newest read shown); a failure's words go to {@code failed}. */
-	void read(CounterIntake intake, int limit, Consumer<String> failed) {
+	void read(CounterIntake intake, radesk.core.access.Actor who, int limit, Consumer<String> failed) {
 		Background.of(table, Messages.text("job_recent")).in(reads)
 				.onFailure(e -> failed.accept(NLS.bind(Messages.intake_store_failed, e.getMessage())))
-				.run(() -> intake.recentRequests(limit), this::show, e -> {
+				.run(() -> intake.recentRequests(who, limit), this::show, e -> {
 				});
 	}
 

@@ -85,7 +85,7 @@ public final class WalkInIntakePart {
 				.map(u -> chinese ? u.nameZhTw() : u.nameEn()).findFirst().orElse(code));
 		// the list is staff's business: shown once someone has signed in (the RA server asks who)
 		if (actor != null) {
-			recent.read(intake, RECENT, this::say);
+			recent.read(intake, actor, RECENT, this::say);
 		}
 	}
 
@@ -93,7 +93,7 @@ public final class WalkInIntakePart {
 	@Inject
 	void signedIn(@Optional Actor who) {
 		if (recent != null && who != null) {
-			recent.read(intake, RECENT, this::say);
+			recent.read(intake, who, RECENT, this::say);
 		}
 	}
 
@@ -114,7 +114,7 @@ public final class WalkInIntakePart {
 	private void stored(RegistrationSummary stored) {
 		fields.clear();
 		say(NLS.bind(Messages.intake_received, stored.id(), stored.applicantName()));
-		recent.read(intake, RECENT, this::say);
+		recent.read(intake, actor, RECENT, this::say);
 	}
 
 	/** Problems next to their fields, or the service's refusal. */
