@@ -74,7 +74,8 @@ home="$products/radesk-server/linux/gtk/x86_64/radesk-server"
 scratch=$(mktemp -d)
 log="$products/smoke-server.log"
 port=$(( 20000 + RANDOM % 20000 ))
-RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port" \
+sport=$((port + 1))
+RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport" \
   "$home/radesk-server.sh" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do
@@ -86,7 +87,10 @@ if grep -q "radesk-server: listening on https://127.0.0.1:$port/api/v1/" "$log" 
    && openssl x509 -inform DER -in "$scratch/data/server/root.cer" -out "$scratch/root.pem" \
    && curl -s --cacert "$scratch/root.pem" "https://localhost:$port/api/v1/health" | grep -q '^{"status":"ok"' \
    && [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$scratch/root.pem" -H 'Content-Type: application/json' \
-          -d '{"account":' "https://localhost:$port/api/v1/sessions")" = 400 ]; then
+          -d '{"account":' "https://localhost:$port/api/v1/sessions")" = 400 ] \
+   && [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$scratch/root.pem" -H 'Content-Type: application/json' \
+          -d '{}' "https://localhost:$port/api/v1/staff/sessions")" = 404 ] \
+   && grep -q "radesk-server: staff (counter workstations) listening on https://127.0.0.1:$sport/api/v1/" "$log"; then
   server_ok=1
 fi
 # the counter in connected mode on the same data folder while the server holds its database: its
@@ -95,7 +99,7 @@ fi
 counter_home="$products/radesk-counter/linux/gtk/x86_64/radesk-counter"
 clog="$products/smoke-counter-connected.log"
 RADESK_WORKSPACE="$scratch/counter-workspace" \
-  RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.connection=server -Dradesk.server.url=https://localhost:$port/api/v1/" \
+  RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.connection=server -Dradesk.server.url=https://localhost:$sport/api/v1/" \
   "$counter_home/radesk-counter.sh" -consoleLog -nl zh_TW >"$clog" 2>&1 &
 cpid=$!
 cwindow=$(window_titled "首次啟動")
@@ -112,7 +116,7 @@ else
   echo "smoke: radesk-counter in connected mode asked the server for its first start, no errors logged"
 fi
 # the first administrator: only with the one-time code the server printed on its own console
-api="https://localhost:$port/api/v1"
+api="https://localhost:$sport/api/v1"
 post_status() { # path body [token]
   curl -s -o /dev/null -w '%{http_code}' --cacert "$scratch/root.pem" -H 'Content-Type: application/json' -d "$2" "$api/$1"
 }
@@ -142,16 +146,16 @@ elif [ "$stopped" != 1 ]; then
 elif [ "${errors:-0}" != 0 ]; then
   echo "smoke: radesk-server logged $errors error(s):"; cat "$scratch/workspace/.metadata/.log"; failed=$((failed + 1))
 else
-  echo "smoke: radesk-server answered over HTTPS (trusting only the RA's root) and stopped on SIGTERM"
+  echo "smoke: radesk-server answered over HTTPS (trusting only the RA's root; staff routes only on the staff port) and stopped on SIGTERM"
 fi
 # recovery on the host: with the server stopped, reset-password shows a new password once; the
 # server, started again, signs the administrator in with it and no longer with the old one
 recovered=$(RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
   "$home/radesk-server.sh" reset-password smoke.admin 2>&1 || true)
-fresh=$(grep -o 'it works at once): [^ ]*' <<<"$recovered" | cut -d' ' -f4)
+fresh=$(grep -o 'it works at once): [^ ]*' <<<"$recovered" | sed 's/.*: //')
 recovery_ok=0
 if [ "$boot_ok" = 1 ] && [ -n "$fresh" ]; then
-  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port" \
+  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport" \
     "$home/radesk-server.sh" >"$products/smoke-server-again.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 60); do

@@ -21,8 +21,10 @@ public final class ServerSettings {
 	/** The tag of an application model whose edition talks to an RA server (the subscriber edition). */
 	public static final String TAG = "radesk.connectsToServer";
 
-	/** The address the edition uses when nobody set one: a server on this computer. */
+	/** The address the subscriber edition uses when nobody set one: a server on this computer. */
 	public static final String DEFAULT_ADDRESS = "https://localhost:8443/api/v1/";
+	/** The address a connected counter uses when nobody set one: the staff listener of a server on this computer. */
+	public static final String DEFAULT_STAFF_ADDRESS = "https://localhost:8444/api/v1/";
 
 	private static final String NODE = "radesk.ui.common";
 	private static final String ADDRESS = "server.address";
@@ -34,7 +36,7 @@ public final class ServerSettings {
 
 	/** The server's API address, ending in a slash. */
 	public static String address() {
-		String url = System.getProperty("radesk.server.url", preferences().get(ADDRESS, DEFAULT_ADDRESS));
+		String url = System.getProperty("radesk.server.url", preferences().get(ADDRESS, connected() ? DEFAULT_STAFF_ADDRESS : DEFAULT_ADDRESS));
 		return url.endsWith("/") ? url : url + "/";
 	}
 
@@ -91,9 +93,9 @@ public final class ServerSettings {
 		node.flush();
 	}
 
-	/** The preference itself (not a start-up property), for the preferences dialog. */
-	public static String savedAddress() {
-		return preferences().get(ADDRESS, DEFAULT_ADDRESS);
+	/** The preference itself (not a start-up property), for the preferences dialog; a counter's default is the staff listener. */
+	public static String savedAddress(boolean counter) {
+		return preferences().get(ADDRESS, counter ? DEFAULT_STAFF_ADDRESS : DEFAULT_ADDRESS);
 	}
 
 	public static String savedRoot() {

@@ -99,11 +99,14 @@ public final class EmbeddedCa {
 					Date.from(until), subjectName(subject), request.publicKey());
 			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-			b.addExtension(Extension.extendedKeyUsage, false,
-					new ExtendedKeyUsage(new KeyPurposeId[] { KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection }));
+			boolean email = subject.email() != null && !subject.email().isBlank();
+			// S/MIME only for a verified address: the caller passes none until the subscriber confirmed it (M10)
+			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(email
+					? new KeyPurposeId[] { KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection }
+					: new KeyPurposeId[] { KeyPurposeId.id_kp_clientAuth }));
 			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(request.publicKey()));
 			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
-			if (subject.email() != null && !subject.email().isBlank()) {
+			if (email) {
 				b.addExtension(Extension.subjectAlternativeName, false,
 						new GeneralNames(new GeneralName(GeneralName.rfc822Name, subject.email())));
 			}

@@ -5,7 +5,11 @@ public interface RaServerEndpoint {
 
 	String host();
 
+	/** Subscribers' listener (the subscriber API). */
 	int port();
+
+	/** Staff's listener (connected counter workstations), which an operator binds to the RA's internal network. */
+	int staffPort();
 
 	/**
 	 * The answer of a captcha shown to a client, for tests only: empty unless the server was

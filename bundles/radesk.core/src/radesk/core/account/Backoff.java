@@ -14,7 +14,7 @@ import java.time.Instant;
 public record Backoff(int failures, Instant lastFailure) {
 
 	public static final int FREE_PER_ACCOUNT = 3;
-	public static final int FREE_PER_ADDRESS = 10;
+	public static final int FREE_PER_ADDRESS = 50;
 	public static final Duration CEILING = Duration.ofMinutes(5);
 	/** Failures older than this are forgotten. */
 	public static final Duration MEMORY = Duration.ofMinutes(30);

@@ -48,6 +48,11 @@ final class Call {
 		return request.getHeaders().get(name);
 	}
 
+	/** Which listener the request came in on ({@link HttpsListener#STAFF} or {@link HttpsListener#SUBSCRIBERS}). */
+	String listener() {
+		return request.getConnectionMetaData().getConnector().getName();
+	}
+
 	/** The client's address as the connection shows it (a proxy in front: the proxy's). */
 	String clientAddress() {
 		return Request.getRemoteAddr(request);

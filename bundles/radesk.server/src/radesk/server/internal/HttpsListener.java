@@ -44,7 +44,15 @@ final class HttpsListener {
 	private HttpsListener() {
 	}
 
-	static Server start(String host, int port, SSLContext tls, Handler routes) throws Exception {
+	/** The names of the two listeners: subscribers' (the internet) and staff's (the RA's own network). */
+	static final String SUBSCRIBERS = "subscribers";
+	static final String STAFF = "staff";
+
+	/**
+	 * Subscribers' listener on {@code host:port}, staff's on {@code staffHost:staffPort} (an operator
+	 * binds it to the RA's internal network); the same limits on each.
+	 */
+	static Server start(String host, int port, String staffHost, int staffPort, SSLContext tls, Handler routes) throws Exception {
 		QueuedThreadPool threads = new QueuedThreadPool(256, 8);
 		threads.setName("radesk-http");
 		Server server = new Server(threads);
@@ -62,14 +70,9 @@ final class HttpsListener {
 		ssl.setSslContext(tls);
 		ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
 		ssl.setRenegotiationAllowed(false);
-		ServerConnector connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
-				new HttpConnectionFactory(http));
-		connector.setHost(host);
-		connector.setPort(port);
-		connector.setIdleTimeout(IDLE.toMillis());
-		connector.setAcceptQueueSize(1024);
-		server.addConnector(connector);
-		server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+		ServerConnector subscribers = connector(server, ssl, http, SUBSCRIBERS, host, port);
+		ServerConnector staff = connector(server, ssl, http, STAFF, staffHost, staffPort);
+		server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, subscribers, staff));
 		Shedding busy = new Shedding(new PerClient(Integer.getInteger("radesk.server.perClient", 100), routes));
 		busy.setMaxRequestCount(MAX_ACTIVE);
 		busy.setMaxSuspendedRequestCount(1_000);
@@ -81,8 +84,27 @@ final class HttpsListener {
 		return server;
 	}
 
-	static int port(Server server) {
-		return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+	private static ServerConnector connector(Server server, SslContextFactory.Server ssl, HttpConfiguration http, String name,
+			String host, int port) {
+		ServerConnector connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
+				new HttpConnectionFactory(http));
+		connector.setName(name);
+		connector.setHost(host);
+		connector.setPort(port);
+		connector.setIdleTimeout(IDLE.toMillis());
+		connector.setAcceptQueueSize(1024);
+		server.addConnector(connector);
+		return connector;
+	}
+
+	/** The port the listener of that name bound (a test may ask for port 0). */
+	static int port(Server server, String listener) {
+		for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+			if (listener.equals(c.getName())) {
+				return ((ServerConnector) c).getLocalPort();
+			}
+		}
+		throw new IllegalArgumentException(listener);
 	}
 
 	/** Answers {@code GET /api/v1/health} at once; everything else goes through the queues. */

@@ -33,9 +33,11 @@ import radesk.wire.Json;
 /**
  * The RA service over HTTPS (API v1, see {@code api/openapi.yaml}) on Jetty ({@link HttpsListener}):
  * JSON in and out, bodies capped at 16 KiB before anyone is known, every refusal a status and a
- * stable error code, every failure of ours logged. Listens on {@code radesk.server.host} (default
- * 127.0.0.1) and {@code radesk.server.port} (default 8443); its certificate names localhost,
- * 127.0.0.1 and whatever {@code radesk.server.names} adds.
+ * stable error code, every failure of ours logged. Two listeners: subscribers' on
+ * {@code radesk.server.host} (default 127.0.0.1) and {@code radesk.server.port} (default 8443), and
+ * staff's (connected counters) on {@code radesk.server.staff.host} (default the same host) and
+ * {@code radesk.server.staff.port} (default 8444), each answering only its own API. The
+ * certificate names localhost, 127.0.0.1 and whatever {@code radesk.server.names} adds.
  */
 @Component(immediate = true, service = RaServerEndpoint.class)
 public final class RaServer extends Handler.Abstract implements RaServerEndpoint {
@@ -73,6 +75,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.SessionDesk sessions) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
+		String staffHost = System.getProperty("radesk.server.staff.host", host);
+		int staffPort = Integer.getInteger("radesk.server.staff.port", 8444);
 		boolean disclose = "disclosed".equals(System.getProperty("radesk.server.captcha"));
 		if (disclose && !java.net.InetAddress.getByName(host).isLoopbackAddress()) {
 			throw new IllegalStateException("radesk.server.captcha=disclosed is for tests on the loopback address only");
@@ -89,7 +93,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		}
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1));
 		announceFirstAdministratorCode(staff);
-		this.server = HttpsListener.start(host, port, tls, this);
+		this.server = HttpsListener.start(host, port, staffHost, staffPort, tls, this);
 	}
 
 	/**
@@ -126,7 +130,12 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	/** The port actually bound (a test may ask for port 0). */
 	@Override
 	public int port() {
-		return HttpsListener.port(server);
+		return HttpsListener.port(server, HttpsListener.SUBSCRIBERS);
+	}
+
+	@Override
+	public int staffPort() {
+		return HttpsListener.port(server, HttpsListener.STAFF);
 	}
 
 	@Override
@@ -138,6 +147,12 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	public boolean handle(Request request, Response response, Callback callback) {
 		Call call = new Call(request, response, callback, json);
 		String route = call.route();
+		boolean staffRoute = route.substring(route.indexOf(' ') + 1).startsWith("/staff");
+		if (staffRoute != HttpsListener.STAFF.equals(call.listener())) {
+			// each listener answers its own API only: no staff route on the subscribers' port, and back
+			call.send(404, error(new ApiException(404, "NOT_FOUND", "no such resource on this listener: " + route)));
+			return true;
+		}
 		boolean logIn = route.equals("POST /sessions") || route.equals("POST /staff/sessions")
 				|| route.equals("POST /staff/first-administrator");
 		try {

@@ -40,6 +40,8 @@ public final class ServerApplication implements IApplication {
 		}
 		context.applicationRunning();
 		System.out.println("radesk-server: listening on https://" + endpoint.host() + ":" + endpoint.port() + "/api/v1/");
+		System.out.println("radesk-server: staff (counter workstations) listening on https://"
+				+ System.getProperty("radesk.server.staff.host", endpoint.host()) + ":" + endpoint.staffPort() + "/api/v1/");
 		System.getLogger(ServerApplication.class.getName()).log(System.Logger.Level.INFO, "the server's log is in " + logs);
 		Framework framework = (Framework) bundles.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -73,7 +73,9 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			String keyId, Instant now) throws SQLException, ServiceException {
 		X509Certificate x509;
 		try {
-			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), me.email(), me.pseudonym()), now);
+			// no e-mail address in the certificate (nor S/MIME) until the subscriber has confirmed it: the
+			// confirmation mail comes with the renewal notices (security review M10)
+			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), null, me.pseudonym()), now);
 		} catch (GeneralSecurityException e) {
 			throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
 		}

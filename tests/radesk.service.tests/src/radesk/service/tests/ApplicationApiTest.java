@@ -124,6 +124,8 @@ class ApplicationApiTest {
 					new ByteArrayInputStream(Base64.getDecoder().decode(ServerApiTest.field(issued.body(), "der"))));
 			assertArrayEquals(key.publicKey().getEncoded(), x509.getPublicKey().getEncoded(), "the card's key is certified");
 			assertTrue(x509.getSubjectX500Principal().getName().contains("張雅婷"), "the subject comes from the RA's records, not the request");
+			assertEquals(null, x509.getSubjectAlternativeNames(), "no unverified e-mail address in the certificate");
+			assertEquals(java.util.List.of("1.3.6.1.5.5.7.3.2"), x509.getExtendedKeyUsage(), "client authentication, no S/MIME");
 
 			card.storeCertificate(x509);
 			// the confirmation: only this card's key over a fresh challenge, only for this card

@@ -52,7 +52,7 @@ class BootstrapTest {
 				}
 			}
 			HttpClient http = radesk.client.Https.client(data.resolve("server").resolve("root.cer"));
-			String address = server.address();
+			String address = server.staffAddress();
 			Sender post = body -> http.send(HttpRequest.newBuilder(URI.create(address + "staff/first-administrator"))
 					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 					HttpResponse.BodyHandlers.ofString());

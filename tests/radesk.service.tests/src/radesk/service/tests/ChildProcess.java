@@ -56,7 +56,6 @@ final class ChildProcess {
 		Process child = start(checkpoint, marker, List.of(), args);
 		awaitMarker(child, marker, checkpoint);
 		kill(child);
-		System.err.println("DEBUG child output:\n" + Files.readString(output(marker)));
 	}
 
 	private static void awaitMarker(Process child, Path marker, String checkpoint) throws Exception {
@@ -92,16 +91,22 @@ final class ChildProcess {
 		private final Path marker;
 		private final String checkpoint;
 		final int port;
+		final int staffPort;
 
-		private Server(Process process, Path marker, String checkpoint, int port) {
+		private Server(Process process, Path marker, String checkpoint, int port, int staffPort) {
 			this.process = process;
 			this.marker = marker;
 			this.checkpoint = checkpoint;
 			this.port = port;
+			this.staffPort = staffPort;
 		}
 
 		String address() {
 			return "https://localhost:" + port + "/api/v1/";
+		}
+
+		String staffAddress() {
+			return "https://localhost:" + staffPort + "/api/v1/";
 		}
 
 		/** Waits until a request has reached the checkpoint, then kills the server with SIGKILL. */
@@ -134,18 +139,21 @@ final class ChildProcess {
 
 	private static Server server(String checkpoint, List<String> extra) throws Exception {
 		int port;
-		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+		int staffPort;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0); java.net.ServerSocket other = new java.net.ServerSocket(0)) {
 			port = free.getLocalPort();
+			staffPort = other.getLocalPort();
 		}
 		Path marker = Files.createTempFile("checkpoint", ".txt");
 		Files.delete(marker);
-		List<String> options = new ArrayList<>(List.of("-Dradesk.server.port=" + port, "-Dradesk.server.captcha=disclosed"));
+		List<String> options = new ArrayList<>(List.of("-Dradesk.server.port=" + port, "-Dradesk.server.staff.port=" + staffPort,
+				"-Dradesk.server.captcha=disclosed"));
 		options.addAll(extra);
 		Process child = start(checkpoint, marker, options, "server");
 		long deadline = System.currentTimeMillis() + 120_000;
 		while (true) {
 			try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-				return new Server(child, marker, checkpoint, port);
+				return new Server(child, marker, checkpoint, port, staffPort);
 			} catch (java.io.IOException notYet) {
 				if (!child.isAlive() || System.currentTimeMillis() > deadline) {
 					child.destroyForcibly();

@@ -84,7 +84,7 @@ class ConnectedCounterTest {
 
 	private static ServerConnection connect() throws Exception {
 		RaServerEndpoint server = Services.await(RaServerEndpoint.class);
-		return new ServerConnection("https://localhost:" + server.port() + "/api/v1/",
+		return new ServerConnection("https://localhost:" + server.staffPort() + "/api/v1/",
 				Path.of(System.getProperty("radesk.data"), "server", "root.cer"));
 	}
 

@@ -198,8 +198,6 @@ class CrashTest {
 			Services.startRa();
 		}
 		long cardCount = rows("select count(*) from card where subscriber_id = " + j.subscriber.subscriberId());
-		System.err.println("DEBUG " + checkpoint + " subscriber " + j.subscriber.subscriberId() + " cards " + cardCount + " total " + rows("select count(*) from card")
-				+ " maxsub " + rows("select max(subscriber_id) from card") + " audit " + rows("select count(*) from audit_entry"));
 		assertEquals(1, cardCount, "the card was recorded before it was touched");
 		String serial = singleString("select serial from card where subscriber_id = " + j.subscriber.subscriberId());
 		long retrySlot = slotOf(serial);

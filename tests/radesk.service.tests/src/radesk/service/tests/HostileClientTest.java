@@ -39,10 +39,12 @@ class HostileClientTest {
 	private final List<Socket> held = new ArrayList<>();
 	private SSLContext tls;
 	private int port;
+	private int staffPort;
 
 	@BeforeEach
 	void connect() throws Exception {
 		port = Services.await(RaServerEndpoint.class).port();
+		staffPort = Services.await(RaServerEndpoint.class).staffPort();
 		tls = radesk.core.TrustedRoot.tlsContext(Path.of(System.getProperty("radesk.data"), "server", "root.cer"));
 	}
 
@@ -58,7 +60,11 @@ class HostileClientTest {
 	}
 
 	private SSLSocket tlsSocket() throws IOException {
-		SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port);
+		return tlsSocket(port);
+	}
+
+	private SSLSocket tlsSocket(int to) throws IOException {
+		SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", to);
 		s.setSoTimeout(15_000);
 		s.startHandshake();
 		return s;
@@ -66,7 +72,8 @@ class HostileClientTest {
 
 	/** Sends one request and reads the status line's code (or -1 when the server closed first). */
 	private int exchange(String request, byte[] body) throws IOException {
-		try (SSLSocket s = tlsSocket()) {
+		// a staff route goes to the staff listener, as a connected counter sends it
+		try (SSLSocket s = tlsSocket(request.contains(" /api/v1/staff/") ? staffPort : port)) {
 			OutputStream out = s.getOutputStream();
 			out.write(request.getBytes(StandardCharsets.US_ASCII));
 			try {

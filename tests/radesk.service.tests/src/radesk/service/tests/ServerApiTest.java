@@ -26,12 +26,14 @@ class ServerApiTest {
 
 	private static HttpClient client;
 	private static String base;
+	private static String staffBase;
 
 	@BeforeAll
 	static void connect() throws Exception {
 		// other tests restart the service bundles: the server may listen on another port now
 		RaServerEndpoint server = Services.await(RaServerEndpoint.class);
 		base = "https://localhost:" + server.port() + "/api/v1/";
+		staffBase = "https://localhost:" + server.staffPort() + "/api/v1/";
 		if (client != null) {
 			return;
 		}
@@ -39,8 +41,13 @@ class ServerApiTest {
 		client = HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(root)).build();
 	}
 
+	/** A POST to the listener of its API: staff routes to the staff listener, the rest to subscribers'. */
 	static HttpResponse<String> post(String path, String body, String token) throws Exception {
-		HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+		return post(path.startsWith("staff/") ? staffBase : base, path, body, token);
+	}
+
+	static HttpResponse<String> post(String listener, String path, String body, String token) throws Exception {
+		HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(listener + path)).header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body));
 		if (token != null) {
 			r.header("Authorization", "Bearer " + token);
@@ -49,7 +56,7 @@ class ServerApiTest {
 	}
 
 	static HttpResponse<String> get(String path, String token) throws Exception {
-		HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).GET();
+		HttpRequest.Builder r = HttpRequest.newBuilder(URI.create((path.startsWith("staff/") ? staffBase : base) + path)).GET();
 		if (token != null) {
 			r.header("Authorization", "Bearer " + token);
 		}
@@ -68,9 +75,31 @@ class ServerApiTest {
 		return post("sessions", "{\"account\":\"" + account + "\",\"password\":\"" + password + "\"," + captcha() + "}", null);
 	}
 
+	static String subscriberListener() {
+		return base;
+	}
+
+	static String staffListener() {
+		return staffBase;
+	}
+
 	static String field(String json, String name) {
 		var m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
 		return m.find() ? m.group(1) : null;
+	}
+
+	@Test
+	void eachListenerAnswersItsOwnApiOnly() throws Exception {
+		String staffSignIn = "{\"account\":\"nobody\",\"password\":\"nothing-1234\",\"workstation\":\"w\"}";
+		HttpResponse<String> staffOnSubscribers = post(subscriberListener(), "staff/sessions", staffSignIn, null);
+		assertEquals(404, staffOnSubscribers.statusCode(), "no staff route on the subscribers' port: " + staffOnSubscribers.body());
+		HttpResponse<String> subscriberOnStaff = post(staffListener(), "sessions", "{}", null);
+		assertEquals(404, subscriberOnStaff.statusCode(), "no subscriber route on the staff port: " + subscriberOnStaff.body());
+		assertEquals(401, post(staffListener(), "staff/sessions", staffSignIn, null).statusCode(), "where it belongs, asked");
+		for (String listener : java.util.List.of(subscriberListener(), staffListener())) {
+			assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(listener + "health")).GET().build(),
+					HttpResponse.BodyHandlers.ofString()).statusCode(), "the health check on both");
+		}
 	}
 
 	@Test

@@ -80,7 +80,7 @@ public final class PreferencesDialog extends Dialog {
 		GridData wide = new GridData(SWT.FILL, SWT.CENTER, true, false);
 		wide.widthHint = 360;
 		address.setLayoutData(wide);
-		address.setText(ServerSettings.savedAddress());
+		address.setText(ServerSettings.savedAddress(edition == Edition.COUNTER));
 		new Label(area, SWT.NONE).setText(Messages.prefs_server_root);
 		root = WidgetIds.name(new Text(area, SWT.BORDER), "prefs.serverRoot");
 		root.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));

@@ -111,7 +111,7 @@ class WalkInIntakeUiTest {
 		robot.waitUntil(() -> robot.textOf("status.who").startsWith("已登入：ui.admin（系統管理者）"),
 				() -> "the administrator signed in, not '" + robot.textOf("status.who") + "'");
 		// the run in connected mode works on the RA server, and the status line says so
-		String service = "server".equals(System.getProperty("radesk.connection")) ? "RA 服務：https://localhost:18443/api/v1/" : "RA 服務：內嵌";
+		String service = "server".equals(System.getProperty("radesk.connection")) ? "RA 服務：https://localhost:18444/api/v1/" : "RA 服務：內嵌";
 		assertTrue(robot.textOf("status.service").startsWith(service), robot.textOf("status.service"));
 
 		// 作業 → 人員管理: the administrator adds a counter clerk
