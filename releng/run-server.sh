@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the products (once) and starts the RA server on the embedded default: the same H2 file
 # database, embedded CA and data folder (~/.local/share/radesk) as the counter workstation, HTTPS
-# on 127.0.0.1:8443. Ctrl-C (or SIGTERM) stops it cleanly. The counter workstation must be closed
+# on 127.0.0.1:8443 (subscribers) and 127.0.0.1:8444 (staff). Ctrl-C (or SIGTERM) stops it cleanly. The counter workstation must be closed
 # first: the embedded database is held by one program at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Starts the RA server (headless): the RA service over HTTPS for the subscriber edition.
-# Listens on 127.0.0.1:8443 unless RADESK_JAVA_OPTS sets -Dradesk.server.host / -Dradesk.server.port;
+# Listens on 127.0.0.1:8443 (subscribers) and :8444 (staff) unless RADESK_JAVA_OPTS sets
+# -Dradesk.server.host / -Dradesk.server.port / -Dradesk.server.staff.host / -Dradesk.server.staff.port;
 # the data folder is ~/.local/share/radesk unless -Dradesk.data says otherwise. SIGTERM (or Ctrl-C)
 # stops it cleanly: the listener closes and the database is closed before the process exits.
 # On the server's host only, with the server stopped: radesk-server.sh reset-password <staff account>

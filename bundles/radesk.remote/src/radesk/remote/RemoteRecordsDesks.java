@@ -42,6 +42,11 @@ final class RemoteRecordsDesks {
 			public List<AuditEntry> about(Actor staff, String subject) throws ServiceException {
 				return server.call(StaffApi.AUDIT_ABOUT, new StaffApi.Subject(subject));
 			}
+
+			@Override
+			public String anchor(Actor administrator) throws ServiceException {
+				return server.call(StaffApi.ANCHOR_AUDIT, new StaffApi.Nothing()).text();
+			}
 		};
 	}
 

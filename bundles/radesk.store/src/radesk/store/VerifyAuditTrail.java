@@ -9,17 +9,39 @@ import java.util.List;
 import java.util.Optional;
 
 import radesk.core.DataFolder;
+import radesk.core.audit.AuditAnchor;
 import radesk.core.audit.AuditChain;
 import radesk.core.audit.AuditEntry;
 
 /**
- * The headless audit check: {@code radesk-verify-audit.sh [data folder]} walks the whole hash
- * chain of an embedded RA database and names the first entry that was changed, removed or
- * inserted. Exit code 0 when intact, 1 when broken, 2 when the database cannot be read.
+ * The headless audit check: {@code radesk-verify-audit.sh [data folder] [anchor file]} walks the
+ * whole hash chain of an embedded RA database and names the first entry that was changed, removed
+ * or inserted. Given the last anchor the operator kept (written by the RA to
+ * {@code <data>/audit/anchors/}, signed with the key whose public half is
+ * {@code <data>/ra/audit-anchor.pub}), it also finds a tail cut off or a trail rebuilt. Exit code 0
+ * when intact, 1 when broken, 2 when the database or the anchor cannot be read.
  */
 public final class VerifyAuditTrail {
 
 	private VerifyAuditTrail() {
+	}
+
+	/** The anchor in {@code file}, its signature checked with the RA's anchor key; exits 2 when it does not hold. */
+	private static AuditAnchor anchored(Path data, Path file) {
+		try {
+			AuditAnchor anchor = AuditAnchor.parse(Files.readString(file)).orElse(null);
+			java.security.PublicKey key = java.security.KeyFactory.getInstance("EC").generatePublic(
+					new java.security.spec.X509EncodedKeySpec(Files.readAllBytes(data.resolve("ra").resolve("audit-anchor.pub"))));
+			if (anchor == null || !anchor.signedBy(key)) {
+				System.err.println("the anchor " + file + " is not one the RA signed");
+				System.exit(2);
+			}
+			return anchor;
+		} catch (java.io.IOException | java.security.GeneralSecurityException e) {
+			System.err.println("cannot read the anchor or the RA's anchor key: " + e.getMessage());
+			System.exit(2);
+			return null;
+		}
 	}
 
 	public static void main(String[] args) {
@@ -34,6 +56,15 @@ public final class VerifyAuditTrail {
 		try (Connection c = DriverManager.getConnection(url, "radesk", "")) {
 			List<AuditEntry> entries = AuditRecords.all(c);
 			Optional<AuditEntry> broken = AuditChain.firstBroken(entries);
+			if (broken.isEmpty() && args.length > 1) {
+				Optional<String> breach = anchored(data, Path.of(args[1])).breach(entries);
+				if (breach.isPresent()) {
+					System.out.println("audit trail BROKEN: " + breach.get());
+					System.exit(1);
+				}
+				System.out.println("audit trail intact: " + entries.size() + " entries, and it holds the anchored entry");
+				System.exit(0);
+			}
 			if (broken.isEmpty()) {
 				System.out.println("audit trail intact: " + entries.size() + " entries");
 				System.exit(0);

@@ -64,6 +64,9 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	private final StaffRoutes staffRoutes;
 	private final String host;
 	private final Server server;
+	/** The audit chain's head anchored every hour (and at every start, by the service). */
+	private final java.util.concurrent.ScheduledExecutorService anchoring = java.util.concurrent.Executors
+			.newSingleThreadScheduledExecutor(r -> new Thread(r, "radesk-audit-anchor"));
 
 	@Activate
 	public RaServer(@Reference(target = LOCAL) AccountDesk accounts, @Reference(target = LOCAL) CertificateDesk certificates,
@@ -94,6 +97,14 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1));
 		announceFirstAdministratorCode(staff);
 		this.server = HttpsListener.start(host, port, staffHost, staffPort, tls, this);
+		radesk.core.access.Actor self = new radesk.core.access.Actor("(RA server)", radesk.core.access.Role.ADMINISTRATOR, "server host");
+		anchoring.scheduleAtFixedRate(() -> {
+			try {
+				audit.anchor(self);
+			} catch (ServiceException | RuntimeException e) {
+				LOG.log(System.Logger.Level.ERROR, "the audit trail's head could not be anchored", e);
+			}
+		}, 1, 1, TimeUnit.HOURS);
 	}
 
 	/**
@@ -117,6 +128,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 
 	@Deactivate
 	void deactivate() throws Exception {
+		anchoring.shutdownNow();
 		if (server != null) {
 			server.stop();
 		}

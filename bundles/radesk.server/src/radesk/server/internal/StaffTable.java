@@ -99,6 +99,7 @@ final class StaffTable {
 		on(StaffApi.STORY, (me, q) -> d.search().story(me, q.kind(), q.key()));
 		on(StaffApi.VERIFY_AUDIT, (me, q) -> new StaffApi.Verified(d.audit().firstBroken(me)));
 		on(StaffApi.AUDIT_ABOUT, (me, q) -> d.audit().about(me, q.subject()));
+		on(StaffApi.ANCHOR_AUDIT, (me, q) -> new StaffApi.Anchor(d.audit().anchor(me)));
 		on(StaffApi.PUBLISH_CRL, (me, q) -> d.crl().publish(me));
 		if (routes.size() != StaffApi.ALL.size()) {
 			throw new IllegalStateException("a route of StaffApi has no work: " + StaffApi.ALL.stream()

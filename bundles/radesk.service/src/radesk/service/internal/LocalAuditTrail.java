@@ -19,11 +19,33 @@ import radesk.store.Database;
 @Component(service = AuditTrail.class)
 public final class LocalAuditTrail implements AuditTrail {
 
-	private final Database db;
+	private static final System.Logger LOG = System.getLogger(LocalAuditTrail.class.getName());
 
+	private final Database db;
+	private final AuditAnchors anchors;
+	private final EmbeddedRa ra;
+
+	/** Every start anchors the chain's head as it found it. */
 	@Activate
-	public LocalAuditTrail(@Reference Database db) {
+	public LocalAuditTrail(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
+		this.ra = ra;
+		this.anchors = new AuditAnchors(db, radesk.core.DataFolder.resolve(), ra.random);
+		try {
+			anchors.anchor(ra.clock.instant());
+		} catch (java.io.IOException | java.security.GeneralSecurityException e) {
+			LOG.log(System.Logger.Level.ERROR, "the audit trail's head could not be anchored", e);
+		}
+	}
+
+	@Override
+	public String anchor(Actor administrator) throws ServiceException {
+		Guard.require(administrator, Permission.VERIFY_AUDIT);
+		try {
+			return anchors.anchor(ra.clock.instant()).map(radesk.core.audit.AuditAnchor::text).orElse("");
+		} catch (java.io.IOException | java.security.GeneralSecurityException e) {
+			throw new ServiceException(ServiceException.Reason.WRONG_STATE, "the anchor could not be written: " + e.getMessage());
+		}
 	}
 
 	@Override

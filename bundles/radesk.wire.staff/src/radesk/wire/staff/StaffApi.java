@@ -137,6 +137,10 @@ public final class StaffApi {
 	public record Printed(boolean printed) {
 	}
 
+	/** An audit anchor's text (empty for an empty trail). */
+	public record Anchor(String text) {
+	}
+
 	public record Id(long id) {
 	}
 
@@ -244,6 +248,9 @@ public final class StaffApi {
 	public static final Route<Subject, List<AuditEntry>> AUDIT_ABOUT = Route.staff("staff/audit/about", Subject.class,
 			new TypeReference<>() {
 			});
+	public static final Route<Nothing, Anchor> ANCHOR_AUDIT = Route.staff("staff/audit/anchor", Nothing.class,
+			new TypeReference<>() {
+			});
 	public static final Route<Nothing, CrlDesk.Published> PUBLISH_CRL = Route.staff("staff/crl/publish", Nothing.class,
 			new TypeReference<>() {
 			});
@@ -253,5 +260,5 @@ public final class StaffApi {
 			SUBMIT_WALK_IN, RECENT_REQUESTS, SUBMIT_POSTAL, IMPORT_POSTAL, START_REVIEW, REVIEW_QUEUE, DECIDE_REQUEST, REGISTER,
 			PENDING_ISSUANCES, BEGIN_PERSONALIZATION, CONFIRM_PERSONALIZED, SLIP_PRINTED, IS_SLIP_PRINTED, HAND_OVER,
 			SUBMIT_PIN_UNLOCK, SUBMIT_PASSWORD_RESET, SUBMIT_REVOCATION, DECIDE_FORM, FORMS, BEGIN_PIN_UNLOCK, CONFIRM_PIN_UNLOCK,
-			CARRY_OUT_PASSWORD_RESET, SEARCH, STORY, VERIFY_AUDIT, AUDIT_ABOUT, PUBLISH_CRL);
+			CARRY_OUT_PASSWORD_RESET, SEARCH, STORY, VERIFY_AUDIT, AUDIT_ABOUT, ANCHOR_AUDIT, PUBLISH_CRL);
 }

@@ -20,13 +20,70 @@ class AuditTamperTest {
 	private static Path copyOfTheDatabase() throws Exception {
 		Path copy = Files.createTempDirectory("audit-copy");
 		Files.createDirectories(copy.resolve("db"));
+		Files.createDirectories(copy.resolve("ra"));
 		Services.stopRa();
 		try {
 			Files.copy(Path.of(System.getProperty("radesk.data"), "db", "radesk.mv.db"), copy.resolve("db").resolve("radesk.mv.db"));
+			Files.copy(Path.of(System.getProperty("radesk.data"), "ra", "audit-anchor.pub"), copy.resolve("ra").resolve("audit-anchor.pub"));
 		} finally {
 			Services.startRa();
 		}
 		return copy;
+	}
+
+	private static Connection open(Path copy) throws Exception {
+		Properties login = new Properties();
+		login.put("user", "radesk");
+		login.put("password", "");
+		return new org.h2.Driver().connect("jdbc:h2:file:" + copy.resolve("db").resolve("radesk")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE", login);
+	}
+
+	private static long head(Connection c) throws Exception {
+		try (ResultSet rs = c.createStatement().executeQuery("select max(seq) from audit_entry")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	@Test
+	void aDeletedEntryInTheMiddleIsNamed() throws Exception {
+		Journey.toRegisteredSubscriber();
+		Path copy = copyOfTheDatabase();
+		long deleted;
+		try (Connection c = open(copy)) {
+			deleted = head(c) - 3;
+			c.createStatement().executeUpdate("delete from audit_entry where seq = " + deleted);
+		}
+		ChildProcess.Result r = ChildProcess.run("radesk.store.VerifyAuditTrail", copy.toString());
+		assertEquals(1, r.exit(), r.output());
+		assertTrue(r.output().contains("BROKEN at entry " + (deleted + 1) + " "), "the entry after the gap: " + r.output());
+	}
+
+	@Test
+	void aTailCutOffIsFoundWithTheLastAnchorAndAForgedAnchorIsRefused() throws Exception {
+		Journey.toRegisteredSubscriber();
+		String anchor = Services.await(radesk.api.staff.AuditTrail.class).anchor(Staff.administrator());
+		assertTrue(anchor.startsWith("RA Desk audit anchor v1\nseq: "), anchor);
+		Path kept = Files.writeString(Files.createTempFile("anchor", ".txt"), anchor);
+		Path copy = copyOfTheDatabase();
+		ChildProcess.Result intact = ChildProcess.run("radesk.store.VerifyAuditTrail", copy.toString(), kept.toString());
+		assertEquals(0, intact.exit(), intact.output());
+		try (Connection c = open(copy)) {
+			// an insider cuts the newest entries off: what is left still chains perfectly
+			c.createStatement().executeUpdate("delete from audit_entry where seq > " + (head(c) - 5));
+		}
+		ChildProcess.Result chainOnly = ChildProcess.run("radesk.store.VerifyAuditTrail", copy.toString());
+		assertEquals(0, chainOnly.exit(), "the chain alone cannot see a cut tail: " + chainOnly.output());
+		ChildProcess.Result withAnchor = ChildProcess.run("radesk.store.VerifyAuditTrail", copy.toString(), kept.toString());
+		assertEquals(1, withAnchor.exit(), withAnchor.output());
+		assertTrue(withAnchor.output().contains("TRUNCATED"), withAnchor.output());
+		// an anchor edited to fit the cut trail no longer carries the RA's signature
+		String forged = anchor.replaceFirst("seq: \\d+", "seq: 1");
+		Path forgedFile = Files.writeString(Files.createTempFile("forged", ".txt"), forged);
+		ChildProcess.Result refused = ChildProcess.run("radesk.store.VerifyAuditTrail", copy.toString(), forgedFile.toString());
+		assertEquals(2, refused.exit(), refused.output());
+		assertTrue(refused.output().contains("not one the RA signed"), refused.output());
 	}
 
 	@Test

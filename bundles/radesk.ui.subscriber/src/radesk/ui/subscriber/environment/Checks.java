@@ -139,7 +139,9 @@ public final class Checks {
 			Files.createDirectories(db);
 			certutil("-N", "-d", "sql:" + db, "--empty-password");
 		}
-		certutil("-A", "-d", "sql:" + db, "-n", NSS_NICKNAME, "-t", "C,C,C", "-i", RaClient.rootFile().toString());
+		// trusted for what it is needed for, mail signed by the RA and by its subscribers (",C,"): not
+		// for web servers nor code (the subscriber edition trusts the RA's server on its own; M12)
+		certutil("-A", "-d", "sql:" + db, "-n", NSS_NICKNAME, "-t", ",C,", "-i", RaClient.rootFile().toString());
 	}
 
 	/** The NSS database browsers and mail programs of this user read ({@code ~/.pki/nssdb}). */
