@@ -1,6 +1,5 @@
 package radesk.server.internal;
 
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -84,7 +83,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		if (disclose && !java.net.InetAddress.getByName(host).isLoopbackAddress()) {
 			throw new IllegalStateException("radesk.server.captcha=disclosed is for tests on the loopback address only");
 		}
-		this.captchas = new Captchas(Clock.systemUTC(), disclose);
+		this.captchas = new Captchas(radesk.core.TimeSource.clock(), disclose);
 		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas, sessions);
 		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
 				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards)), sessions);

@@ -71,7 +71,7 @@ final class StaffRoutes {
 			}
 		}
 		Role as = role;
-		return Fields.withPassword(body, password -> session(x, staff.signIn(account, password, as, workstation, x.clientAddress())));
+		return Fields.withPassword(body, password -> session(x, staff.signIn(account, password, as, LocalAddress.of(workstation, x), x.clientAddress())));
 	}
 
 	private JsonNode session(Call x, Actor signedIn) throws ApiException, ServiceException {

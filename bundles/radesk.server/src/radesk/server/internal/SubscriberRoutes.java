@@ -73,7 +73,8 @@ final class SubscriberRoutes {
 		if (!captchas.solved(captchaId, captcha)) {
 			throw new ApiException(400, "CAPTCHA_WRONG", "the captcha was wrong, used or expired: get a new one");
 		}
-		return Fields.withPassword(body, password -> loggedIn(x, accounts.logIn(account, password, "subscriber-edition"), null));
+		return Fields.withPassword(body,
+				password -> loggedIn(x, accounts.logIn(account, password, LocalAddress.of("subscriber-edition", x)), null));
 	}
 
 	private JsonNode loggedIn(Call x, Actor me, String certificate) throws ServiceException {
@@ -91,7 +92,7 @@ final class SubscriberRoutes {
 		byte[] challenge = Fields.base64(body, "challenge", 128);
 		byte[] signature = Fields.base64(body, "signature", 2048);
 		try {
-			Actor me = accounts.logInWithCard(identifier, raUnit, challenge, signature, "subscriber-edition");
+			Actor me = accounts.logInWithCard(identifier, raUnit, challenge, signature, LocalAddress.of("subscriber-edition", x));
 			return loggedIn(x, me, identifier.strip().toUpperCase(java.util.Locale.ROOT));
 		} catch (ServiceException e) {
 			throw RaServer.refusal(e);

@@ -21,7 +21,7 @@ import radesk.store.CardRow;
 public final class EmbeddedRa {
 
 	final SecureRandom random = new SecureRandom();
-	final Clock clock = Clock.systemUTC();
+	final Clock clock = radesk.core.TimeSource.clock();
 	final EmbeddedCa ca;
 	final RaSecrets secrets;
 	final PasswordHasher hasher = new PasswordHasher(random);

@@ -52,13 +52,16 @@ public final class LocalCardDesk implements CardDesk {
 			Optional<CardRow> unfinished = Cards.ofSubscriber(c, subscriberId).stream()
 					.filter(card -> card.state() == CardState.BLANK).findFirst();
 			if (unfinished.isPresent()) {
+				// every release of a card's SO PIN to a workstation is on the record (M4)
+				AuditRecords.append(c, clerk, "SO_PIN_RELEASED", "card:" + unfinished.get().serial(), null,
+						"to " + clerk.workstation() + " (personalization resumed)", now);
 				return new CardSecrets(unfinished.get().serial(), ra.soPinOf(unfinished.get()), pins.newUserPin());
 			}
 			String serial = freeSerial(c);
 			char[] soPin = pins.newSoPin();
 			Cards.insert(c, serial, subscriberId, ra.sealSoPin(soPin, serial), clerk.account(), now);
 			AuditRecords.append(c, clerk, "CARD_PERSONALIZATION_STARTED", "card:" + serial, null,
-					"for subscriber:" + subscriberId, now);
+					"for subscriber:" + subscriberId + ", SO PIN released to " + clerk.workstation(), now);
 			return new CardSecrets(serial, soPin, pins.newUserPin());
 		});
 	}

@@ -181,7 +181,13 @@ public final class LocalFormDesk implements FormDesk {
 	public CardSecrets beginPinUnlock(Actor clerk, long formId) throws ServiceException {
 		Guard.require(clerk, Permission.PERSONALIZE_CARD);
 		FormRow form = approved(formId, FormKind.PIN_UNLOCK);
-		CardRow card = db.inTransaction((Connection c) -> Cards.find(c, form.subject()).orElseThrow(() -> Guard.notFound("card")));
+		CardRow card = db.inTransaction((Connection c) -> {
+			CardRow found = Cards.find(c, form.subject()).orElseThrow(() -> Guard.notFound("card"));
+			// every release of a card's SO PIN to a workstation is on the record (M4)
+			AuditRecords.append(c, clerk, "SO_PIN_RELEASED", "card:" + found.serial(), null,
+					"to " + clerk.workstation() + " for form " + formId, ra.clock.instant());
+			return found;
+		});
 		return new CardSecrets(card.serial(), ra.soPinOf(card), new Pins(ra.random).newUserPin());
 	}
 

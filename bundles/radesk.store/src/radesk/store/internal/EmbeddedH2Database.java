@@ -51,8 +51,20 @@ public final class EmbeddedH2Database implements Database {
 		return file + ".mv.db";
 	}
 
+	/**
+	 * Closes the database compacted ({@code SHUTDOWN COMPACT}): a file left with free gaps inside
+	 * lets the next process write its commits into a gap, and H2 2.5's recovery after that process
+	 * is killed (kill -9, a power cut) stops at this close's last chunk and silently drops them (its
+	 * file header still names that chunk). With no gaps every later commit is appended and found.
+	 */
 	@Deactivate
 	void close() {
+		try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+			s.execute("SHUTDOWN COMPACT");
+		} catch (SQLException e) {
+			System.getLogger(EmbeddedH2Database.class.getName()).log(System.Logger.Level.WARNING,
+					"the RA database could not be compacted as it closed", e);
+		}
 		pool.dispose();
 	}
 }

@@ -156,6 +156,24 @@ class CardBindingTest {
 	}
 
 	@Test
+	void aChallengeOlderThanTwoMinutesIsStale() throws Exception {
+		Journey j = Journey.toCardInHand();
+		String token = ApplicationApiTest.token(j);
+		try (CardSession card = Services.await(CardTerminal.class).open(j.card.serial(), j.pin.toCharArray())) {
+			CardKey key = card.generateKey(KeyKind.EC_P256);
+			byte[] csr = CsrBuilder.build(key.publicKey(), j.subscriber.account(), (alg, data) -> card.sign(key, alg, data));
+			String body = ApplicationApiTest.application(card, j.subscriber.account(), key.idHex(), csr);
+			radesk.core.TimeSource.advance(java.time.Duration.ofMinutes(3));
+			HttpResponse<String> stale = ServerApiTest.post("applications", body, token);
+			assertEquals(401, stale.statusCode(), stale.body());
+			assertTrue(stale.body().contains("CHALLENGE_INVALID"), stale.body());
+		} finally {
+			radesk.core.TimeSource.reset();
+		}
+		assertEquals(0, ApplicationApiTest.certificatesOf(token));
+	}
+
+	@Test
 	void aCardPersonalizedBeforeBindingIsRefusedUntilACounterVisitBindsIt() throws Exception {
 		Journey j = Journey.toCardInHand();
 		// as an older card: no authentication key on the card, none on record

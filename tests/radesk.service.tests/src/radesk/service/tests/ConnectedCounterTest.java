@@ -97,7 +97,8 @@ class ConnectedCounterTest {
 				() -> staff.signIn(clerkAccount, "not-the-Password-1".toCharArray(), "remote-counter-1"));
 		assertEquals(Reason.WRONG_PASSWORD, wrong.reason());
 		Actor clerk = staff.signIn(clerkAccount, PASSWORD, "remote-counter-1");
-		assertEquals(new Actor(clerkAccount, Role.COUNTER_CLERK, "remote-counter-1"), clerk);
+		assertEquals(new Actor(clerkAccount, Role.COUNTER_CLERK, "remote-counter-1 @127.0.0.1"), clerk,
+				"the workstation as named, and the address the server saw it at");
 		assertFalse(radesk.remote.RemoteDesks.intake(counter).raUnits().isEmpty());
 
 		RegistrationDesk registration = radesk.remote.RemoteDesks.registration(counter);
@@ -126,8 +127,8 @@ class ConnectedCounterTest {
 
 		// the server's records, written as the people who signed in, at their workstations
 		List<AuditEntry> trail = Services.await(AuditTrail.class).about(Staff.ADMIN, "request:" + request.id());
-		assertTrue(trail.stream().anyMatch(e -> e.actor().equals(clerkAccount) && e.workstation().equals("remote-counter-1")), trail.toString());
-		assertTrue(trail.stream().anyMatch(e -> e.actor().equals(officerAccount) && e.workstation().equals("remote-review-1")), trail.toString());
+		assertTrue(trail.stream().anyMatch(e -> e.actor().equals(clerkAccount) && e.workstation().equals("remote-counter-1 @127.0.0.1")), trail.toString());
+		assertTrue(trail.stream().anyMatch(e -> e.actor().equals(officerAccount) && e.workstation().equals("remote-review-1 @127.0.0.1")), trail.toString());
 
 		// signed out, the same calls are refused
 		counter.signOut();

@@ -69,7 +69,7 @@ class ServiceFlowTest {
 		AuditEntry issued = audit.about(Staff.CLERK, "certificate:" + cert.serial()).get(0);
 		assertEquals(j.subscriber.account(), issued.actor());
 		assertEquals("SUBSCRIBER", issued.role());
-		assertEquals("subscriber-edition", issued.workstation());
+		assertEquals("subscriber-edition @127.0.0.1", issued.workstation(), "where from, as the connection showed it");
 	}
 
 	static String pem(byte[] der) {

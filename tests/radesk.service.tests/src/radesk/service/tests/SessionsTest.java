@@ -81,6 +81,27 @@ class SessionsTest {
 	}
 
 	@Test
+	void aSessionEndsAfterHalfAnHourIdleAndAtFourHoursWhateverItsUse() throws Exception {
+		Journey j = Journey.toRegisteredSubscriber();
+		String idle = token(j, j.password);
+		String busy = token(j, j.password);
+		try {
+			radesk.core.TimeSource.advance(java.time.Duration.ofMinutes(29));
+			assertEquals(200, status(busy), "used within half an hour");
+			radesk.core.TimeSource.advance(java.time.Duration.ofMinutes(2));
+			assertEquals(401, status(idle), "31 minutes without use");
+			for (int minutes = 51; minutes < 240; minutes += 20) {
+				radesk.core.TimeSource.advance(java.time.Duration.ofMinutes(20));
+				assertEquals(200, status(busy), "in use at minute " + minutes);
+			}
+			radesk.core.TimeSource.advance(java.time.Duration.ofMinutes(20));
+			assertEquals(401, status(busy), "four hours after the log-in, however busy");
+		} finally {
+			radesk.core.TimeSource.reset();
+		}
+	}
+
+	@Test
 	void aLogOutCannotBeUndoneByRacingRequestsAndARestartLogsNobodyOut() throws Exception {
 		Journey j = Journey.toRegisteredSubscriber();
 		String kept = token(j, j.password);
