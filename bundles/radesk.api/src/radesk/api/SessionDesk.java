@@ -52,4 +52,13 @@ public interface SessionDesk {
 
 	/** A password changed by its owner: every other session of that person ends (the one in use stays). */
 	void endOthers(Kind kind, String token) throws ServiceException;
+
+	/**
+	 * A 驗證碼 shown to {@code clientAddress}: its id and the hash of its answer, good for one attempt
+	 * within five minutes. Refused (TOO_MANY_REQUESTS) when that address holds too many open ones.
+	 */
+	void keepCaptcha(String id, String answerHash, String clientAddress) throws ServiceException;
+
+	/** Whether {@code answerHash} is the captcha's, in time; the captcha is used up either way. */
+	boolean solveCaptcha(String id, String answerHash) throws ServiceException;
 }

@@ -19,13 +19,16 @@ public record Backoff(int failures, Instant lastFailure) {
 	/** Failures older than this are forgotten. */
 	public static final Duration MEMORY = Duration.ofMinutes(30);
 
-	/** When the next attempt may be checked, after {@code free} failures that cost nothing. */
-	public Instant nextAttempt(int free) {
+	/**
+	 * Until when the next attempt waits, unchecked; empty while fewer than {@code free} failures
+	 * were counted (whatever the time of the last one, so a clock running late never holds anyone).
+	 */
+	public java.util.Optional<Instant> slowedUntil(int free) {
 		if (failures < free) {
-			return lastFailure;
+			return java.util.Optional.empty();
 		}
 		int doublings = Math.min(failures - free, 20);
 		Duration wait = Duration.ofSeconds(1L << doublings);
-		return lastFailure.plus(wait.compareTo(CEILING) > 0 ? CEILING : wait);
+		return java.util.Optional.of(lastFailure.plus(wait.compareTo(CEILING) > 0 ? CEILING : wait));
 	}
 }

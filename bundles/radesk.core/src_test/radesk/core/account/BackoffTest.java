@@ -12,7 +12,7 @@ class BackoffTest {
 	private static final Instant LAST = Instant.parse("2026-12-06T02:00:00Z");
 
 	private static Duration wait(int failures, int free) {
-		return Duration.between(LAST, new Backoff(failures, LAST).nextAttempt(free));
+		return new Backoff(failures, LAST).slowedUntil(free).map(until -> Duration.between(LAST, until)).orElse(Duration.ZERO);
 	}
 
 	@Test

@@ -9,9 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,33 +17,29 @@ import javax.imageio.ImageIO;
 
 /**
  * 驗證碼 for the password log-in: five random digits drawn with noise as a PNG, good for one
- * attempt within five minutes. Only the server knows the answer; a test server bound to the
- * loopback address may disclose it ({@code -Dradesk.server.captcha=disclosed}) so that tests can
- * log in — never a server that listens beyond this machine.
+ * attempt within five minutes. Only the RA's records know the answer (a hash of it, a row every
+ * server of the RA shares); a test server bound to the loopback address may disclose it
+ * ({@code -Dradesk.server.captcha=disclosed}) so that tests can log in — never a server that
+ * listens beyond this machine.
  */
 final class Captchas {
 
-	static final Duration LIFE = Duration.ofMinutes(5);
 
 	record Captcha(String id, String pngBase64, String disclosedAnswer) {
 	}
 
-	private record Pending(String answer, Instant until) {
-	}
-
-	private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+	/** Test servers only (disclosed): the answers they hand out, for the test's own look-up. */
+	private final Map<String, String> disclosed = new ConcurrentHashMap<>();
 	private final SecureRandom random = new SecureRandom();
-	private final Clock clock;
+	private final radesk.api.SessionDesk records;
 	private final boolean disclose;
 
-	Captchas(Clock clock, boolean disclose) {
-		this.clock = clock;
+	Captchas(radesk.api.SessionDesk records, boolean disclose) {
+		this.records = records;
 		this.disclose = disclose;
 	}
 
-	Captcha next() throws IOException {
-		Instant now = clock.instant();
-		pending.values().removeIf(p -> p.until().isBefore(now));
+	Captcha next(String clientAddress) throws IOException, radesk.api.ServiceException {
 		StringBuilder answer = new StringBuilder();
 		for (int i = 0; i < 5; i++) {
 			answer.append(random.nextInt(10));
@@ -54,19 +47,32 @@ final class Captchas {
 		byte[] idBytes = new byte[16];
 		random.nextBytes(idBytes);
 		String id = Base64.getUrlEncoder().withoutPadding().encodeToString(idBytes);
-		pending.put(id, new Pending(answer.toString(), now.plus(LIFE)));
+		records.keepCaptcha(id, hash(id, answer.toString()), clientAddress);
+		if (disclose) {
+			if (disclosed.size() > 10_000) {
+				disclosed.clear();
+			}
+			disclosed.put(id, answer.toString());
+		}
 		return new Captcha(id, draw(answer.toString()), disclose ? answer.toString() : null);
 	}
 
 	java.util.Optional<String> disclosed(String id) {
-		Pending p = disclose && id != null ? pending.get(id) : null;
-		return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.answer());
+		return disclose && id != null ? java.util.Optional.ofNullable(disclosed.get(id)) : java.util.Optional.empty();
 	}
 
 	/** Checks an answer; the captcha is used up either way. */
-	boolean solved(String id, String answer) {
-		Pending p = id == null ? null : pending.remove(id);
-		return p != null && !p.until().isBefore(clock.instant()) && p.answer().equals(answer == null ? "" : answer.strip());
+	boolean solved(String id, String answer) throws radesk.api.ServiceException {
+		return id != null && records.solveCaptcha(id, hash(id, answer == null ? "" : answer.strip()));
+	}
+
+	private static String hash(String id, String answer) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest((id + ":" + answer).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java runtime has SHA-256", e);
+		}
 	}
 
 	private String draw(String text) throws IOException {

@@ -83,7 +83,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		if (disclose && !java.net.InetAddress.getByName(host).isLoopbackAddress()) {
 			throw new IllegalStateException("radesk.server.captcha=disclosed is for tests on the loopback address only");
 		}
-		this.captchas = new Captchas(radesk.core.TimeSource.clock(), disclose);
+		this.captchas = new Captchas(sessions, disclose);
 		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas, sessions);
 		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
 				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards)), sessions);
@@ -208,7 +208,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	private JsonNode answer(Call x, String route) throws ApiException {
 		return switch (route) {
 		case "POST /sessions" -> subscribers.logIn(x, x.body(MAX_BODY));
-		case "GET /captcha" -> subscribers.captcha();
+		case "GET /captcha" -> subscribers.captcha(x);
 		case "GET /challenge" -> subscribers.challenge();
 		case "POST /card-sessions" -> subscribers.cardLogIn(x, x.body(MAX_BODY));
 		case "DELETE /sessions" -> subscribers.logOut(x);

@@ -44,9 +44,9 @@ final class SubscriberRoutes {
 		}
 	}
 
-	JsonNode captcha() throws ApiException {
+	JsonNode captcha(Call x) throws ApiException {
 		try {
-			Captchas.Captcha c = captchas.next();
+			Captchas.Captcha c = captchas.next(x.clientAddress());
 			ObjectNode answer = json.createObjectNode().put("id", c.id()).put("png", c.pngBase64());
 			if (c.disclosedAnswer() != null) {
 				answer.put("answer", c.disclosedAnswer());
@@ -54,6 +54,16 @@ final class SubscriberRoutes {
 			return answer;
 		} catch (IOException e) {
 			throw new ApiException(500, "CAPTCHA_UNAVAILABLE", "the captcha could not be drawn");
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
+		}
+	}
+
+	private boolean solved(String id, String answer) throws ApiException {
+		try {
+			return captchas.solved(id, answer);
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
 		}
 	}
 
@@ -70,7 +80,7 @@ final class SubscriberRoutes {
 		String captchaId = Fields.text(body, "captchaId", 64);
 		String captcha = Fields.text(body, "captcha", 16);
 		// the captcha first: a wrong one costs no password strike and tells nothing about the password
-		if (!captchas.solved(captchaId, captcha)) {
+		if (!solved(captchaId, captcha)) {
 			throw new ApiException(400, "CAPTCHA_WRONG", "the captcha was wrong, used or expired: get a new one");
 		}
 		return Fields.withPassword(body,
@@ -86,7 +96,7 @@ final class SubscriberRoutes {
 	JsonNode cardLogIn(Call x, JsonNode body) throws ApiException {
 		String identifier = Fields.text(body, "identifier", 32);
 		String raUnit = Fields.text(body, "raUnit", 32);
-		if (!captchas.solved(Fields.text(body, "captchaId", 64), Fields.text(body, "captcha", 16))) {
+		if (!solved(Fields.text(body, "captchaId", 64), Fields.text(body, "captcha", 16))) {
 			throw new ApiException(400, "CAPTCHA_WRONG", "the captcha was wrong, used or expired: get a new one");
 		}
 		byte[] challenge = Fields.base64(body, "challenge", 128);

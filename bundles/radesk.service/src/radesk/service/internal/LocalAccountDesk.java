@@ -57,7 +57,9 @@ public final class LocalAccountDesk implements AccountDesk {
 		String named = identifier == null ? "" : identifier.strip().toUpperCase(java.util.Locale.ROOT);
 		record CardOutcome(Actor actor, Reason refusal) {
 		}
-		CardOutcome outcome = db.inTransaction((Connection c) -> {
+		CardOutcome outcome;
+		try {
+		outcome = db.inTransaction((Connection c) -> {
 			radesk.store.CertificateRow cert = radesk.store.Certificates.byIdentifier(c, named)
 					.orElseThrow(() -> new ServiceException(Reason.NOT_FOUND, "no certificate " + named));
 			SubscriberRow holder = Subscribers.find(c, cert.subscriberId()).orElseThrow(() -> Guard.notFound("subscriber"));
@@ -80,6 +82,12 @@ public final class LocalAccountDesk implements AccountDesk {
 					"card " + named + (refusal == null ? "" : " " + refusal), now);
 			return new CardOutcome(who, refusal == null ? null : Reason.valueOf(refusal));
 		});
+		} catch (ServiceException unknown) {
+			// no such certificate at that RA unit: the attempt is on the record all the same
+			db.inTransaction((Connection c) -> AuditRecords.append(c, new Actor("(unknown)", Role.SUBSCRIBER, workstation),
+					"LOGIN_REFUSED", "certificate:" + named, null, "card " + named + " " + unknown.reason(), now));
+			throw unknown;
+		}
 		// a refusal is thrown only once its audit entry is committed
 		if (outcome.refusal() != null) {
 			throw new ServiceException(outcome.refusal(), "card log-in refused");

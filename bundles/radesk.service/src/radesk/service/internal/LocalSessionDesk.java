@@ -19,6 +19,7 @@ import radesk.api.ServiceException.Reason;
 import radesk.api.SessionDesk;
 import radesk.core.access.Actor;
 import radesk.store.AuditRecords;
+import radesk.store.CaptchaRecords;
 import radesk.store.Database;
 import radesk.store.SessionRecords;
 
@@ -34,6 +35,9 @@ public final class LocalSessionDesk implements SessionDesk {
 	/** Sessions one person may hold at once: a new log-in ends the oldest beyond these. */
 	static final int PER_PERSON = 10;
 	private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+	static final Duration CAPTCHA_LIFE = Duration.ofMinutes(5);
+	/** Captchas one address may hold open at once (a page reloaded now and then fits many times over). */
+	static final int CAPTCHAS_PER_ADDRESS = 1_000;
 
 	private final Database db;
 	private final EmbeddedRa ra;
@@ -110,6 +114,29 @@ public final class LocalSessionDesk implements SessionDesk {
 		if (who.isPresent()) {
 			db.inTransaction((Connection c) -> SessionRecords.endAll(c, kind.name(), who.get().account(), hash(token)));
 		}
+	}
+
+	@Override
+	public void keepCaptcha(String id, String answerHash, String clientAddress) throws ServiceException {
+		Instant now = ra.clock.instant();
+		String address = clientAddress == null ? "" : clientAddress;
+		db.inTransaction((Connection c) -> {
+			CaptchaRecords.sweep(c, now);
+			if (CaptchaRecords.fromAddress(c, address) >= CAPTCHAS_PER_ADDRESS) {
+				throw new ServiceException(Reason.TOO_MANY_REQUESTS, "too many open captchas from " + address);
+			}
+			CaptchaRecords.insert(c, id, answerHash, address, now.plus(CAPTCHA_LIFE));
+			return null;
+		});
+	}
+
+	@Override
+	public boolean solveCaptcha(String id, String answerHash) throws ServiceException {
+		if (id == null || id.length() > 32 || answerHash == null) {
+			return false;
+		}
+		Instant now = ra.clock.instant();
+		return db.inTransaction((Connection c) -> CaptchaRecords.solve(c, id, answerHash, now));
 	}
 
 	static String hash(String token) {

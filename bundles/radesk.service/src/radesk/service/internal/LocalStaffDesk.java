@@ -70,8 +70,8 @@ public final class LocalStaffDesk implements StaffDesk {
 		Instant now = ra.clock.instant();
 		// a failure slows the next attempt; waiting it out costs no hash (security review H5)
 		Instant next = db.inTransaction((Connection c) -> later(
-				Backoffs.of(c, accountScope).map(f -> new Backoff(f.count(), f.last()).nextAttempt(Backoff.FREE_PER_ACCOUNT)),
-				Backoffs.of(c, addressScope).map(f -> new Backoff(f.count(), f.last()).nextAttempt(Backoff.FREE_PER_ADDRESS))));
+				Backoffs.of(c, accountScope).flatMap(f -> new Backoff(f.count(), f.last()).slowedUntil(Backoff.FREE_PER_ACCOUNT)),
+				Backoffs.of(c, addressScope).flatMap(f -> new Backoff(f.count(), f.last()).slowedUntil(Backoff.FREE_PER_ADDRESS))));
 		if (next != null && now.isBefore(next)) {
 			long seconds = Math.max(1, java.time.Duration.between(now, next).toSeconds());
 			db.inTransaction((Connection c) -> AuditRecords.append(c, attempt, "SIGN_IN_DELAYED", "staff:" + attempt.account(), null,

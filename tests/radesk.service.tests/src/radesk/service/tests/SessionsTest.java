@@ -132,11 +132,18 @@ class SessionsTest {
 		assertEquals(401, status(ended), "logged out stays logged out, whatever raced it");
 		assertEquals(401, logOut(ended).statusCode(), "a second log-out finds nothing");
 
-		// the service restarted: the other session is still open (sessions are rows, not memory)
+		// the service restarted: the other session is still open, and a captcha shown before it still
+		// works once (sessions and captchas are rows, not one server's memory)
+		String captcha = ServerApiTest.captcha();
 		Services.stopRa();
 		Services.startRa();
 		ServerApiTest.connect();
 		assertEquals(200, status(kept));
+		String logIn = "{\"account\":\"" + j.subscriber.account() + "\",\"password\":\"" + j.password + "\"," + captcha + "}";
+		assertEquals(200, ServerApiTest.post("sessions", logIn, null).statusCode(), "the captcha outlived the restart");
+		HttpResponse<String> again = ServerApiTest.post("sessions", logIn, null);
+		assertEquals(400, again.statusCode(), "and works once: " + again.body());
+		assertTrue(again.body().contains("CAPTCHA_WRONG"), again.body());
 	}
 
 	@Test
