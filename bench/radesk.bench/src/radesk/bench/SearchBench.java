@@ -136,7 +136,14 @@ final class SearchBench {
 					+ " 'HQ', 'bench', ?, 'bench')");
 					PreparedStatement sub = c.prepareStatement("insert into subscriber (account, national_id, name, email, ra_unit,"
 							+ " pseudonym, password_hash, request_id, created_at) values (?, ?, ?, ?, 'HQ', ?, 'x', ?, ?)")) {
+				// the other benchmarks' subscribers are in the table already: their ID numbers are taken
 				java.util.Set<String> seen = new java.util.HashSet<>();
+				try (PreparedStatement taken = c.prepareStatement("select national_id from subscriber union select national_id"
+						+ " from registration_request"); ResultSet rs = taken.executeQuery()) {
+					while (rs.next()) {
+						seen.add(rs.getString(1));
+					}
+				}
 				for (int i = 0; i < n; i++) {
 					String id;
 					do {

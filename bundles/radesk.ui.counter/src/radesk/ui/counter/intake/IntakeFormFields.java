@@ -108,6 +108,19 @@ public final class IntakeFormFields {
 		return raUnit.getSelectionIndex();
 	}
 
+	/**
+	 * A form's refusal, shown: its problems next to their fields (and {@code said} asks to put
+	 * them right), else the service's reason in words.
+	 */
+	public void showRefusal(Exception refusal, java.util.function.Consumer<String> said) {
+		if (refusal instanceof radesk.core.registration.InvalidFormException invalid) {
+			showProblems(invalid.problems());
+			said.accept(Messages.intake_fix_fields);
+		} else {
+			said.accept(Messages.refusal((radesk.api.ServiceException) refusal));
+		}
+	}
+
 	public void showProblems(List<FieldProblem> problems) {
 		shown.clear();
 		messages.values().forEach(l -> l.setText(""));

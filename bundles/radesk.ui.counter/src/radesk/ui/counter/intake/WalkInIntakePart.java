@@ -119,12 +119,7 @@ public final class WalkInIntakePart {
 
 	/** Problems next to their fields, or the service's refusal. */
 	private void refused(Exception e) {
-		if (e instanceof InvalidFormException invalid) {
-			fields.showProblems(invalid.problems());
-			say(Messages.intake_fix_fields);
-		} else {
-			say(Messages.refusal((ServiceException) e));
-		}
+		fields.showRefusal(e, this::say);
 	}
 
 	private void say(String text) {

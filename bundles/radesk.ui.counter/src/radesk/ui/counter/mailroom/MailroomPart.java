@@ -163,14 +163,7 @@ public final class MailroomPart {
 			batch++;
 			showCount();
 			say(NLS.bind(review ? Messages.mail_stored_review : Messages.mail_stored, stored.id(), stored.applicantName()));
-		}, e -> {
-			if (e instanceof InvalidFormException invalid) {
-				fields.showProblems(invalid.problems());
-				say(Messages.intake_fix_fields);
-			} else {
-				say(Messages.refusal((ServiceException) e));
-			}
-		});
+		}, e -> fields.showRefusal(e, this::say));
 	}
 
 	private void say(String text) {
