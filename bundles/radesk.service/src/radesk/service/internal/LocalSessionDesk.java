@@ -36,8 +36,8 @@ public final class LocalSessionDesk implements SessionDesk {
 	static final int PER_PERSON = 10;
 	private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 	static final Duration CAPTCHA_LIFE = Duration.ofMinutes(5);
-	/** Captchas one address may hold open at once (a page reloaded now and then fits many times over). */
-	static final int CAPTCHAS_PER_ADDRESS = 1_000;
+	/** Captchas one address may hold open at once (5 minutes each; an office or a proxy of many subscribers fits). */
+	static final int CAPTCHAS_PER_ADDRESS = 10_000;
 
 	private final Database db;
 	private final EmbeddedRa ra;
