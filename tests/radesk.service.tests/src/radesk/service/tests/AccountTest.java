@@ -30,6 +30,40 @@ class AccountTest {
 				() -> accounts.logIn(j.subscriber.account(), j.password.toCharArray(), "pc")).reason());
 	}
 
+	/**
+	 * Wrong passwords sent at once (security review M5): each one counts, none slips through as a
+	 * "concurrent change" without a strike, so the third suspends however they race.
+	 */
+	@Test
+	void parallelWrongPasswordsEachCountAndTheThirdSuspends() throws Exception {
+		Journey j = Journey.toRegisteredSubscriber();
+		AccountDesk accounts = Services.await(AccountDesk.class);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.List<java.util.concurrent.Future<Reason>> tries = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String guess = "wrong-guess-" + i;
+			tries.add(pool.submit(() -> {
+				start.await();
+				return assertThrows(ServiceException.class,
+						() -> accounts.logIn(j.subscriber.account(), guess.toCharArray(), "racing")).reason();
+			}));
+		}
+		start.countDown();
+		java.util.List<Reason> refusals = new java.util.ArrayList<>();
+		for (java.util.concurrent.Future<Reason> f : tries) {
+			refusals.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertEquals(java.util.List.of(Reason.WRONG_PASSWORD, Reason.WRONG_PASSWORD, Reason.ACCOUNT_SUSPENDED),
+				refusals.stream().sorted().toList(), "two strikes and the suspension, none lost to the race");
+		assertEquals(Reason.ACCOUNT_SUSPENDED, assertThrows(ServiceException.class,
+				() -> accounts.logIn(j.subscriber.account(), j.password.toCharArray(), "pc")).reason());
+		assertEquals(3, Services.await(radesk.api.staff.AuditTrail.class).about(Staff.CLERK, "subscriber:" + j.subscriber.subscriberId())
+				.stream().filter(e -> e.action().equals("LOGIN_FAILED") || e.action().equals("ACCOUNT_SUSPENDED")).count(),
+				"each wrong password on the record");
+	}
+
 	@Test
 	void aRightPasswordClearsEarlierStrikes() throws Exception {
 		Journey j = Journey.toRegisteredSubscriber();
