@@ -33,12 +33,14 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The embedded CA's key material: a root (EC P-384, 20 years) and an issuing CA (EC P-256,
- * 10 years) under it. For the demo the keys live in a PKCS#12 file in the data folder whose
+ * The embedded CA's key material: a root (EC P-384, 20 years) and two CAs under it (EC P-256,
+ * 10 years): the issuing CA of subscribers' certificates, and a TLS CA that only certifies the RA
+ * server's own TLS certificate (EKU serverAuth), so neither can stand in for the other. For the demo the keys live in a PKCS#12 file in the data folder whose
  * random password sits beside it, readable by the owner only; a production CA keeps them in a
  * token instead. Created once, atomically: a crash during creation leaves nothing half-made.
  */
-record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X509Certificate issuing) {
+record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X509Certificate issuing, PrivateKey tlsKey,
+		X509Certificate tls) {
 
 	private static final String STORE = "ca.p12";
 	private static final String PIN = "ca.pin";
@@ -52,8 +54,32 @@ record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X
 		try (InputStream in = Files.newInputStream(folder.resolve(STORE))) {
 			store.load(in, password);
 		}
+		if (!store.containsAlias("tls")) {
+			// a CA made before there was a TLS CA: the TLS CA is added under the same root
+			addTlsCa(store, password, organization, random, folder);
+		}
 		return new CaKeys((PrivateKey) store.getKey("root", password), (X509Certificate) store.getCertificate("root"),
-				(PrivateKey) store.getKey("issuing", password), (X509Certificate) store.getCertificate("issuing"));
+				(PrivateKey) store.getKey("issuing", password), (X509Certificate) store.getCertificate("issuing"),
+				(PrivateKey) store.getKey("tls", password), (X509Certificate) store.getCertificate("tls"));
+	}
+
+	private static void addTlsCa(KeyStore store, char[] password, String organization, SecureRandom random, Path folder)
+			throws GeneralSecurityException, IOException {
+		PrivateKey rootKey = (PrivateKey) store.getKey("root", password);
+		X509Certificate rootCert = (X509Certificate) store.getCertificate("root");
+		KeyPair tls = ecKeyPair("secp256r1", random);
+		X509Certificate tlsCert = caCertificate(caName(organization, "TLS CA"),
+				org.bouncycastle.asn1.x500.X500Name.getInstance(rootCert.getSubjectX500Principal().getEncoded()), tls, rootKey,
+				"SHA384withECDSA", Instant.now(), Duration.ofDays(10 * 365), 0, random,
+				new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
+		tlsCert.verify(rootCert.getPublicKey());
+		store.setKeyEntry("tls", tls.getPrivate(), password, new X509Certificate[] { tlsCert, rootCert });
+		Path staging = Files.createTempFile(folder, ".ca-", ".p12");
+		ownerOnly(staging);
+		try (OutputStream out = Files.newOutputStream(staging)) {
+			store.store(out, password);
+		}
+		Files.move(staging, folder.resolve(STORE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	private static void create(Path folder, String organization, SecureRandom random) throws GeneralSecurityException, IOException {
@@ -61,10 +87,10 @@ record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X
 		KeyPair root = ecKeyPair("secp384r1", random);
 		X500Name rootName = caName(organization, "Root CA");
 		X509Certificate rootCert = caCertificate(rootName, rootName, root, root.getPrivate(), "SHA384withECDSA", now,
-				Duration.ofDays(20 * 365), -1, random);
+				Duration.ofDays(20 * 365), -1, random, null);
 		KeyPair issuing = ecKeyPair("secp256r1", random);
 		X509Certificate issuingCert = caCertificate(caName(organization, "Issuing CA"), rootName, issuing,
-				root.getPrivate(), "SHA384withECDSA", now, Duration.ofDays(10 * 365), 0, random);
+				root.getPrivate(), "SHA384withECDSA", now, Duration.ofDays(10 * 365), 0, random, null);
 		issuingCert.verify(rootCert.getPublicKey());
 
 		char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(random, 24)).toCharArray();
@@ -85,7 +111,8 @@ record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X
 	}
 
 	private static X509Certificate caCertificate(X500Name subject, X500Name issuer, KeyPair subjectKeys, PrivateKey signer,
-			String algorithm, Instant now, Duration validity, int pathLength, SecureRandom random) throws GeneralSecurityException {
+			String algorithm, Instant now, Duration validity, int pathLength, SecureRandom random,
+			org.bouncycastle.asn1.x509.ExtendedKeyUsage only) throws GeneralSecurityException {
 		try {
 			JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
 			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new SerialNumbers(random).next(),
@@ -94,6 +121,10 @@ record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X
 					pathLength < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLength));
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 			b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+			if (only != null) {
+				// what the CA's certificates may be used for (the TLS CA: web servers only)
+				b.addExtension(Extension.extendedKeyUsage, false, only);
+			}
 			return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER)
 					.getCertificate(b.build(new JcaContentSignerBuilder(algorithm).setProvider(Bc.PROVIDER).build(signer)));
 		} catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.cert.CertIOException e) {

@@ -85,6 +85,11 @@ public final class EmbeddedCa {
 		return keys.issuing();
 	}
 
+	/** The CA of the RA server's own TLS certificate (not of subscribers'). */
+	public X509Certificate tlsCa() {
+		return keys.tls();
+	}
+
 	/** Issues a subscriber certificate valid from {@code now}, never beyond the issuing CA's own end. */
 	public synchronized X509Certificate issue(CheckedCsr request, CertificateSubject subject, Instant now)
 			throws GeneralSecurityException {
@@ -133,7 +138,7 @@ public final class EmbeddedCa {
 		}
 		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
 		Instant until = from.plus(java.time.Duration.ofDays(365));
-		Instant caEnd = keys.issuing().getNotAfter().toInstant();
+		Instant caEnd = keys.tls().getNotAfter().toInstant();
 		if (until.isAfter(caEnd)) {
 			until = caEnd;
 		}
@@ -144,16 +149,17 @@ public final class EmbeddedCa {
 		dnsNames.forEach(d -> alt.add(new GeneralName(GeneralName.dNSName, d)));
 		ipAddresses.forEach(a -> alt.add(new GeneralName(GeneralName.iPAddress, a)));
 		try {
-			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
+			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.tls(), serials.next(), Date.from(from),
 					Date.from(until), name, key);
 			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
 			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
 			b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
 			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
-			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
-		} catch (CertIOException e) {
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.tls()));
+			return new JcaX509CertificateConverter().getCertificate(
+					b.build(new JcaContentSignerBuilder(SIGNATURE).setSecureRandom(random).build(keys.tlsKey())));
+		} catch (CertIOException | OperatorCreationException e) {
 			throw new GeneralSecurityException(e);
 		}
 	}

@@ -109,8 +109,13 @@ class EmbeddedCaTest {
 		X509Certificate server = ca.issueTlsServer(keys("secp256r1").getPublic(), java.util.List.of("localhost"),
 				java.util.List.of("127.0.0.1"), Instant.now());
 		Path file = Openssl.pem(dir.resolve("server.pem"), server);
-		String[] common = { "verify", "-CAfile", dir.resolve("root.pem").toString(), "-untrusted", chain.toString(), "-purpose",
+		Path tlsCa = Openssl.pem(dir.resolve("tls-ca.pem"), ca.tlsCa());
+		String[] common = { "verify", "-CAfile", dir.resolve("root.pem").toString(), "-untrusted", tlsCa.toString(), "-purpose",
 				"sslserver" };
+		// the TLS CA, not the subscribers' issuing CA, signs it: with that one alone it does not verify
+		Openssl.Result bySubscribersCa = Openssl.run("verify", "-CAfile", dir.resolve("root.pem").toString(), "-untrusted",
+				chain.toString(), "-purpose", "sslserver", file.toString());
+		assertNotEquals(0, bySubscribersCa.exit(), bySubscribersCa.output());
 		Openssl.Result byName = Openssl.run(concat(common, "-verify_hostname", "localhost", file.toString()));
 		assertEquals(0, byName.exit(), byName.output());
 		Openssl.Result byAddress = Openssl.run(concat(common, "-verify_ip", "127.0.0.1", file.toString()));
@@ -118,7 +123,7 @@ class EmbeddedCaTest {
 		Openssl.Result otherHost = Openssl.run(concat(common, "-verify_hostname", "ra.example.com.tw", file.toString()));
 		assertNotEquals(0, otherHost.exit(), "a name the certificate does not carry: " + otherHost.output());
 		Openssl.Result asClient = Openssl.run("verify", "-CAfile", dir.resolve("root.pem").toString(), "-untrusted",
-				chain.toString(), "-purpose", "sslclient", file.toString());
+				tlsCa.toString(), "-purpose", "sslclient", file.toString());
 		assertNotEquals(0, asClient.exit(), "serverAuth only: " + asClient.output());
 	}
 

@@ -25,7 +25,8 @@ import radesk.pki.CaProfile;
 import radesk.pki.EmbeddedCa;
 
 /**
- * The server's TLS identity: a P-256 key and a certificate from the RA's own CA for the names it
+ * The server's TLS identity: a P-256 key and a certificate from the RA's own TLS CA (not the CA of
+ * subscribers' certificates; security review M12) for the names it
  * answers on, kept in {@code <data>/server/tls.p12} (its random password beside it, owner-only)
  * and renewed when it is within 30 days of its end. The CA root is written to
  * {@code <data>/server/root.cer} for clients to trust.
@@ -49,6 +50,8 @@ final class ServerTls {
 			}
 			X509Certificate current = (X509Certificate) keys.getCertificate("server");
 			if (current == null || current.getNotAfter().toInstant().isBefore(Instant.now().plus(java.time.Duration.ofDays(30)))
+					// issued before the TLS CA existed (by the subscribers' issuing CA): issued again
+					|| !current.getIssuerX500Principal().getName().contains("TLS CA")
 					|| !names(current).containsAll(names) || !names(current).containsAll(addresses)) {
 				keys = issue(data, names, addresses, password, store);
 			}
@@ -114,7 +117,7 @@ final class ServerTls {
 		X509Certificate cert = ca.issueTlsServer(pair.getPublic(), names, addresses, Instant.now());
 		KeyStore keys = KeyStore.getInstance("PKCS12");
 		keys.load(null, null);
-		keys.setKeyEntry("server", pair.getPrivate(), password, new Certificate[] { cert, ca.issuing(), ca.root() });
+		keys.setKeyEntry("server", pair.getPrivate(), password, new Certificate[] { cert, ca.tlsCa(), ca.root() });
 		Path temp = Files.createTempFile(store.getParent(), "tls", ".tmp");
 		try (OutputStream out = Files.newOutputStream(temp)) {
 			keys.store(out, password);

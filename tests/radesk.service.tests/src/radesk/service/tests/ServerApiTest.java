@@ -110,6 +110,11 @@ class ServerApiTest {
 		assertTrue(java.time.Duration.between(java.time.Instant.parse(field(health.body(), "time")), java.time.Instant.now()).abs()
 				.toSeconds() < 60, "the server tells its clock");
 		assertEquals("TLSv1.3", health.sslSession().orElseThrow().getProtocol());
+		// the server's certificate comes from the RA's TLS CA, never from the CA of subscribers' certificates
+		java.security.cert.X509Certificate server = (java.security.cert.X509Certificate) health.sslSession().orElseThrow()
+				.getPeerCertificates()[0];
+		assertTrue(server.getIssuerX500Principal().getName().contains("TLS CA"), server.getIssuerX500Principal().getName());
+		assertEquals(java.util.List.of("1.3.6.1.5.5.7.3.1"), server.getExtendedKeyUsage(), "serverAuth only");
 		// a client that trusts only the public roots does not accept the RA's server
 		HttpClient stranger = HttpClient.newHttpClient();
 		assertThrows(SSLHandshakeException.class,
