@@ -16,7 +16,9 @@ import radesk.core.identity.NationalId;
 public record WalkInForm(String name, String nationalId, String email, String raUnit, String phone, String address,
 		String organization, String businessNumber, Set<ProofDocument> documents) {
 
-	public static final int MAX_NAME_LENGTH = 100;
+	/** The applicant's name goes into the certificate's commonName, which RFC 5280 bounds at 64. */
+	public static final int MAX_NAME_LENGTH = 64;
+	public static final int MAX_ORGANIZATION_LENGTH = 100;
 	public static final int MAX_ADDRESS_LENGTH = 200;
 	/** 09xxxxxxxx, 0x-xxxxxxx(x) with an extension after #, or +886…, once spaces, dashes and brackets are gone. */
 	private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\\+886|0)\\d{8,9}(#\\d{1,6})?");
@@ -67,6 +69,17 @@ public record WalkInForm(String name, String nationalId, String email, String ra
 		return identity && organizationPapers ? List.of() : List.of(new FieldProblem(Field.DOCUMENTS, Problem.DOCUMENTS_MISSING));
 	}
 
+	/**
+	 * No control, format (bidi overrides such as U+202E, zero-width characters), private-use or
+	 * unassigned code points: what a name shows must be what the certificate says.
+	 */
+	public static boolean printable(String text) {
+		return text.codePoints().allMatch(cp -> switch (Character.getType(cp)) {
+		case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED -> false;
+		default -> true;
+		});
+	}
+
 	private static String strip(String s) {
 		return s == null ? "" : s.strip();
 	}
@@ -78,6 +91,8 @@ public record WalkInForm(String name, String nationalId, String email, String ra
 			problems.add(new FieldProblem(Field.NAME, Problem.REQUIRED));
 		} else if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
 			problems.add(new FieldProblem(Field.NAME, Problem.TOO_LONG));
+		} else if (!printable(name)) {
+			problems.add(new FieldProblem(Field.NAME, Problem.UNPRINTABLE));
 		}
 		idProblem().ifPresent(p -> problems.add(new FieldProblem(Field.NATIONAL_ID, p)));
 		if (email.isEmpty()) {
@@ -103,7 +118,7 @@ public record WalkInForm(String name, String nationalId, String email, String ra
 		if (isOrganization()) {
 			if (organization.isEmpty()) {
 				problems.add(new FieldProblem(Field.ORGANIZATION, Problem.REQUIRED));
-			} else if (organization.codePointCount(0, organization.length()) > MAX_NAME_LENGTH) {
+			} else if (organization.codePointCount(0, organization.length()) > MAX_ORGANIZATION_LENGTH) {
 				problems.add(new FieldProblem(Field.ORGANIZATION, Problem.TOO_LONG));
 			}
 			radesk.core.identity.BusinessNumber.check(businessNumber).ifPresent(defect -> problems.add(new FieldProblem(

@@ -53,6 +53,18 @@ class WalkInFormTest {
 	}
 
 	@Test
+	void aNameFitsACertificatesCommonNameAndHoldsNoInvisibleCharacters() {
+		assertEquals(64, WalkInForm.MAX_NAME_LENGTH, "RFC 5280 ub-common-name");
+		assertEquals(List.of(new FieldProblem(Field.NAME, Problem.UNPRINTABLE)),
+				new WalkInForm("王小明\u202Egnim", "A123456789", "a@b.tw", "HQ").problems(UNITS), "a bidi override");
+		assertEquals(List.of(new FieldProblem(Field.NAME, Problem.UNPRINTABLE)),
+				new WalkInForm("王\u200B小明", "A123456789", "a@b.tw", "HQ").problems(UNITS), "a zero-width space");
+		assertEquals(List.of(new FieldProblem(Field.NAME, Problem.UNPRINTABLE)),
+				new WalkInForm("王小明\u0007", "A123456789", "a@b.tw", "HQ").problems(UNITS), "a control character");
+		assertTrue(new WalkInForm("Chen-Lin Mei-Ling 陳林美玲", "A123456789", "a@b.tw", "HQ").problems(UNITS).isEmpty());
+	}
+
+	@Test
 	void refusesAnOversizedEmail() {
 		String address = "a".repeat(64) + "@" + (".b" + "b".repeat(62)).repeat(3).substring(1) + ".tw"; // 259 characters, over the 254 limit
 		assertEquals(List.of(new FieldProblem(Field.EMAIL, Problem.TOO_LONG)),

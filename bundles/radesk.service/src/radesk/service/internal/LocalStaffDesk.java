@@ -158,8 +158,10 @@ public final class LocalStaffDesk implements StaffDesk {
 		}
 		String zh = unit.nameZhTw() == null ? "" : unit.nameZhTw().strip();
 		String en = unit.nameEn() == null ? "" : unit.nameEn().strip();
-		if (zh.isEmpty() || en.isEmpty() || zh.length() > 100 || en.length() > 100) {
-			throw new ServiceException(Reason.INVALID_INPUT, "unitName: a name in zh-TW and in English, at most 100 characters");
+		// the unit's name goes into certificates' organizationalUnitName, which RFC 5280 bounds at 64
+		if (zh.isEmpty() || en.isEmpty() || zh.codePointCount(0, zh.length()) > 64 || en.codePointCount(0, en.length()) > 64
+				|| !radesk.core.registration.WalkInForm.printable(zh) || !radesk.core.registration.WalkInForm.printable(en)) {
+			throw new ServiceException(Reason.INVALID_INPUT, "unitName: a name in zh-TW and in English, at most 64 characters");
 		}
 		Instant now = ra.clock.instant();
 		db.inTransaction((Connection c) -> {
