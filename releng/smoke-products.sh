@@ -75,13 +75,17 @@ scratch=$(mktemp -d)
 log="$products/smoke-server.log"
 port=$(( 20000 + RANDOM % 20000 ))
 sport=$((port + 1))
-RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport" \
-  "$home/radesk-server.sh" >"$log" 2>&1 &
-pid=$!
-for _ in $(seq 1 60); do
-  grep -q "radesk-server: listening" "$log" && break
-  sleep 1
-done
+# starts the server on this scratch folder, its console to $1; $pid is its script's process; waits until it listens
+start_server() {
+  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport" \
+    "$home/radesk-server.sh" >"$1" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 60); do
+    grep -q "radesk-server: listening" "$1" && break
+    sleep 1
+  done
+}
+start_server "$log"
 server_ok=0
 if grep -q "radesk-server: listening on https://127.0.0.1:$port/api/v1/" "$log" \
    && openssl x509 -inform DER -in "$scratch/data/server/root.cer" -out "$scratch/root.pem" \
@@ -155,13 +159,7 @@ recovered=$(RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.dat
 fresh=$(grep -o 'it works at once): [^ ]*' <<<"$recovered" | sed 's/.*: //')
 recovery_ok=0
 if [ "$boot_ok" = 1 ] && [ -n "$fresh" ]; then
-  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport" \
-    "$home/radesk-server.sh" >"$products/smoke-server-again.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 60); do
-    grep -q "radesk-server: listening" "$products/smoke-server-again.log" && break
-    sleep 1
-  done
+  start_server "$products/smoke-server-again.log"
   if [ "$(post_status staff/sessions '{"account":"smoke.admin","password":"'"$fresh"'","workstation":"smoke"}')" = 200 ] \
      && [ "$(post_status staff/sessions '{"account":"smoke.admin","password":"smoke-Admin-2026","workstation":"smoke"}')" = 401 ] \
      && ! grep -rq "$fresh" "$scratch/data/server/logs" "$products/smoke-server-again.log"; then
