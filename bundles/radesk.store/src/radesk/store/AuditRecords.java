@@ -97,6 +97,11 @@ public final class AuditRecords {
 		return query(c, "");
 	}
 
+	/** The newest entry (the chain's head), if any: read alone, not by walking the trail. */
+	public static Optional<AuditEntry> head(Connection c) throws SQLException {
+		return query(c, " where seq = (select max(seq) from audit_entry)").stream().findFirst();
+	}
+
 	private static List<AuditEntry> query(Connection c, String where, String... args) throws SQLException {
 		List<AuditEntry> entries = new ArrayList<>();
 		try (PreparedStatement ps = c.prepareStatement("select seq, at, actor, role, workstation, action, subject,"

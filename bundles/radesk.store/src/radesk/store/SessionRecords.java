@@ -60,11 +60,6 @@ public final class SessionRecords {
 		return Rows.one(c, "select count(*) from session where client_address = ?", rs -> rs.getInt(1), clientAddress).orElse(0);
 	}
 
-	public static int ofAccount(Connection c, String kind, String account) throws SQLException {
-		return Rows.one(c, "select count(*) from session where kind = ? and account = ?", rs -> rs.getInt(1), kind, account)
-				.orElse(0);
-	}
-
 	/** Ends the oldest sessions of a person beyond {@code keep} of them (a new log-in pushes the oldest out). */
 	public static void keepNewest(Connection c, String kind, String account, int keep) throws SQLException {
 		Rows.update(c, "delete from session where token_hash in (select token_hash from session where kind = ? and account = ?"

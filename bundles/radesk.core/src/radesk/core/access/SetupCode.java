@@ -3,12 +3,9 @@ package radesk.core.access;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * The one-time code that creates an RA server's first administrator: made at the server's start
@@ -58,9 +55,7 @@ public final class SetupCode {
 		ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(plain));
 		byte[] raw = Arrays.copyOf(bytes.array(), bytes.limit());
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
+			return radesk.core.Sha256.hex(raw);
 		} finally {
 			Arrays.fill(raw, (byte) 0);
 			Arrays.fill(bytes.array(), (byte) 0);

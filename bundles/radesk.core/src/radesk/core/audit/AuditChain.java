@@ -1,10 +1,6 @@
 package radesk.core.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -38,12 +34,7 @@ public final class AuditChain {
 			String text = field == null ? "\u0000" : field.toString();
 			canonical.append(text.length()).append(':').append(text).append('|');
 		}
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-					.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e1) {
-			throw new IllegalStateException("SHA-256 is part of every Java", e1);
-		}
+		return radesk.core.Sha256.hex(canonical.toString());
 	}
 
 	/** Walks entries in order; the first whose link or own hash does not hold, if any. */

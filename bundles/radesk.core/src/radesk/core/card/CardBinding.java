@@ -2,7 +2,6 @@ package radesk.core.card;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -43,12 +42,7 @@ public final class CardBinding {
 
 	/** The bytes the card's authentication key signs for {@code request} (a PKCS#10 request, DER). */
 	public static byte[] message(Purpose purpose, String account, String cardSerial, byte[] challenge, byte[] request) {
-		try {
-			String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(request));
-			return ("RA Desk card-bound request v1\n" + purpose + "\n" + account + "\n" + cardSerial + "\n"
-					+ HexFormat.of().formatHex(challenge) + "\n" + digest + "\n").getBytes(StandardCharsets.UTF_8);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+		return ("RA Desk card-bound request v1\n" + purpose + "\n" + account + "\n" + cardSerial + "\n"
+				+ HexFormat.of().formatHex(challenge) + "\n" + radesk.core.Sha256.hex(request) + "\n").getBytes(StandardCharsets.UTF_8);
 	}
 }

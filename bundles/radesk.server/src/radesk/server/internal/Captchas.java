@@ -67,12 +67,7 @@ final class Captchas {
 	}
 
 	private static String hash(String id, String answer) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest((id + ":" + answer).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		} catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+		return radesk.core.Sha256.hex(id + ":" + answer);
 	}
 
 	private String draw(String text) throws IOException {

@@ -15,7 +15,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import radesk.core.access.Actor;
@@ -53,11 +52,11 @@ final class AuditAnchors {
 	 * and writes the anchor's file; the anchor, or empty for an empty trail.
 	 */
 	Optional<AuditAnchor> anchor(Instant now) throws IOException, GeneralSecurityException {
-		List<AuditEntry> all = db.read((Connection c) -> AuditRecords.all(c));
-		if (all.isEmpty()) {
+		Optional<AuditEntry> newest = db.read((Connection c) -> AuditRecords.head(c));
+		if (newest.isEmpty()) {
 			return Optional.empty();
 		}
-		AuditEntry head = all.get(all.size() - 1);
+		AuditEntry head = newest.get();
 		Path file = folder.resolve(String.format("anchor-%012d.txt", head.seq()));
 		if (Files.exists(file)) {
 			return AuditAnchor.parse(Files.readString(file));

@@ -32,6 +32,22 @@ public final class EmbeddedRa {
 		this.secrets = RaSecrets.openOrCreate(DataFolder.resolve().resolve("ra"), random);
 	}
 
+	private volatile String decoy;
+
+	/**
+	 * Whether {@code password} is the one {@code stored} hashes; with none stored (an unknown or
+	 * closed account) a decoy hash is checked all the same, so the answer takes as long and tells
+	 * nothing about which accounts exist (security review M6).
+	 */
+	boolean passwordMatches(char[] password, String stored) {
+		if (decoy == null) {
+			char[] random = WebsitePasswords.next(this.random);
+			decoy = hasher.hash(random);
+			java.util.Arrays.fill(random, '\0');
+		}
+		return PasswordHasher.matches(password, stored == null ? decoy : stored) && stored != null;
+	}
+
 	/** A card's SO PIN sealed for its row, bound to the card's serial. */
 	byte[] sealSoPin(char[] soPin, String cardSerial) throws ServiceException {
 		try {

@@ -115,7 +115,7 @@ public final class LocalAccountDesk implements AccountDesk {
 		Instant now = ra.clock.instant();
 		java.util.Optional<SubscriberRow> read = db.inTransaction((Connection c) -> Subscribers.byAccount(c, who.account()));
 		String checked = read.filter(r -> !r.suspended()).map(SubscriberRow::passwordHash).orElse(null);
-		boolean right = PasswordHasher.matches(password, checked == null ? unknownAccountHash() : checked) && checked != null;
+		boolean right = ra.passwordMatches(password, checked);
 		for (int attempt = 0;; attempt++) {
 			try {
 				return db.inTransaction((Connection c) -> outcome(c, who, password, action, right, checked, now));
@@ -160,17 +160,6 @@ public final class LocalAccountDesk implements AccountDesk {
 		return new Outcome(Reason.WRONG_PASSWORD, after.remaining());
 	}
 
-	private static volatile String unknownAccountHash;
-
-	/** A hash no password matches in practice, so an unknown account takes as long as a known one (M6). */
-	private String unknownAccountHash() {
-		if (unknownAccountHash == null) {
-			char[] random = WebsitePasswords.next(ra.random);
-			unknownAccountHash = ra.hasher.hash(random);
-			Arrays.fill(random, '\0');
-		}
-		return unknownAccountHash;
-	}
 
 	@Override
 	public void changePassword(Actor subscriber, char[] oldPassword, char[] newPassword, char[] confirm) throws ServiceException {

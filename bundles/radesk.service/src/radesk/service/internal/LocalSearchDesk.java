@@ -93,7 +93,7 @@ public final class LocalSearchDesk implements SearchDesk {
 			RequestRow first = requests.get(requests.size() - 1);
 			String name = subscriber.map(SubscriberRow::name).orElse(first.applicantName());
 			String id = subscriber.map(SubscriberRow::nationalId).orElse(first.nationalId());
-			Story story = new Story(name, mask(id), subscriber.map(SubscriberRow::account).orElse(""),
+			Story story = new Story(name, RegistrationSummary.mask(id), subscriber.map(SubscriberRow::account).orElse(""),
 					requests.stream().map(r -> new RegistrationSummary(r.id(), r.channel(), r.state(), r.applicantName(), r.nationalId(),
 							r.email(), r.raUnit(), r.receivedAt()).masked()).toList(),
 					cards.stream().map(k -> new CardLine(k.serial(), k.state().name())).toList(),
@@ -107,7 +107,4 @@ public final class LocalSearchDesk implements SearchDesk {
 		});
 	}
 
-	private static String mask(String id) {
-		return RegistrationSummary.mask(id);
-	}
 }

@@ -1,13 +1,9 @@
 package radesk.service.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -139,11 +135,7 @@ public final class LocalSessionDesk implements SessionDesk {
 		return db.inTransaction((Connection c) -> CaptchaRecords.solve(c, id, answerHash, now));
 	}
 
-	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+	private static String hash(String token) {
+		return radesk.core.Sha256.hex(token);
 	}
 }

@@ -80,7 +80,7 @@ public final class LocalStaffDesk implements StaffDesk {
 		}
 		java.util.Optional<StaffRow> read = db.inTransaction((Connection c) -> StaffRecords.find(c, who));
 		String checked = read.filter(StaffRow::active).map(StaffRow::passwordHash).orElse(null);
-		boolean right = PasswordHasher.matches(password, checked == null ? unknownAccountHash() : checked) && checked != null;
+		boolean right = ra.passwordMatches(password, checked);
 		record Outcome(Actor actor, Reason refusal) {
 		}
 		Outcome outcome = db.inTransaction((Connection c) -> {
@@ -116,18 +116,6 @@ public final class LocalStaffDesk implements StaffDesk {
 
 	private static Instant later(java.util.Optional<Instant> a, java.util.Optional<Instant> b) {
 		return a.isEmpty() ? b.orElse(null) : b.isEmpty() || a.get().isAfter(b.get()) ? a.get() : b.get();
-	}
-
-	private static volatile String unknownAccountHash;
-
-	/** A hash no password matches in practice, so an unknown account takes as long as a known one. */
-	private String unknownAccountHash() {
-		if (unknownAccountHash == null) {
-			char[] random = WebsitePasswords.next(ra.random);
-			unknownAccountHash = ra.hasher.hash(random);
-			java.util.Arrays.fill(random, '\0');
-		}
-		return unknownAccountHash;
 	}
 
 	@Override
