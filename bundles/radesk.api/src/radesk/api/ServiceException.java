@@ -63,7 +63,9 @@ public final class ServiceException extends Exception {
 		/** The RA server's one-time code for its first administrator is missing, wrong, used or expired. */
 		SETUP_CODE_INVALID,
 		/** Too many at once from this client address (sessions, requests): later. */
-		TOO_MANY_REQUESTS
+		TOO_MANY_REQUESTS,
+		/** Signing in to an RA server takes the staff card besides the password (its reader and PIN). */
+		STAFF_CARD_REQUIRED
 	}
 
 	private final Reason reason;

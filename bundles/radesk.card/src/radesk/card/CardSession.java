@@ -29,7 +29,8 @@ public interface CardSession extends AutoCloseable {
 	byte[] sign(CardKey key, String algorithm, byte[] data) throws CardAccessException;
 
 	/**
-	 * Writes a certificate next to the key it certifies, with the key's id.
+	 * Writes a certificate next to the key it certifies, with the key's id: a key of {@link #keys()},
+	 * or the authentication key (a staff card's certificate).
 	 *
 	 * @throws CardAccessException KEY_NOT_ON_CARD when this card does not hold the certificate's key
 	 */

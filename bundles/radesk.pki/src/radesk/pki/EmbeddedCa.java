@@ -128,6 +128,42 @@ public final class EmbeddedCa {
 	}
 
 	/**
+	 * Issues a staff certificate for the authentication key of an RA staff member's own card: a
+	 * profile of its own (clientAuth only, the staff policy {@link CaProfile#DEMO_STAFF_POLICY_OID},
+	 * OU "RA staff", the account as UID), valid a year, never beyond the issuing CA. It lets the
+	 * person sign in to the RA server with the card, nothing else: no nonRepudiation, no S/MIME.
+	 */
+	public synchronized X509Certificate issueStaff(java.security.PublicKey key, String account, String displayName, Instant now)
+			throws GeneralSecurityException {
+		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
+		Instant until = from.plus(CaProfile.STAFF_VALIDITY);
+		Instant caEnd = keys.issuing().getNotAfter().toInstant();
+		if (until.isAfter(caEnd)) {
+			until = caEnd;
+		}
+		X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW").addRDN(BCStyle.O, profile.organization())
+				.addRDN(BCStyle.OU, "RA staff").addRDN(BCStyle.CN, displayName).addRDN(BCStyle.UID, account).build();
+		try {
+			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
+					Date.from(until), name, key);
+			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
+			b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+					new DistributionPoint(new DistributionPointName(new GeneralNames(uri(profile.crlUrl()))), null, null) }));
+			b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+					new AccessDescription(AccessDescription.id_ad_caIssuers, uri(profile.caIssuersUrl()))));
+			b.addExtension(Extension.certificatePolicies, false,
+					new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(CaProfile.DEMO_STAFF_POLICY_OID))));
+			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+		} catch (CertIOException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	/**
 	 * Issues the RA server's TLS certificate: serverAuth only, the host names and addresses it
 	 * answers on as subjectAltName, valid one year (never beyond the issuing CA).
 	 */

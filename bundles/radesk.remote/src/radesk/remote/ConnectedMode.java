@@ -53,6 +53,7 @@ public final class ConnectedMode {
 		register(context, CrlDesk.class, RemoteDesks.crl(connection));
 		register(context, FormDesk.class, RemoteDesks.forms(connection));
 		register(context, CardDesk.class, RemoteDesks.cards(connection));
+		register(context, radesk.api.staff.StaffCardDesk.class, RemoteDesks.staffCards(connection));
 		String address = connection.address();
 		register(context, RaConnection.class, new RaConnection() {
 			@Override

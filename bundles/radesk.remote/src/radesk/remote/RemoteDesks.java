@@ -48,6 +48,11 @@ public final class RemoteDesks {
 		return new RemoteCardDesk(server);
 	}
 
+	/** 員工卡's records on the server. */
+	public static radesk.api.staff.StaffCardDesk staffCards(ServerConnection server) {
+		return new RemoteStaffCardDesk(server);
+	}
+
 	/** 申請表單 on the server. */
 	public static radesk.api.staff.FormDesk forms(ServerConnection server) {
 		return new RemoteFormDesk(server);

@@ -43,10 +43,15 @@ final class RemoteStaffDesk implements StaffDesk {
 	}
 
 	@Override
-	public Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress)
+	public Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress, StaffCardProof card)
 			throws ServiceException {
 		// the server sees this workstation's address itself
-		return server.signIn(account, password, as, workstation);
+		return server.signIn(account, password, as, workstation, card);
+	}
+
+	@Override
+	public byte[] signInChallenge() throws ServiceException {
+		return server.call(StaffApi.SIGN_IN_CHALLENGE, NOTHING).challenge();
 	}
 
 	@Override

@@ -106,8 +106,20 @@ public final class ServerConnection {
 
 	/** A member of staff signs in (in one of their roles, or their first); this connection keeps the session. */
 	public Actor signIn(String account, char[] password, Role as, String workstation) throws ServiceException {
-		return signIn("staff/sessions", json.createObjectNode().put("account", account).put("password", new String(password))
-				.put("role", as == null ? null : as.name()).put("workstation", workstation));
+		return signIn(account, password, as, workstation, null);
+	}
+
+	/** As {@link #signIn(String, char[], Role, String)}, with the staff card's answer to a challenge of the server. */
+	public Actor signIn(String account, char[] password, Role as, String workstation, StaffDesk.StaffCardProof card)
+			throws ServiceException {
+		ObjectNode body = json.createObjectNode().put("account", account).put("password", new String(password))
+				.put("role", as == null ? null : as.name()).put("workstation", workstation);
+		if (card != null) {
+			java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+			body.put("cardSerial", card.cardSerial()).put("challenge", b64.encodeToString(card.challenge()))
+					.put("cardSignature", b64.encodeToString(card.signature()));
+		}
+		return signIn("staff/sessions", body);
 	}
 
 	private Actor signIn(String path, ObjectNode body) throws ServiceException {

@@ -78,7 +78,10 @@ public final class Certificates {
 	}
 
 	public static List<Revoked> revoked(Connection c) throws SQLException {
-		return Rows.list(c, "select serial, revoked_at, revocation_reason from certificate where state = 'REVOKED' order by revoked_at",
+		// subscribers' certificates and staff cards' (the same issuing CA, one CRL)
+		return Rows.list(c, "select serial, revoked_at, revocation_reason from certificate where state = 'REVOKED'"
+				+ " union all select certificate_serial, revoked_at, revocation_reason from staff_card"
+				+ " where state = 'REVOKED' and certificate_serial is not null order by 2",
 				rs -> new Revoked(rs.getString(1), Rows.instant(rs, "revoked_at"), RevocationReason.valueOf(rs.getString(3))));
 	}
 

@@ -43,15 +43,38 @@ public interface StaffDesk {
 		return signIn(account, password, as, workstation, null);
 	}
 
+	/** As {@link #signIn(String, char[], Role, String, String, StaffCardProof)} without a staff card. */
+	default Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress)
+			throws ServiceException {
+		return signIn(account, password, as, workstation, clientAddress, null);
+	}
+
 	/**
 	 * Signs a member of staff in to work in one of their roles ({@code null}: the main one), from
-	 * {@code clientAddress} (as the RA server's connection shows it; null in-process). A role the
-	 * account does not hold is refused (NOT_PERMITTED) after the password was checked. Wrong
-	 * passwords never suspend: they slow the next attempt of that account from that address, and of
-	 * that address (TOO_MANY_REQUESTS, the detail says how many seconds), so nobody on the network
-	 * can lock staff out.
+	 * {@code clientAddress} (as the RA server's connection shows it; null in-process, at a
+	 * standalone counter). From the network the person's active staff card must sign a fresh
+	 * challenge ({@link #signInChallenge()}) besides the right password: without {@code card}
+	 * the answer is STAFF_CARD_REQUIRED before any password is hashed (only the host's recovery
+	 * lets one sign-in through without it); a wrong password and a wrong, revoked or expired card
+	 * are the same WRONG_PASSWORD (the audit says which), so neither is guessed apart from the
+	 * other. In-process the card is optional, and checked when given. A role the account does not
+	 * hold is refused (NOT_PERMITTED) after the credentials were checked. Failures never suspend:
+	 * they slow the next attempt of that account from that address, and of that address
+	 * (TOO_MANY_REQUESTS, the detail says how many seconds), so nobody on the network can lock staff out.
 	 */
-	Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress) throws ServiceException;
+	Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress, StaffCardProof card)
+			throws ServiceException;
+
+	/**
+	 * A fresh challenge for a staff card to sign at sign-in: 32 random bytes, good for one attempt
+	 * within two minutes. The card signs {@link radesk.core.card.CardBinding#message} with purpose
+	 * STAFF_SIGN_IN, the account, the card's serial, this challenge and an empty request.
+	 */
+	byte[] signInChallenge() throws ServiceException;
+
+	/** A staff card's answer to a sign-in challenge: its serial, the challenge and its authentication key's signature. */
+	record StaffCardProof(String cardSerial, byte[] challenge, byte[] signature) {
+	}
 
 	/**
 	 * 帳號復原 on the RA server's own host (its command {@code radesk-server.sh reset-password}): a
@@ -77,8 +100,16 @@ public interface StaffDesk {
 	 */
 	void addRaUnit(Actor administrator, radesk.core.registration.RaUnit unit) throws ServiceException;
 
-	/** {@code role} is the main role; {@code roles} every role the person may sign in with. */
-	record StaffMember(String account, String displayName, Role role, boolean suspended, java.util.Set<Role> roles) {
+	/** A member of staff's active staff card (員工卡) and when its certificate ends. */
+	record StaffCard(String serial, java.time.Instant notAfter) {
+	}
+
+	/**
+	 * {@code role} is the main role; {@code roles} every role the person may sign in with;
+	 * {@code staffCard} the active staff card, or null when the person has none.
+	 */
+	record StaffMember(String account, String displayName, Role role, boolean suspended, java.util.Set<Role> roles,
+			StaffCard staffCard) {
 
 		/** The roles in their fixed order (as the screens list them), however they arrived. */
 		public StaffMember {

@@ -140,6 +140,13 @@ final class Pkcs11CardSession implements CardSession {
 	public void storeCertificate(X509Certificate certificate) throws CardAccessException {
 		Optional<CardKey> holder = keyFor(certificate.getPublicKey());
 		if (holder.isEmpty()) {
+			// a staff card's certificate is for its authentication key
+			Optional<CardKey> auth = authenticationKey();
+			if (auth.isPresent() && java.util.Arrays.equals(auth.get().publicKey().getEncoded(), certificate.getPublicKey().getEncoded())) {
+				holder = auth;
+			}
+		}
+		if (holder.isEmpty()) {
 			ensurePresent();
 			throw new CardAccessException(Reason.KEY_NOT_ON_CARD, certificate.getSerialNumber().toString(16), null);
 		}

@@ -26,7 +26,11 @@ public final class CardBinding {
 		/** 憑證申請: a first certificate on the card. */
 		APPLICATION,
 		/** 憑證展期: a new certificate in place of the card's current one. */
-		RENEWAL
+		RENEWAL,
+		/** A staff card's key shown to the RA for its staff certificate (the request is the key's SubjectPublicKeyInfo). */
+		STAFF_CARD,
+		/** A member of staff signing in to the RA server with their staff card (no request: an empty one). */
+		STAFF_SIGN_IN
 	}
 
 	private CardBinding() {

@@ -50,6 +50,8 @@ final class HostCommands {
 			password = staff.recoverOnHost(args[1]);
 			System.out.println("radesk-server: the new password of " + args[1] + " (shown once; it works at once): "
 					+ new String(password));
+			System.out.println("radesk-server: " + args[1] + " may sign in once without the staff card within 24 hours:"
+					+ " have a new staff card issued then (系統管理 → 人員管理 → 發給員工卡).");
 			return Integer.valueOf(0);
 		} catch (ServiceException e) {
 			System.err.println("radesk-server: not done: " + (e.reason() == ServiceException.Reason.NOT_FOUND

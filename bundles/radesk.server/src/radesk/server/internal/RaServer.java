@@ -74,6 +74,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.staff.IssuanceDesk issuance, @Reference(target = LOCAL) radesk.api.staff.FormDesk forms,
 			@Reference(target = LOCAL) radesk.api.staff.SearchDesk search, @Reference(target = LOCAL) radesk.api.staff.AuditTrail audit,
 			@Reference(target = LOCAL) radesk.api.staff.CrlDesk crl, @Reference(target = LOCAL) radesk.api.staff.CardDesk cards,
+			@Reference(target = LOCAL) radesk.api.staff.StaffCardDesk staffCards,
 			@Reference(target = LOCAL) radesk.api.SessionDesk sessions) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
@@ -86,7 +87,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		this.captchas = new Captchas(sessions, disclose);
 		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas, sessions);
 		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
-				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards)), sessions);
+				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards, staffCards)),
+				sessions);
 		java.util.List<java.util.List<String>> names = ServerTls.configuredNames(System.getProperty("radesk.server.names"));
 		if (System.getProperty(HostCommands.PROPERTY) != null) {
 			// a command on the host (radesk-server.sh reset-password): no listener, nothing announced
@@ -246,7 +248,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	/** The service's refusal as the API's: one status per reason, the reason's name as the code. */
 	static ApiException refusal(ServiceException e) {
 		int status = switch (e.reason()) {
-		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED -> 401;
+		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED, STAFF_CARD_REQUIRED -> 401;
 		case ACCOUNT_SUSPENDED -> 423;
 		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD, DUAL_CONTROL, CARD_NOT_PROVEN, SETUP_CODE_INVALID -> 403;
 		case WRONG_STATE, CONCURRENT_CHANGE, CARD_NOT_BOUND, CARD_HAS_CERTIFICATE -> 409;

@@ -71,14 +71,29 @@ final class StaffRoutes {
 			}
 		}
 		Role as = role;
-		return Fields.withPassword(body, password -> session(x, staff.signIn(account, password, as, LocalAddress.of(workstation, x), x.clientAddress())));
+		// the staff card's answer to a challenge of POST /staff/sign-in/challenge (the service says whether it is needed)
+		StaffDesk.StaffCardProof card = null;
+		JsonNode serial = body.get("cardSerial");
+		if (serial != null && !serial.isNull()) {
+			card = new StaffDesk.StaffCardProof(Fields.text(body, "cardSerial", 32), Fields.base64(body, "challenge", 128),
+					Fields.base64(body, "cardSignature", 2048));
+		}
+		StaffDesk.StaffCardProof proof = card;
+		return Fields.withPassword(body, password -> session(x,
+				staff.signIn(account, password, as, LocalAddress.of(workstation, x), x.clientAddress(), proof),
+				proof == null ? null : proof.cardSerial()));
 	}
 
 	private JsonNode session(Call x, Actor signedIn) throws ApiException, ServiceException {
+		return session(x, signedIn, null);
+	}
+
+	/** {@code staffCard}: the card the person signed in with; revoking it ends the session. */
+	private JsonNode session(Call x, Actor signedIn, String staffCard) throws ApiException, ServiceException {
 		if (signedIn.role() == Role.SUBSCRIBER) {
 			throw new ApiException(403, "NOT_PERMITTED", "staff only");
 		}
-		return json.createObjectNode().put("token", sessions.open(Kind.STAFF, signedIn, x.clientAddress(), null))
+		return json.createObjectNode().put("token", sessions.open(Kind.STAFF, signedIn, x.clientAddress(), staffCard))
 				.put("account", signedIn.account())
 				.put("role", signedIn.role().name()).put("workstation", signedIn.workstation());
 	}

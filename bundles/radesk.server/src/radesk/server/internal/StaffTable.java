@@ -42,7 +42,8 @@ final class StaffTable {
 
 	/** The service's desks the staff API answers from. */
 	record Desks(StaffDesk staff, CounterIntake intake, RegistrationDesk registration, MailroomDesk mailroom,
-			IssuanceDesk issuance, FormDesk forms, SearchDesk search, AuditTrail audit, CrlDesk crl, CardDesk cards) {
+			IssuanceDesk issuance, FormDesk forms, SearchDesk search, AuditTrail audit, CrlDesk crl, CardDesk cards,
+			radesk.api.staff.StaffCardDesk staffCards) {
 	}
 
 	private static final Done DONE = new Done();
@@ -66,6 +67,12 @@ final class StaffTable {
 		}));
 		on(StaffApi.STAFF, (me, q) -> d.staff().staff(me));
 		on(StaffApi.ADD_RA_UNIT, (me, q) -> done(() -> d.staff().addRaUnit(me, q.unit())));
+		on(StaffApi.BEGIN_STAFF_CARD, (me, q) -> d.staffCards().begin(me, q.account()));
+		on(StaffApi.CERTIFY_STAFF_CARD, (me, q) -> new StaffApi.StaffCertificate(
+				d.staffCards().certify(me, q.cardSerial(), q.authenticationKey(), q.possession())));
+		on(StaffApi.CONFIRM_STAFF_CARD, (me, q) -> done(() -> d.staffCards().confirm(me, q.cardSerial())));
+		on(StaffApi.REVOKE_STAFF_CARD, (me, q) -> done(() -> d.staffCards().revoke(me, q.cardSerial(), q.reason())));
+		on(StaffApi.SIGN_IN_CHALLENGE, (me, q) -> new StaffApi.Challenge(d.staff().signInChallenge()));
 
 		on(StaffApi.RA_UNITS, (me, q) -> d.intake().raUnits());
 		on(StaffApi.SUBMIT_WALK_IN, (me, q) -> d.registration().submitWalkIn(me, q.form()));

@@ -16,7 +16,6 @@ import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.access.Role;
 import radesk.core.account.PasswordPolicy;
-import radesk.core.account.Backoff;
 import radesk.pki.PasswordHasher;
 import radesk.store.AuditRecords;
 import radesk.store.Backoffs;
@@ -34,12 +33,14 @@ public final class LocalStaffDesk implements StaffDesk {
 	private final Database db;
 	private final EmbeddedRa ra;
 	private final FirstAdministrator first;
+	private final StaffSignIn signIns;
 
 	@Activate
 	public LocalStaffDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
 		this.first = new FirstAdministrator(db, ra);
+		this.signIns = new StaffSignIn(db, ra);
 	}
 
 	@Override
@@ -60,62 +61,14 @@ public final class LocalStaffDesk implements StaffDesk {
 	}
 
 	@Override
-	public Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress)
+	public Actor signIn(String account, char[] password, Role as, String workstation, String clientAddress, StaffCardProof card)
 			throws ServiceException {
-		String who = account == null ? "" : account.strip();
-		String address = clientAddress == null || clientAddress.isBlank() ? "this workstation" : clientAddress;
-		String accountScope = "account:" + who + "@" + address;
-		String addressScope = "address:" + address;
-		Actor attempt = new Actor(who.isEmpty() ? "(none)" : who, as == null ? Role.COUNTER_CLERK : as, workstation);
-		Instant now = ra.clock.instant();
-		// a failure slows the next attempt; waiting it out costs no hash (security review H5)
-		Instant next = db.inTransaction((Connection c) -> later(
-				Backoffs.of(c, accountScope).flatMap(f -> new Backoff(f.count(), f.last()).slowedUntil(Backoff.FREE_PER_ACCOUNT)),
-				Backoffs.of(c, addressScope).flatMap(f -> new Backoff(f.count(), f.last()).slowedUntil(Backoff.FREE_PER_ADDRESS))));
-		if (next != null && now.isBefore(next)) {
-			long seconds = Math.max(1, java.time.Duration.between(now, next).toSeconds());
-			db.inTransaction((Connection c) -> AuditRecords.append(c, attempt, "SIGN_IN_DELAYED", "staff:" + attempt.account(), null,
-					"from " + address + ", " + seconds + " s to wait", now));
-			throw new ServiceException(Reason.TOO_MANY_REQUESTS, seconds + " s", null, -1, null);
-		}
-		java.util.Optional<StaffRow> read = db.inTransaction((Connection c) -> StaffRecords.find(c, who));
-		String checked = read.filter(StaffRow::active).map(StaffRow::passwordHash).orElse(null);
-		boolean right = ra.passwordMatches(password, checked);
-		record Outcome(Actor actor, Reason refusal) {
-		}
-		Outcome outcome = db.inTransaction((Connection c) -> {
-			StaffRow row = StaffRecords.find(c, who).orElse(null);
-			Role role = row == null ? Role.COUNTER_CLERK : as == null || !row.roles().contains(as) ? row.role() : as;
-			Actor signed = new Actor(attempt.account(), role, workstation);
-			boolean ok = row != null && row.active() && (row.passwordHash().equals(checked) ? right
-					: PasswordHasher.matches(password, row.passwordHash()));
-			if (!ok) {
-				Backoffs.failed(c, accountScope, now, now.minus(Backoff.MEMORY));
-				Backoffs.failed(c, addressScope, now, now.minus(Backoff.MEMORY));
-				AuditRecords.append(c, signed, "SIGN_IN_FAILED", "staff:" + signed.account(), null,
-						(row == null || !row.active() ? "no such account" : "wrong password") + " from " + address, now);
-				return new Outcome(null, Reason.WRONG_PASSWORD);
-			}
-			if (row.suspended()) {
-				AuditRecords.append(c, signed, "SIGN_IN_REFUSED", "staff:" + who, "suspended", "suspended", now);
-				return new Outcome(null, Reason.ACCOUNT_SUSPENDED);
-			}
-			Backoffs.cleared(c, accountScope);
-			if (as != null && !row.roles().contains(as)) {
-				AuditRecords.append(c, signed, "SIGN_IN_REFUSED", "staff:" + who, null, "does not work as " + as, now);
-				return new Outcome(null, Reason.NOT_PERMITTED);
-			}
-			AuditRecords.append(c, signed, "SIGN_IN", "staff:" + who, null, "signed in as " + role + " from " + address, now);
-			return new Outcome(signed, null);
-		});
-		if (outcome.refusal() != null) {
-			throw new ServiceException(outcome.refusal(), "sign-in refused");
-		}
-		return outcome.actor();
+		return signIns.signIn(account, password, as, workstation, clientAddress, card);
 	}
 
-	private static Instant later(java.util.Optional<Instant> a, java.util.Optional<Instant> b) {
-		return a.isEmpty() ? b.orElse(null) : b.isEmpty() || a.get().isAfter(b.get()) ? a.get() : b.get();
+	@Override
+	public byte[] signInChallenge() throws ServiceException {
+		return signIns.challenge();
 	}
 
 	@Override
@@ -234,9 +187,11 @@ public final class LocalStaffDesk implements StaffDesk {
 				StaffRow row = StaffRecords.find(c, account).orElseThrow(() -> Guard.notFound("staff " + account));
 				StaffRecords.newPassword(c, row, hash);
 				Backoffs.clearedAccount(c, account);
+				// one sign-in without the staff card within a day: a lost card's holder comes in for a new one
+				radesk.store.StaffCards.waiver(c, account, ra.clock.instant().plus(java.time.Duration.ofHours(24)));
 				radesk.store.SessionRecords.endAll(c, radesk.api.SessionDesk.Kind.STAFF.name(), account, null);
 				AuditRecords.append(c, host, "STAFF_RECOVERED_ON_HOST", "staff:" + account, row.suspended() ? "suspended" : null,
-						"new password", ra.clock.instant());
+						"new password, one sign-in without the staff card within 24 hours", ra.clock.instant());
 				return null;
 			});
 		} catch (ServiceException | RuntimeException e) {
@@ -249,8 +204,15 @@ public final class LocalStaffDesk implements StaffDesk {
 	@Override
 	public List<StaffMember> staff(Actor administrator) throws ServiceException {
 		Guard.require(administrator, Permission.MANAGE_STAFF);
-		return db.inTransaction((Connection c) -> StaffRecords.all(c).stream()
-				.map(r -> new StaffMember(r.account(), r.displayName(), r.role(), r.suspended(), r.roles())).toList());
+		return db.inTransaction((Connection c) -> {
+			java.util.Map<String, StaffCard> cards = new java.util.HashMap<>();
+			for (radesk.store.StaffCards.Row card : radesk.store.StaffCards.active(c)) {
+				cards.put(card.account(), new StaffCard(card.serial(), card.notAfter()));
+			}
+			return StaffRecords.all(c).stream()
+					.map(r -> new StaffMember(r.account(), r.displayName(), r.role(), r.suspended(), r.roles(), cards.get(r.account())))
+					.toList();
+		});
 	}
 
 	private String checkedHash(String account, String displayName, char[] password) throws ServiceException {

@@ -60,7 +60,14 @@ class ConnectedCounterTest {
 		local.addStaff(admin, officerAccount, "遠端審核", Role.RA_OFFICER, PASSWORD);
 		mailroomAccount = "rc.mail." + suffix;
 		local.addStaff(admin, mailroomAccount, "遠端收發", Role.MAILROOM_CLERK, PASSWORD);
+		clerkCard = StaffCardHolder.issue(admin, clerkAccount, PASSWORD);
+		officerCard = StaffCardHolder.issue(admin, officerAccount, PASSWORD);
+		mailroomCard = StaffCardHolder.issue(admin, mailroomAccount, PASSWORD);
 	}
+
+	private static StaffCardHolder clerkCard;
+	private static StaffCardHolder officerCard;
+	private static StaffCardHolder mailroomCard;
 
 	@Test
 	void theMailroomsCsvOfOver16KiBIsTakenFromAMailroomClerkOnly() throws Exception {
@@ -72,11 +79,11 @@ class ConnectedCounterTest {
 			csv.append("郵寄遠端,").append(id).append(",far@example.tw,HQ\r\n");
 		}
 		ServerConnection mailroom = connect();
-		Actor clerk = radesk.remote.RemoteDesks.staff(mailroom).signIn(mailroomAccount, PASSWORD, "remote-mail-1");
+		Actor clerk = mailroomCard.signIn(mailroom, "remote-mail-1");
 		radesk.api.staff.MailroomDesk.ImportReport report = radesk.remote.RemoteDesks.mailroom(mailroom).importPostal(clerk, csv.toString());
 		assertEquals(ids.size(), report.stored(), "every row of a " + csv.length() + "-character file stored: " + report.rejected());
 		ServerConnection counter = connect();
-		Actor counterClerk = radesk.remote.RemoteDesks.staff(counter).signIn(clerkAccount, PASSWORD, "remote-mail-2");
+		Actor counterClerk = clerkCard.signIn(counter, "remote-mail-2");
 		ServiceException tooLarge = assertThrows(ServiceException.class,
 				() -> radesk.remote.RemoteDesks.mailroom(counter).importPostal(counterClerk, csv.toString()));
 		assertTrue(tooLarge.detail().contains("16384"), "a counter clerk's body stays capped at 16 KiB: " + tooLarge.detail());
@@ -93,10 +100,12 @@ class ConnectedCounterTest {
 		ServerConnection counter = connect();
 		StaffDesk staff = radesk.remote.RemoteDesks.staff(counter);
 		assertFalse(staff.needsFirstAdministrator());
-		ServiceException wrong = assertThrows(ServiceException.class,
-				() -> staff.signIn(clerkAccount, "not-the-Password-1".toCharArray(), "remote-counter-1"));
+		assertEquals(Reason.STAFF_CARD_REQUIRED, assertThrows(ServiceException.class,
+				() -> staff.signIn(clerkAccount, PASSWORD, "remote-counter-1")).reason(), "the right password alone gets nothing");
+		ServiceException wrong = assertThrows(ServiceException.class, () -> new StaffCardHolder(clerkAccount,
+				"not-the-Password-1".toCharArray(), clerkCard.cardSerial(), clerkCard.pin()).signIn(counter, "remote-counter-1"));
 		assertEquals(Reason.WRONG_PASSWORD, wrong.reason());
-		Actor clerk = staff.signIn(clerkAccount, PASSWORD, "remote-counter-1");
+		Actor clerk = clerkCard.signIn(counter, "remote-counter-1");
 		assertEquals(new Actor(clerkAccount, Role.COUNTER_CLERK, "remote-counter-1 @127.0.0.1"), clerk,
 				"the workstation as named, and the address the server saw it at");
 		assertFalse(radesk.remote.RemoteDesks.intake(counter).raUnits().isEmpty());
@@ -115,7 +124,7 @@ class ConnectedCounterTest {
 				() -> registration.decide(new Actor(officerAccount, Role.RA_OFFICER, "forged"), request.id(), Decision.approve()))
 				.reason());
 		ServerConnection review = connect();
-		Actor officer = radesk.remote.RemoteDesks.staff(review).signIn(officerAccount, PASSWORD, "remote-review-1");
+		Actor officer = officerCard.signIn(review, "remote-review-1");
 		radesk.remote.RemoteDesks.registration(review).decide(officer, request.id(), Decision.approve());
 		NewSubscriber subscriber = registration.register(clerk, request.id());
 		assertTrue(subscriber.password().length >= 10, "the website password for its slip");
@@ -144,7 +153,7 @@ class ConnectedCounterTest {
 	void theCardIsWrittenAtTheWorkstationTheRecordsAreTheServers() throws Exception {
 		Journey j = Journey.toRegisteredSubscriber();
 		ServerConnection counter = connect();
-		Actor clerk = radesk.remote.RemoteDesks.staff(counter).signIn(clerkAccount, PASSWORD, "remote-counter-2");
+		Actor clerk = clerkCard.signIn(counter, "remote-counter-2");
 		radesk.card.CardTerminal reader = Services.await(radesk.card.CardTerminal.class);
 		java.util.List<radesk.api.staff.CardDesk.Step> steps = new java.util.ArrayList<>();
 		radesk.api.staff.NewCard card = new radesk.flows.counter.PersonalizeCard(radesk.remote.RemoteDesks.cards(counter), reader).run(clerk,
@@ -167,7 +176,7 @@ class ConnectedCounterTest {
 		radesk.api.staff.FormDesk forms = radesk.remote.RemoteDesks.forms(counter);
 		long form = forms.submitPinUnlock(clerk, card.serial(), "用戶攜卡臨櫃");
 		ServerConnection review = connect();
-		Actor officer = radesk.remote.RemoteDesks.staff(review).signIn(officerAccount, PASSWORD, "remote-review-2");
+		Actor officer = officerCard.signIn(review, "remote-review-2");
 		radesk.remote.RemoteDesks.forms(review).decide(officer, form, Decision.approve());
 		radesk.api.staff.NewCard unlocked = new radesk.flows.counter.UnlockPin(forms, reader).run(clerk, form);
 		assertEquals(3, reader.verifyPin(card.serial(), unlocked.pin()), "the new PIN opens the card");
@@ -177,10 +186,7 @@ class ConnectedCounterTest {
 
 	@Test
 	void badStaffCallsAreRefusedWithAClearError() throws Exception {
-		HttpResponse<String> in = ServerApiTest.post("staff/sessions",
-				"{\"account\":\"" + clerkAccount + "\",\"password\":\"" + new String(PASSWORD) + "\",\"workstation\":\"raw\"}", null);
-		assertEquals(200, in.statusCode(), in.body());
-		String token = ServerApiTest.field(in.body(), "token");
+		String token = clerkCard.token("raw");
 		String search = "{\"text\":\"x\",\"limit\":5}";
 		assertEquals(401, ServerApiTest.post("staff/search", search, null).statusCode(), "no session");
 		HttpResponse<String> subscriberToken = ServerApiTest.logIn("nobody", "nothing");

@@ -152,8 +152,8 @@ class SessionsTest {
 		StaffDesk staff = Services.await(StaffDesk.class);
 		String clerk = "s." + java.util.UUID.randomUUID().toString().substring(0, 6);
 		staff.addStaff(admin, clerk, "王櫃檯", Role.COUNTER_CLERK, "counter-Pass-11".toCharArray());
-		String body = "{\"account\":\"" + clerk + "\",\"password\":\"counter-Pass-11\",\"workstation\":\"c-1\"}";
-		String first = ServerApiTest.field(ServerApiTest.post("staff/sessions", body, null).body(), "token");
+		StaffCardHolder card = StaffCardHolder.issue(admin, clerk, "counter-Pass-11".toCharArray());
+		String first = card.token("c-1");
 		String search = "{\"text\":\"x\",\"limit\":5}";
 		assertEquals(200, ServerApiTest.post("staff/search", search, first).statusCode());
 		assertEquals(401, ServerApiTest.get("certificates", first).statusCode(), "a staff token is no subscriber's");
@@ -161,12 +161,12 @@ class SessionsTest {
 		staff.grantRole(admin, clerk, Role.MAILROOM_CLERK);
 		assertEquals(401, ServerApiTest.post("staff/search", search, first).statusCode(), "a role change: sign in again");
 
-		String second = ServerApiTest.field(ServerApiTest.post("staff/sessions", body, null).body(), "token");
+		String second = card.token("c-1");
 		assertEquals(200, ServerApiTest.post("staff/search", search, second).statusCode());
 		staff.resetPassword(admin, clerk, "counter-Pass-12".toCharArray());
 		assertEquals(401, ServerApiTest.post("staff/search", search, second).statusCode(), "a password reset ends the session");
-		assertFalse(ServerApiTest.post("staff/sessions", body, null).statusCode() == 200, "and the old password is gone");
-		assertTrue(ServerApiTest.post("staff/sessions", body.replace("counter-Pass-11", "counter-Pass-12"), null).body()
-				.contains("token"));
+		assertFalse(ServerApiTest.post("staff/sessions", card.signInBody("c-1"), null).statusCode() == 200,
+				"and the old password is gone");
+		assertTrue(ServerApiTest.post("staff/sessions", card.signInBody("counter-Pass-12", "c-1"), null).body().contains("token"));
 	}
 }

@@ -65,18 +65,27 @@ class StaffAndSearchTest {
 		Actor signedIn = staff.signIn(clerk, "counter-Pass-01".toCharArray(), "counter-9");
 		assertEquals(Role.COUNTER_CLERK, signedIn.role());
 		assertEquals("counter-9", signedIn.workstation());
-		// an attacker at 203.0.113.9 guesses: three tries cost nothing, then each waits longer; nothing suspends
+		StaffCardHolder card = StaffCardHolder.issue(admin, clerk, "counter-Pass-01".toCharArray());
+		// an attacker at 203.0.113.9 guesses: without a staff card not even the password is tried
 		String attacker = "203.0.113." + new java.util.Random().nextInt(1, 255) + "-" + clerk;
+		assertEquals(Reason.STAFF_CARD_REQUIRED, assertThrows(ServiceException.class,
+				() -> staff.signIn(clerk, "counter-Pass-01".toCharArray(), null, "w", attacker)).reason());
+		// with a made-up card answer: three tries cost nothing, then each waits longer; nothing suspends
 		for (int i = 1; i <= 3; i++) {
-			String guess = "nope-nope-" + i;
+			String guess = i == 3 ? "counter-Pass-01" : "nope-nope-" + i;
+			StaffDesk.StaffCardProof forged = new StaffDesk.StaffCardProof(card.cardSerial(), staff.signInChallenge(), new byte[64]);
 			assertEquals(Reason.WRONG_PASSWORD, assertThrows(ServiceException.class,
-					() -> staff.signIn(clerk, guess.toCharArray(), null, "w", attacker)).reason());
+					() -> staff.signIn(clerk, guess.toCharArray(), null, "w", attacker, forged)).reason(),
+					"a wrong password and a wrong card answer alike");
 		}
+		StaffDesk.StaffCardProof forged = new StaffDesk.StaffCardProof(card.cardSerial(), staff.signInChallenge(), new byte[64]);
 		ServiceException slowed = assertThrows(ServiceException.class,
-				() -> staff.signIn(clerk, "counter-Pass-01".toCharArray(), null, "w", attacker));
+				() -> staff.signIn(clerk, "counter-Pass-01".toCharArray(), null, "w", attacker, forged));
 		assertEquals(Reason.TOO_MANY_REQUESTS, slowed.reason(), "even the right password waits at that address, unchecked");
-		// the clerk at the counter's own workstation signs in as ever: no lock-out from the network
-		assertEquals(clerk, staff.signIn(clerk, "counter-Pass-01".toCharArray(), null, "counter-9", "192.0.2.20").account());
+		// the clerk at the counter's own workstation signs in with the card as ever: no lock-out from the network
+		StaffDesk.StaffCardProof real = new radesk.flows.counter.StaffCardSignIn(staff, StaffCardHolder.terminal()).prove(clerk,
+				card.cardSerial(), StaffCardHolder.PIN.toCharArray());
+		assertEquals(clerk, staff.signIn(clerk, "counter-Pass-01".toCharArray(), null, "counter-9", "192.0.2.20", real).account());
 		assertTrue(Services.await(radesk.api.staff.AuditTrail.class).about(admin, "staff:" + clerk).stream()
 				.filter(e -> e.action().equals("SIGN_IN_FAILED")).count() >= 3, "every failure audited");
 		staff.resetPassword(admin, clerk, "counter-Pass-02".toCharArray());
