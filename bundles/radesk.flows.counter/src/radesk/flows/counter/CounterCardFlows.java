@@ -25,8 +25,22 @@ public final class CounterCardFlows {
 	private volatile CardDesk cards;
 	@Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
 	private volatile FormDesk forms;
+	@Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+	private volatile radesk.api.staff.StaffCardDesk staffCards;
 	@Reference
 	private CardTerminal terminal;
+
+	/** 發給員工卡: the blank card in {@code slotId} made {@code account}'s staff card under the PIN its holder typed. */
+	public String issueStaffCard(Actor administrator, String account, long slotId, char[] pin,
+			Consumer<IssueStaffCard.Step> progress) throws ServiceException {
+		return new IssueStaffCard(staffCards, terminal).run(administrator, account, slotId, pin, progress);
+	}
+
+	/** 登入 with the staff card {@code cardSerial} (its PIN) besides the password, at {@code staff} (the RA's sign-in). */
+	public Actor signInWithCard(radesk.api.staff.StaffDesk staff, String account, char[] password, radesk.core.access.Role as,
+			String workstation, String cardSerial, char[] pin) throws ServiceException {
+		return new StaffCardSignIn(staff, terminal).run(account, password, as, workstation, cardSerial, pin);
+	}
 
 	public NewCard personalize(Actor clerk, long subscriberId, long slotId, Consumer<CardDesk.Step> progress)
 			throws ServiceException {

@@ -42,7 +42,8 @@ public final class CounterLifeCycle {
 		try {
 			StaffDesk staff = await(StaffDesk.class);
 			SignInDialog dialog = new SignInDialog(Display.getDefault().getActiveShell(), staff, Workstation.name(),
-					staff.needsFirstAdministrator(), radesk.client.ServerSettings.connected());
+					staff.needsFirstAdministrator(), radesk.client.ServerSettings.connected(), awaitHere(radesk.api.CardReaders.class),
+					awaitHere(radesk.flows.counter.CounterCardFlows.class));
 			if (dialog.open() == Window.OK) {
 				context.set(Actor.class, dialog.signedIn());
 			} else {
@@ -53,13 +54,22 @@ public final class CounterLifeCycle {
 		}
 	}
 
+	/** A service of this workstation itself (its card readers, its card flows), in either mode. */
+	static <S> S awaitHere(Class<S> type) throws InterruptedException {
+		return await(type, false);
+	}
+
 	/** The service of that type — in connected mode the RA server's, never the embedded one. */
 	private static <S> S await(Class<S> type) throws InterruptedException {
+		return await(type, radesk.client.ServerSettings.connected());
+	}
+
+	private static <S> S await(Class<S> type, boolean remote) throws InterruptedException {
 		org.osgi.framework.BundleContext bundle = FrameworkUtil.getBundle(CounterLifeCycle.class).getBundleContext();
 		ServiceTracker<S, S> tracker;
 		try {
 			tracker = new ServiceTracker<>(bundle, bundle.createFilter("(&(objectClass=" + type.getName() + ")"
-					+ (radesk.client.ServerSettings.connected() ? "(radesk.remote=true)" : "") + ")"), null);
+					+ (remote ? "(radesk.remote=true)" : "") + ")"), null);
 		} catch (org.osgi.framework.InvalidSyntaxException e) {
 			throw new IllegalStateException(e);
 		}

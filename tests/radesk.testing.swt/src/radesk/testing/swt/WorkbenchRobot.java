@@ -337,6 +337,12 @@ public final class WorkbenchRobot {
 		});
 	}
 
+	/** The entries of a combo, in order. */
+	public List<String> items(String id) {
+		org.eclipse.swt.widgets.Combo combo = (org.eclipse.swt.widgets.Combo) find(id);
+		return onUi(() -> List.of(combo.getItems()));
+	}
+
 	/** The cells of a table, row by row. */
 	public List<List<String>> rows(String id) {
 		Table table = (Table) find(id);

@@ -40,13 +40,27 @@ public final class SignInDialog extends TitleAreaDialog {
 	private static final radesk.core.access.Role[] ROLES = { null, radesk.core.access.Role.COUNTER_CLERK,
 			radesk.core.access.Role.RA_OFFICER, radesk.core.access.Role.MAILROOM_CLERK, radesk.core.access.Role.ADMINISTRATOR };
 
-	/** {@code connected}: the RA server's first administrator needs the one-time code the server showed on its host. */
-	public SignInDialog(Shell parent, StaffDesk staff, String workstation, boolean firstRun, boolean connected) {
+	private final radesk.api.CardReaders readers;
+	private final radesk.flows.counter.CounterCardFlows flows;
+	private org.eclipse.swt.widgets.Combo card;
+	private Text pin;
+	/** The staff cards in this workstation's readers (token labels RS…), in the combo's order after its first entry. */
+	private final java.util.List<String> cardSerials = new java.util.ArrayList<>();
+
+	/**
+	 * {@code connected}: the RA server's first administrator needs the one-time code the server
+	 * showed on its host, and signing in takes the staff card (its reader and PIN) besides the
+	 * password; at a standalone counter the card is an option.
+	 */
+	public SignInDialog(Shell parent, StaffDesk staff, String workstation, boolean firstRun, boolean connected,
+			radesk.api.CardReaders readers, radesk.flows.counter.CounterCardFlows flows) {
 		super(parent);
 		this.staff = staff;
 		this.workstation = workstation;
 		this.firstRun = firstRun;
 		this.connected = connected;
+		this.readers = readers;
+		this.flows = flows;
 	}
 
 	@Override
@@ -83,8 +97,32 @@ public final class SignInDialog extends TitleAreaDialog {
 				role.add(radesk.ui.common.Messages.role(ROLES[i]));
 			}
 			role.select(0);
+			staffCardFields(form);
 		}
 		return area;
+	}
+
+	/** 員工卡: the card in a reader of this workstation and its PIN (connected: required by the server). */
+	private void staffCardFields(Composite form) {
+		new org.eclipse.swt.widgets.Label(form, SWT.NONE).setText(Messages.text("signin_card"));
+		card = WidgetIds.name(new org.eclipse.swt.widgets.Combo(form, SWT.READ_ONLY), "signin.card");
+		card.add(Messages.text("signin_card_none"));
+		try {
+			for (radesk.api.CardSlot slot : readers.slots()) {
+				if (slot.cardPresent() && slot.initialized() && slot.tokenLabel() != null && slot.tokenLabel().startsWith("RS")) {
+					cardSerials.add(slot.tokenLabel());
+					card.add(slot.tokenLabel() + " \u2014 " + slot.reader());
+				}
+			}
+		} catch (radesk.api.CardAccessException e) {
+			setErrorMessage(Messages.cardProblem(e.reason()));
+		}
+		// connected, the card is needed: the first staff card in a reader is offered; standalone it is an option
+		card.select(connected && !cardSerials.isEmpty() ? 1 : 0);
+		pin = Forms.labelledText(form, Messages.text("signin_card_pin"), "signin.cardPin", SWT.PASSWORD, 260);
+		if (connected && cardSerials.isEmpty()) {
+			setMessage(Messages.text("signin_card_required"));
+		}
 	}
 
 	@Override
@@ -96,23 +134,42 @@ public final class SignInDialog extends TitleAreaDialog {
 
 	@Override
 	protected void okPressed() {
+		if (firstRun && !password.getText().equals(confirm.getText())) {
+			setErrorMessage(Messages.refused_PASSWORDS_DIFFER);
+			return;
+		}
+		// read on the UI thread; the RA (and the card) are asked in a Job, never on it
 		char[] secret = password.getText().toCharArray();
-		try {
-			if (firstRun && !password.getText().equals(confirm.getText())) {
-				setErrorMessage(Messages.refused_PASSWORDS_DIFFER);
-				return;
+		String who = account.getText().strip();
+		String code = setupCode == null ? null : setupCode.getText().strip();
+		String name = displayName == null ? null : displayName.getText();
+		radesk.core.access.Role as = role == null ? null : ROLES[Math.max(0, role.getSelectionIndex())];
+		int chosen = card == null ? 0 : card.getSelectionIndex();
+		String cardSerial = chosen <= 0 ? null : cardSerials.get(chosen - 1);
+		char[] cardPin = pin == null ? new char[0] : pin.getText().toCharArray();
+		setErrorMessage(null);
+		setMessage(Messages.text("signin_working"));
+		radesk.ui.common.Background.of(getShell(), Messages.text("job_signin")).disabling(getButton(IDialogConstants.OK_ID)).run(() -> {
+			try {
+				return firstRun ? staff.createFirstAdministrator(code, who, name, secret, workstation)
+						: cardSerial != null ? flows.signInWithCard(staff, who, secret, as, workstation, cardSerial, cardPin)
+								: staff.signIn(who, secret, as, workstation);
+			} finally {
+				java.util.Arrays.fill(secret, '\0');
+				java.util.Arrays.fill(cardPin, '\0');
 			}
-			signedIn = firstRun ? staff.createFirstAdministrator(setupCode == null ? null : setupCode.getText().strip(),
-					account.getText().strip(), displayName.getText(), secret, workstation)
-					: staff.signIn(account.getText().strip(), secret, ROLES[Math.max(0, role.getSelectionIndex())], workstation);
+		}, actor -> {
+			signedIn = actor;
 			super.okPressed();
-		} catch (ServiceException e) {
+		}, (ServiceException e) -> {
+			setMessage(firstRun ? Messages.signin_first_message : NLS.bind(Messages.signin_message, workstation));
 			setErrorMessage(Messages.refusal(e));
 			password.setText("");
+			if (pin != null) {
+				pin.setText("");
+			}
 			password.setFocus();
-		} finally {
-			java.util.Arrays.fill(secret, '\0');
-		}
+		});
 	}
 
 	/** The member of staff now signed in, once the dialog closed with OK. */

@@ -14,8 +14,10 @@ import radesk.core.access.Actor;
 public final class SwitchUserHandler {
 
 	@Execute
-	void execute(@Named("activeShell") Shell shell, StaffDesk staff, MApplication application) {
-		SignInDialog dialog = new SignInDialog(shell, staff, Workstation.name(), false, false);
+	void execute(@Named("activeShell") Shell shell, StaffDesk staff, radesk.api.CardReaders readers,
+			radesk.flows.counter.CounterCardFlows flows, MApplication application) {
+		SignInDialog dialog = new SignInDialog(shell, staff, Workstation.name(), false, radesk.client.ServerSettings.connected(),
+				readers, flows);
 		if (dialog.open() == Window.OK) {
 			application.getContext().set(Actor.class, dialog.signedIn());
 		}

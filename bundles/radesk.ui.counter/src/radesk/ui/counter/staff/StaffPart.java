@@ -41,10 +41,20 @@ public final class StaffPart extends StaffScreen {
 	private Label outcome;
 	private Table table;
 
+	private final radesk.api.CardReaders readers;
+	private final radesk.flows.counter.CounterCardFlows flows;
+	private final radesk.api.staff.StaffCardDesk staffCards;
+	/** The people as last read, in the table's order. */
+	private java.util.List<StaffDesk.StaffMember> members = java.util.List.of();
+
 	@Inject
-	public StaffPart(StaffDesk staff, radesk.api.staff.CounterIntake intake) {
+	public StaffPart(StaffDesk staff, radesk.api.staff.CounterIntake intake, radesk.api.CardReaders readers,
+			radesk.flows.counter.CounterCardFlows flows, radesk.api.staff.StaffCardDesk staffCards) {
 		this.intake = intake;
 		this.staff = staff;
+		this.readers = readers;
+		this.flows = flows;
+		this.staffCards = staffCards;
 	}
 
 	@Override
@@ -77,7 +87,7 @@ public final class StaffPart extends StaffScreen {
 		table.setHeaderVisible(true);
 		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		for (String title : new String[] { Messages.staff_column_account, Messages.staff_column_name, Messages.staff_column_role,
-				Messages.staff_column_state }) {
+				Messages.staff_column_state, Messages.text("staffcard_column") }) {
 			TableColumn c = new TableColumn(table, SWT.LEFT);
 			c.setText(title);
 			c.setWidth(180);
@@ -93,6 +103,10 @@ public final class StaffPart extends StaffScreen {
 		grantButton = WidgetIds.name(new Button(grant, SWT.PUSH), "staff.grant");
 		grantButton.setText(Messages.staff_grant);
 		grantButton.addListener(SWT.Selection, e -> grant());
+		new StaffCardGroup(parent, readers, flows, staffCards, () -> {
+			int i = table.getSelectionIndex();
+			return i < 0 || i >= members.size() ? null : members.get(i);
+		}, () -> actor, this::say, this::refresh);
 
 		Group units = new Group(parent, SWT.NONE);
 		units.setText(Messages.units_heading);
@@ -204,16 +218,20 @@ public final class StaffPart extends StaffScreen {
 		Actor admin = actor;
 		Background.of(table, Messages.text("job_staff")).in(reads).run(() -> staff.staff(admin), members -> {
 			table.removeAll();
+			this.members = members;
 			for (StaffDesk.StaffMember m : members) {
 				new TableItem(table, SWT.NONE).setText(new String[] { m.account(), m.displayName(),
 						m.roles().stream().map(radesk.ui.common.Messages::role).collect(java.util.stream.Collectors.joining(", ")),
-						m.suspended() ? Messages.staff_suspended : Messages.staff_active });
+						m.suspended() ? Messages.staff_suspended : Messages.staff_active,
+						m.staffCard() == null ? "—" : NLS.bind(Messages.text("staffcard_until"), m.staffCard().serial(),
+								m.staffCard().notAfter().atZone(java.time.ZoneId.systemDefault()).toLocalDate()) });
 			}
 			if (said != null) {
 				say(said);
 			}
 		}, e -> {
 			table.removeAll();
+			this.members = java.util.List.of();
 			say(Messages.refusal(e));
 		});
 	}

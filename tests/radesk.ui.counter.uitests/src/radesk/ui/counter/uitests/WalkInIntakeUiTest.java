@@ -50,8 +50,43 @@ class WalkInIntakeUiTest {
 		robot.type("signin.account", account);
 		robot.type("signin.password", password);
 		robot.select("signin.role", roleIndex);
+		chooseCard(robot, account);
 		robot.click("signin.ok");
 		robot.waitUntil(() -> robot.textOf("status.who").startsWith(who), () -> who + ", not '" + robot.textOf("status.who") + "'");
+	}
+
+	/** The staff cards issued in this launch, by account (their serials, RS…). */
+	static final java.util.Map<String, String> CARDS = new java.util.HashMap<>();
+	static final String CARD_PIN = "135790";
+
+	/** In the sign-in dialog: the account's staff card and its PIN when it holds one, else none (standalone only). */
+	static void chooseCard(WorkbenchRobot robot, String account) {
+		String serial = CARDS.get(account);
+		List<String> cards = robot.items("signin.card");
+		int index = 0;
+		for (int i = 1; serial != null && i < cards.size(); i++) {
+			if (cards.get(i).startsWith(serial)) {
+				index = i;
+			}
+		}
+		assertTrue(serial == null || index > 0, () -> serial + " offered in " + cards);
+		robot.select("signin.card", index);
+		robot.type("signin.cardPin", index == 0 ? "" : CARD_PIN);
+	}
+
+	/** 人員管理 → 發給員工卡: the person in that row gets the blank card in the reader; its serial is kept. */
+	static void issueStaffCard(WorkbenchRobot robot, String account) {
+		int row = robot.rows("staff.table").stream().map(r -> r.get(0)).toList().indexOf(account);
+		robot.selectRow("staff.table", row);
+		robot.click("staffcard.readers.refresh");
+		robot.type("staffcard.pin", CARD_PIN);
+		robot.type("staffcard.pinAgain", CARD_PIN);
+		robot.click("staffcard.issue");
+		robot.waitUntil(() -> robot.textOf("staff.outcome").startsWith("已發給 " + account + " 員工卡 RS"),
+				() -> "the staff card issued, not '" + robot.textOf("staff.outcome") + "'");
+		robot.waitUntil(() -> robot.rows("staff.table").get(row).get(4).startsWith("RS"),
+				() -> "the card listed: " + robot.rows("staff.table"));
+		CARDS.put(account, robot.rows("staff.table").get(row).get(4).substring(0, 12));
 	}
 
 	private static void addStaff(WorkbenchRobot robot, String account, String name, String password, int role, String expected) {
@@ -140,6 +175,16 @@ class WalkInIntakeUiTest {
 		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("已新增 RA 單位 KHH。"),
 				() -> "the unit added; the screen says " + robot.textOf("staff.outcome"));
 		assertTrue(robot.textOf("units.list").contains("KHH 高雄分處 / Kaohsiung branch"), robot.textOf("units.list"));
+		// 員工卡: PINs that differ are refused before any card is touched; then the clerk's and the officer's cards
+		int officerRow = robot.rows("staff.table").stream().map(r -> r.get(0)).toList().indexOf(OFFICER);
+		robot.selectRow("staff.table", officerRow);
+		robot.type("staffcard.pin", CARD_PIN);
+		robot.type("staffcard.pinAgain", "135791");
+		robot.click("staffcard.issue");
+		robot.waitUntil(() -> robot.textOf("staff.outcome").equals("兩次輸入的 PIN 碼不同：請持卡人輸入相同的 PIN 碼兩次。"),
+				() -> "different PINs refused, not '" + robot.textOf("staff.outcome") + "'");
+		issueStaffCard(robot, CLERK);
+		issueStaffCard(robot, OFFICER);
 		robot.screenshot(shots().resolve("staff-zh_TW.png"));
 		robot.chord(SWT.ALT, 'w');
 		robot.press('m');
@@ -164,10 +209,24 @@ class WalkInIntakeUiTest {
 		robot.press('s');
 		robot.waitUntil(() -> robot.shellTitle("signin.account").equals("RA Desk 櫃檯作業 — 登入"), "the sign-in dialog");
 		robot.type("signin.account", CLERK);
+		robot.type("signin.password", CLERK_PASSWORD);
+		if (connected()) {
+			// at the RA server the right password alone is not enough
+			robot.select("signin.card", 0);
+			robot.click("signin.ok");
+			robot.waitUntil(() -> robot.shellWords("signin.account").contains("還需要您的員工卡及其 PIN 碼"),
+					() -> "the card asked for: " + robot.shellWords("signin.account"));
+			robot.screenshot(shots().resolve("signin-card-required-zh_TW.png"));
+		}
 		robot.type("signin.password", "wrong-pass-123");
+		chooseCard(robot, CLERK);
 		robot.click("signin.ok");
+		robot.waitUntil(() -> robot.shellWords("signin.account").contains("帳號、密碼或員工卡錯誤"),
+				() -> "the wrong password refused: " + robot.shellWords("signin.account"));
 		assertTrue(robot.textOf("status.who").startsWith("已登入：ui.admin"), "a wrong password signs nobody in");
 		robot.type("signin.password", CLERK_PASSWORD);
+		chooseCard(robot, CLERK);
+		robot.screenshot(shots().resolve("signin-card-zh_TW.png"));
 		robot.click("signin.ok");
 		robot.waitUntil(() -> robot.textOf("status.who").startsWith("已登入：ui.clerk（櫃檯人員）"),
 				() -> "the clerk signed in, not '" + robot.textOf("status.who") + "'");
