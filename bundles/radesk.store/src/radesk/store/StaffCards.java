@@ -33,6 +33,14 @@ public final class StaffCards {
 				rs.getInt(11));
 	}
 
+	/**
+	 * Locks the person's staff row for this transaction: issuing and activating their cards queue
+	 * behind each other, so two racing issuances never leave two active cards.
+	 */
+	public static void lockHolder(Connection c, String account) throws SQLException {
+		Rows.one(c, "select account from staff where account = ? for update", rs -> rs.getString(1), account);
+	}
+
 	public static void insert(Connection c, String serial, String account, byte[] soPinSealed, String issuedBy, Instant at)
 			throws SQLException {
 		Rows.update(c, "insert into staff_card (serial, account, state, so_pin_sealed, issued_by, created_at)"

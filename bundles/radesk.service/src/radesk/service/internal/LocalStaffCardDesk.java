@@ -55,6 +55,7 @@ public final class LocalStaffCardDesk implements StaffCardDesk {
 		Guard.require(administrator, Permission.MANAGE_STAFF);
 		Instant now = ra.clock.instant();
 		return db.inTransaction((Connection c) -> {
+			StaffCards.lockHolder(c, account == null ? "" : account);
 			StaffRow person = StaffRecords.find(c, account == null ? "" : account).filter(StaffRow::active)
 					.orElseThrow(() -> Guard.notFound("staff " + account));
 			if (administrator.account().equals(person.account()) && anotherAdministratorHoldsACard(c, person.account(), now)) {
@@ -132,8 +133,10 @@ public final class LocalStaffCardDesk implements StaffCardDesk {
 		boolean replaced;
 		try {
 			replaced = db.inTransaction((Connection c) -> {
-				StaffCards.Row card = StaffCards.find(c, cardSerial == null ? "" : cardSerial)
+				StaffCards.Row asked = StaffCards.find(c, cardSerial == null ? "" : cardSerial)
 						.orElseThrow(() -> Guard.notFound("staff card " + cardSerial));
+				StaffCards.lockHolder(c, asked.account());
+				StaffCards.Row card = StaffCards.find(c, asked.serial()).orElseThrow();
 				if (card.state() == StaffCards.State.ACTIVE) {
 					return false; // told twice: it is so already
 				}
