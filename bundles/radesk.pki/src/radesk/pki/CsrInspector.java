@@ -49,6 +49,9 @@ public final class CsrInspector {
 			throw new CsrException(CsrProblem.MALFORMED, "unreadable public key: " + e.getMessage());
 		}
 		String description = checkKey(csr.getSubjectPublicKeyInfo(), key);
+		if (!SIGNATURES.contains(csr.getSignatureAlgorithm().getAlgorithm())) {
+			throw new CsrException(CsrProblem.WEAK_SIGNATURE, "signature algorithm " + csr.getSignatureAlgorithm().getAlgorithm());
+		}
 		try {
 			ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().build(key);
 			if (!csr.isSignatureValid(verifier)) {
@@ -80,29 +83,76 @@ public final class CsrInspector {
 		}
 	}
 
+	/** The proof-of-possession signatures taken: SHA-2 with RSA (PKCS#1 v1.5) or ECDSA; never SHA-1 or MD5. */
+	private static final java.util.Set<ASN1ObjectIdentifier> SIGNATURES = java.util.Set.of(
+			PKCSObjectIdentifiers.sha256WithRSAEncryption, PKCSObjectIdentifiers.sha384WithRSAEncryption,
+			PKCSObjectIdentifiers.sha512WithRSAEncryption, X9ObjectIdentifiers.ecdsa_with_SHA256,
+			X9ObjectIdentifiers.ecdsa_with_SHA384, X9ObjectIdentifiers.ecdsa_with_SHA512);
+
+	/** The odd primes below 1000: a modulus divisible by one is no product of two large primes (CA/B BR 6.1.6). */
+	private static final java.math.BigInteger SMALL_PRIMES = smallPrimes(1000);
+
+	private static java.math.BigInteger smallPrimes(int below) {
+		java.math.BigInteger product = java.math.BigInteger.ONE;
+		for (int n = 3; n < below; n += 2) {
+			if (java.math.BigInteger.valueOf(n).isProbablePrime(50)) {
+				product = product.multiply(java.math.BigInteger.valueOf(n));
+			}
+		}
+		return product;
+	}
+
 	private static String checkKey(SubjectPublicKeyInfo info, PublicKey key) throws CsrException {
 		ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
 		if (algorithm.equals(PKCSObjectIdentifiers.rsaEncryption) && key instanceof RSAPublicKey rsa) {
-			int bits = rsa.getModulus().bitLength();
+			java.math.BigInteger n = rsa.getModulus();
+			java.math.BigInteger e = rsa.getPublicExponent();
+			int bits = n.bitLength();
 			if (bits < 2048) {
 				throw new CsrException(CsrProblem.WEAK_KEY, "RSA " + bits + " bits; at least 2048 are required");
 			}
 			if (bits > 8192) {
 				throw new CsrException(CsrProblem.UNSUPPORTED_KEY, "RSA " + bits + " bits");
 			}
+			if (bits % 8 != 0) {
+				throw new CsrException(CsrProblem.WEAK_KEY, "RSA modulus of " + bits + " bits: not a whole number of bytes");
+			}
+			// CA/B Baseline Requirements 6.1.6: e odd, 2^16+1 <= e <= 2^256-1; the modulus odd, no small factors
+			if (!e.testBit(0) || e.compareTo(java.math.BigInteger.valueOf(65537)) < 0 || e.bitLength() > 256) {
+				throw new CsrException(CsrProblem.WEAK_KEY, "RSA public exponent " + e);
+			}
+			if (!n.testBit(0) || !n.gcd(SMALL_PRIMES).equals(java.math.BigInteger.ONE)) {
+				throw new CsrException(CsrProblem.WEAK_KEY, "RSA modulus with a small factor");
+			}
 			return "RSA-" + bits;
 		}
 		if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
 			Object curve = info.getAlgorithm().getParameters();
-			if (X9ObjectIdentifiers.prime256v1.equals(curve)) {
-				return "EC P-256";
+			String name = X9ObjectIdentifiers.prime256v1.equals(curve) ? "P-256"
+					: SECObjectIdentifiers.secp384r1.equals(curve) ? "P-384" : null;
+			if (name == null) {
+				throw new CsrException(CsrProblem.UNSUPPORTED_KEY, "EC curve " + curve);
 			}
-			if (SECObjectIdentifiers.secp384r1.equals(curve)) {
-				return "EC P-384";
-			}
-			throw new CsrException(CsrProblem.UNSUPPORTED_KEY, "EC curve " + curve);
+			validPoint(info, (ASN1ObjectIdentifier) curve);
+			return "EC " + name;
 		}
 		throw new CsrException(CsrProblem.UNSUPPORTED_KEY, "key algorithm " + algorithm);
+	}
+
+	/**
+	 * SP 800-56A 5.6.2.3.3 full public-key validation: the point decodes, is not the point at
+	 * infinity, lies on the named curve and (cofactor 1) is of the curve's order.
+	 */
+	private static void validPoint(SubjectPublicKeyInfo info, ASN1ObjectIdentifier curve) throws CsrException {
+		org.bouncycastle.asn1.x9.X9ECParameters params = org.bouncycastle.asn1.x9.ECNamedCurveTable.getByOID(curve);
+		try {
+			org.bouncycastle.math.ec.ECPoint q = params.getCurve().decodePoint(info.getPublicKeyData().getOctets());
+			if (q.isInfinity() || !q.isValid() || !q.multiply(params.getN()).isInfinity()) {
+				throw new CsrException(CsrProblem.WEAK_KEY, "EC public point not on the curve");
+			}
+		} catch (IllegalArgumentException e) {
+			throw new CsrException(CsrProblem.WEAK_KEY, "EC public point: " + e.getMessage());
+		}
 	}
 
 	private static boolean startsWithText(byte[] data, String prefix) {

@@ -59,4 +59,60 @@ class CsrInspectorTest {
 		KeyPair k = g.generateKeyPair();
 		assertEquals(CsrProblem.UNSUPPORTED_KEY, refused(EmbeddedCaTest.csr(k, "CN=x")));
 	}
+
+	/** A request carrying {@code key} (any SubjectPublicKeyInfo), signed by {@code signer} with {@code algorithm}. */
+	private static byte[] csr(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo key, java.security.PrivateKey signer, String algorithm)
+			throws Exception {
+		return new org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=x"), key)
+				.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(algorithm).build(signer)).getEncoded();
+	}
+
+	private static org.bouncycastle.asn1.x509.SubjectPublicKeyInfo rsa(java.math.BigInteger n, java.math.BigInteger e) throws Exception {
+		return new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(
+				new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption,
+						org.bouncycastle.asn1.DERNull.INSTANCE),
+				new org.bouncycastle.asn1.pkcs.RSAPublicKey(n, e));
+	}
+
+	@Test
+	void refusesSha1AndMd5ProofsOfPossession() throws Exception {
+		KeyPair rsa = EmbeddedCaTest.keys("RSA");
+		org.bouncycastle.asn1.x509.SubjectPublicKeyInfo info = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+				.getInstance(rsa.getPublic().getEncoded());
+		assertEquals(CsrProblem.WEAK_SIGNATURE, refused(csr(info, rsa.getPrivate(), "SHA1withRSA")));
+		assertEquals(CsrProblem.WEAK_SIGNATURE, refused(csr(info, rsa.getPrivate(), "MD5withRSA")));
+		KeyPair ec = EmbeddedCaTest.keys("secp256r1");
+		assertEquals(CsrProblem.WEAK_SIGNATURE, refused(csr(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+				.getInstance(ec.getPublic().getEncoded()), ec.getPrivate(), "SHA1withECDSA")));
+		assertEquals("RSA-2048", CsrInspector.inspect(csr(info, rsa.getPrivate(), "SHA384withRSA")).keyDescription());
+	}
+
+	@Test
+	void refusesRsaKeysThatBreakTheBaselineRules() throws Exception {
+		KeyPair signer = EmbeddedCaTest.keys("RSA");
+		java.math.BigInteger n = ((java.security.interfaces.RSAPublicKey) signer.getPublic()).getModulus();
+		java.math.BigInteger f4 = java.math.BigInteger.valueOf(65537);
+		assertEquals(CsrProblem.WEAK_KEY, refused(csr(rsa(n, java.math.BigInteger.valueOf(3)), signer.getPrivate(), "SHA256withRSA")),
+				"e = 3");
+		assertEquals(CsrProblem.WEAK_KEY, refused(csr(rsa(n, f4.add(java.math.BigInteger.ONE)), signer.getPrivate(), "SHA256withRSA")),
+				"an even exponent");
+		// a 2048-bit modulus with the factor 7: no product of two large primes
+		java.math.BigInteger k = java.math.BigInteger.ONE.shiftLeft(2047).divide(java.math.BigInteger.valueOf(7)).add(java.math.BigInteger.ONE);
+		java.math.BigInteger withSeven = java.math.BigInteger.valueOf(7).multiply(k.testBit(0) ? k : k.add(java.math.BigInteger.ONE));
+		assertEquals(0, withSeven.mod(java.math.BigInteger.valueOf(7)).signum());
+		assertEquals(2048, withSeven.bitLength());
+		assertEquals(CsrProblem.WEAK_KEY, refused(csr(rsa(withSeven, f4), signer.getPrivate(), "SHA256withRSA")), "a small factor");
+	}
+
+	@Test
+	void refusesAnEcPointOffItsCurve() throws Exception {
+		KeyPair k = EmbeddedCaTest.keys("secp256r1");
+		org.bouncycastle.asn1.x509.SubjectPublicKeyInfo good = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+				.getInstance(k.getPublic().getEncoded());
+		byte[] point = good.getPublicKeyData().getOctets().clone();
+		point[point.length - 1] ^= 0x01; // y changed: the point leaves the curve
+		org.bouncycastle.asn1.x509.SubjectPublicKeyInfo off = new org.bouncycastle.asn1.x509.SubjectPublicKeyInfo(good.getAlgorithm(), point);
+		CsrProblem problem = refused(csr(off, k.getPrivate(), "SHA256withECDSA"));
+		org.junit.jupiter.api.Assertions.assertTrue(problem == CsrProblem.WEAK_KEY || problem == CsrProblem.MALFORMED, problem.name());
+	}
 }

@@ -19,10 +19,26 @@ public final class Certificates {
 	private Certificates() {
 	}
 
-	public static void insert(Connection c, CertificateRow row) throws SQLException {
+	/** {@code keyHash}: the SHA-256 (hex) of the certified key's SubjectPublicKeyInfo. */
+	public static void insert(Connection c, CertificateRow row, String keyHash) throws SQLException {
 		Rows.update(c, "insert into certificate (serial, identifier, subscriber_id, card_serial, key_id, state, not_before,"
-				+ " not_after, der) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.serial(), row.identifier(), row.subscriberId(),
-				row.cardSerial(), row.keyId(), row.state(), row.notBefore(), row.notAfter(), row.der());
+				+ " not_after, der, key_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.serial(), row.identifier(),
+				row.subscriberId(), row.cardSerial(), row.keyId(), row.state(), row.notBefore(), row.notAfter(), row.der(), keyHash);
+	}
+
+	/** The certificates of this key (by its SubjectPublicKeyInfo's SHA-256), whoever and whichever card they are for. */
+	public static List<CertificateRow> ofKey(Connection c, String keyHash) throws SQLException {
+		return Rows.list(c, "select " + COLUMNS + " from certificate where key_hash = ?", mapper(), keyHash);
+	}
+
+	/** Up to {@code limit} certificates recorded before key hashes were (to be filled in). */
+	public static List<CertificateRow> withoutKeyHash(Connection c, int limit) throws SQLException {
+		return Rows.list(c, "select " + COLUMNS + " from certificate where key_hash is null fetch first " + limit + " rows only",
+				mapper());
+	}
+
+	public static void keyHash(Connection c, String serial, String keyHash) throws SQLException {
+		Rows.update(c, "update certificate set key_hash = ? where serial = ?", keyHash, serial);
 	}
 
 	private static Rows.Mapper<CertificateRow> mapper() {

@@ -58,11 +58,12 @@ public final class LocalCertificateDesk implements CertificateDesk {
 	private final CardChallenges challenges;
 
 	@Activate
-	public LocalCertificateDesk(@Reference Database db, @Reference EmbeddedRa ra) {
+	public LocalCertificateDesk(@Reference Database db, @Reference EmbeddedRa ra) throws ServiceException {
 		this.db = db;
 		this.ra = ra;
 		this.strikes = new PinStrikes(db, ra);
 		this.challenges = new CardChallenges(db, ra);
+		KeyHashes.fill(db);
 	}
 
 	/**
@@ -80,7 +81,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
 		}
 		CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
-		Certificates.insert(c, row);
+		Certificates.insert(c, row, KeyHashes.of(csr.publicKey()));
 		AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
 				CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
 		return Certificates.find(c, row.serial()).orElseThrow();
@@ -120,6 +121,10 @@ public final class LocalCertificateDesk implements CertificateDesk {
 						// the same key asked again: the answer of the first time, never a second certificate
 						return e;
 					}
+				}
+				for (CertificateRow e : Certificates.ofKey(c, KeyHashes.of(csr.publicKey()))) {
+					// one key, one certificate: a key certified before (elsewhere, or revoked as compromised) never again
+					throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + e.identifier() + ")");
 				}
 				for (CertificateRow e : earlier) {
 					if (IssuanceLimits.holdsTheCard(e.state(), e.notAfter(), now)) {

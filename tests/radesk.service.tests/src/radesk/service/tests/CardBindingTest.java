@@ -156,6 +156,30 @@ class CardBindingTest {
 	}
 
 	@Test
+	void aKeyCertifiedOnceIsNeverCertifiedAgainForAnotherCardOrPerson() throws Exception {
+		Journey first = Journey.toCardInHand();
+		Journey second = Journey.toCardInHand();
+		CardTerminal terminal = Services.await(CardTerminal.class);
+		try (CardSession a = terminal.open(first.card.serial(), first.pin.toCharArray());
+				CardSession b = terminal.open(second.card.serial(), second.pin.toCharArray())) {
+			CardKey key = a.generateKey(KeyKind.EC_P256);
+			byte[] csr = CsrBuilder.build(key.publicKey(), first.subscriber.account(), (alg, data) -> a.sign(key, alg, data));
+			HttpResponse<String> issued = ServerApiTest.post("applications",
+					ApplicationApiTest.application(a, first.subscriber.account(), key.idHex(), csr), ApplicationApiTest.token(first));
+			assertEquals(200, issued.statusCode(), issued.body());
+			// the same key, its request signed on the first card, bound by the second card for its own subscriber
+			byte[] again = CsrBuilder.build(key.publicKey(), second.subscriber.account(), (alg, data) -> a.sign(key, alg, data));
+			String token = ApplicationApiTest.token(second);
+			HttpResponse<String> reused = ServerApiTest.post("applications",
+					ApplicationApiTest.application(b, second.subscriber.account(), "bb", again), token);
+			assertEquals(400, reused.statusCode(), reused.body());
+			assertTrue(reused.body().contains("BAD_REQUEST"), reused.body());
+			assertEquals(0, ApplicationApiTest.certificatesOf(token), "nothing issued for a key certified before");
+			assertEquals(1, refusalsAudited(second.card.serial()));
+		}
+	}
+
+	@Test
 	void aChallengeOlderThanTwoMinutesIsStale() throws Exception {
 		Journey j = Journey.toCardInHand();
 		String token = ApplicationApiTest.token(j);
