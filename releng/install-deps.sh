@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what RA Desk needs on a fresh Debian 12 machine: a JDK, the GTK runtime and a virtual
 # display for the workbench, SoftHSM2 and OpenSC for cards, NSS/p11-kit tools, a CJK font that
-# PDFBox can embed, poppler (pdftotext) and openssl as outside checkers. Safe to run again.
+# PDFBox can embed, poppler (pdftotext), openssl and tesseract (OCR against the 驗證碼) as outside
+# checkers. Safe to run again.
 set -euo pipefail
 packages=(
   openjdk-17-jdk-headless unzip curl ca-certificates
   libgtk-3-0 xvfb xauth x11-utils xdotool imagemagick dbus-x11 fonts-wqy-microhei fonts-arphic-uming
   softhsm2 opensc pcscd libnss3-tools p11-kit
-  poppler-utils openssl
+  poppler-utils openssl tesseract-ocr
 )
 missing=()
 for p in "${packages[@]}"; do

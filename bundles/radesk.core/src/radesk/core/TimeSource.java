@@ -20,6 +20,11 @@ public final class TimeSource {
 	private TimeSource() {
 	}
 
+	/** Whether this is a test run (radesk.test.clock=movable): what only tests may do checks this too. */
+	public static boolean testRun() {
+		return MOVABLE;
+	}
+
 	public static Clock clock() {
 		return MOVABLE ? new Moved(ZoneOffset.UTC) : Clock.systemUTC();
 	}

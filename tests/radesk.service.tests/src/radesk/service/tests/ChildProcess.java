@@ -147,7 +147,7 @@ final class ChildProcess {
 		Path marker = Files.createTempFile("checkpoint", ".txt");
 		Files.delete(marker);
 		List<String> options = new ArrayList<>(List.of("-Dradesk.server.port=" + port, "-Dradesk.server.staff.port=" + staffPort,
-				"-Dradesk.server.captcha=disclosed"));
+				"-Dradesk.server.captcha=disclosed", "-Dradesk.test.clock=movable"));
 		options.addAll(extra);
 		Process child = start(checkpoint, marker, options, "server");
 		long deadline = System.currentTimeMillis() + 120_000;
