@@ -26,9 +26,9 @@ public final class Certificates {
 				row.subscriberId(), row.cardSerial(), row.keyId(), row.state(), row.notBefore(), row.notAfter(), row.der(), keyHash);
 	}
 
-	/** The certificates of this key (by its SubjectPublicKeyInfo's SHA-256), whoever and whichever card they are for. */
-	public static List<CertificateRow> ofKey(Connection c, String keyHash) throws SQLException {
-		return Rows.list(c, "select " + COLUMNS + " from certificate where key_hash = ?", mapper(), keyHash);
+	/** A certificate of this key (by its SubjectPublicKeyInfo's SHA-256), whoever and whichever card it is for. */
+	public static Optional<CertificateRow> ofKey(Connection c, String keyHash) throws SQLException {
+		return Rows.one(c, "select " + COLUMNS + " from certificate where key_hash = ? fetch first 1 rows only", mapper(), keyHash);
 	}
 
 	/** Up to {@code limit} certificates recorded before key hashes were (to be filled in). */

@@ -122,9 +122,11 @@ public final class LocalCertificateDesk implements CertificateDesk {
 						return e;
 					}
 				}
-				for (CertificateRow e : Certificates.ofKey(c, KeyHashes.of(csr.publicKey()))) {
+				java.util.Optional<CertificateRow> before = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
+				if (before.isPresent()) {
 					// one key, one certificate: a key certified before (elsewhere, or revoked as compromised) never again
-					throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + e.identifier() + ")");
+					throw new ServiceException(Reason.BAD_REQUEST,
+							"KEY_REUSED: this key was certified before (" + before.get().identifier() + ")");
 				}
 				for (CertificateRow e : earlier) {
 					if (IssuanceLimits.holdsTheCard(e.state(), e.notAfter(), now)) {
