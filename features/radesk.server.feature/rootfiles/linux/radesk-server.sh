@@ -5,12 +5,13 @@
 # the data folder is ~/.local/share/radesk unless -Dradesk.data says otherwise. SIGTERM (or Ctrl-C)
 # stops it cleanly: the listener closes and the database is closed before the process exits.
 # On the server's host only, with the server stopped: radesk-server.sh reset-password <staff account>
-# gives that account a new password, shown once (how administrators get back in).
+# gives that account a new password, shown once (how administrators get back in);
+# radesk-server.sh notices-due lists the renewal notices due, sending nothing (a dry run).
 here=$(cd "$(dirname "$0")" && pwd)
 command_opts=
-if [ "${1:-}" = reset-password ]; then
-  command_opts=-Dradesk.server.command=reset-password
-fi
+case "${1:-}" in
+  reset-password|notices-due) command_opts=-Dradesk.server.command=$1 ;;
+esac
 launcher=$(ls "$here"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 workspace=${RADESK_WORKSPACE:-"${XDG_CONFIG_HOME:-$HOME/.config}/radesk/server-workspace"}
 mkdir -p "$workspace"

@@ -65,7 +65,13 @@ public final class ServiceException extends Exception {
 		/** Too many at once from this client address (sessions, requests): later. */
 		TOO_MANY_REQUESTS,
 		/** Signing in to an RA server takes the staff card besides the password (its reader and PIN). */
-		STAFF_CARD_REQUIRED
+		STAFF_CARD_REQUIRED,
+		/** The e-mail confirmation code is wrong, used up (five tries) or older than an hour: ask for a new one. */
+		EMAIL_CODE_WRONG,
+		/** The RA sends no mail yet: its operator has not set up smtp.properties. */
+		MAIL_NOT_SET_UP,
+		/** The mail server could not be reached or refused the mail; nothing was sent. */
+		MAIL_FAILED
 	}
 
 	private final Reason reason;

@@ -164,6 +164,40 @@ public final class EmbeddedCa {
 	}
 
 	/**
+	 * Issues the RA's notice-signing certificate: S/MIME for the notices' sender address only
+	 * (keyUsage digitalSignature, EKU emailProtection, the address as rfc822Name), OU "RA notices",
+	 * one year, never beyond the issuing CA. Mail programs that trust the RA's root show a notice
+	 * signed with it as genuine.
+	 */
+	public synchronized X509Certificate issueNoticeSigner(java.security.PublicKey key, String senderAddress, Instant now)
+			throws GeneralSecurityException {
+		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
+		Instant until = from.plus(java.time.Duration.ofDays(365));
+		Instant caEnd = keys.issuing().getNotAfter().toInstant();
+		if (until.isAfter(caEnd)) {
+			until = caEnd;
+		}
+		X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW").addRDN(BCStyle.O, profile.organization())
+				.addRDN(BCStyle.OU, "RA notices").addRDN(BCStyle.CN, profile.organization() + " notices").build();
+		try {
+			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
+					Date.from(until), name, key);
+			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection));
+			b.addExtension(Extension.subjectAlternativeName, false,
+					new GeneralNames(new GeneralName(GeneralName.rfc822Name, senderAddress)));
+			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
+			b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+					new DistributionPoint(new DistributionPointName(new GeneralNames(uri(profile.crlUrl()))), null, null) }));
+			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+		} catch (CertIOException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	/**
 	 * Issues the RA server's TLS certificate: serverAuth only, the host names and addresses it
 	 * answers on as subjectAltName, valid one year (never beyond the issuing CA).
 	 */

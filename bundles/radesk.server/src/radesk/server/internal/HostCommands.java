@@ -21,28 +21,41 @@ final class HostCommands {
 	/** Set by the start script for a command: the RA server then opens no listener. */
 	static final String PROPERTY = "radesk.server.command";
 	static final String COMMAND = "reset-password";
+	static final String NOTICES_DUE = "notices-due";
+	static final java.util.Set<String> COMMANDS = java.util.Set.of(COMMAND, NOTICES_DUE);
 
 	private HostCommands() {
 	}
 
-	static Integer run(String[] args) throws InterruptedException {
-		if (args.length != 2 || !args[0].equals(COMMAND)) {
-			System.err.println("usage: radesk-server.sh reset-password <staff account>");
-			return Integer.valueOf(2);
-		}
+	/** The RA's own desk of that type (never a remote one), once the records are open. */
+	private static <T> T local(Class<T> type) throws InterruptedException {
 		BundleContext bundles = FrameworkUtil.getBundle(HostCommands.class).getBundleContext();
-		ServiceTracker<StaffDesk, StaffDesk> tracker;
+		ServiceTracker<T, T> tracker;
 		try {
-			tracker = new ServiceTracker<>(bundles, bundles.createFilter("(&(objectClass=" + StaffDesk.class.getName() + ")"
-					+ RaServer.LOCAL + ")"), null);
+			tracker = new ServiceTracker<>(bundles, bundles.createFilter("(&(objectClass=" + type.getName() + ")" + RaServer.LOCAL + ")"),
+					null);
 		} catch (org.osgi.framework.InvalidSyntaxException e) {
 			throw new IllegalStateException(e);
 		}
 		tracker.open();
-		StaffDesk staff = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+		T desk = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
 		tracker.close();
-		if (staff == null) {
+		if (desk == null) {
 			System.err.println("radesk-server: the RA's records could not be opened: is the server still running? Stop it first.");
+		}
+		return desk;
+	}
+
+	static Integer run(String[] args) throws InterruptedException {
+		if (args.length == 1 && args[0].equals(NOTICES_DUE)) {
+			return noticesDue();
+		}
+		if (args.length != 2 || !args[0].equals(COMMAND)) {
+			System.err.println("usage: radesk-server.sh reset-password <staff account> | radesk-server.sh notices-due");
+			return Integer.valueOf(2);
+		}
+		StaffDesk staff = local(StaffDesk.class);
+		if (staff == null) {
 			return Integer.valueOf(1);
 		}
 		char[] password = null;
@@ -61,6 +74,26 @@ final class HostCommands {
 			if (password != null) {
 				java.util.Arrays.fill(password, '\0');
 			}
+		}
+	}
+
+	/** The renewal notices due now, one a line, sending nothing. */
+	private static Integer noticesDue() throws InterruptedException {
+		radesk.api.staff.NoticeDesk notices = local(radesk.api.staff.NoticeDesk.class);
+		if (notices == null) {
+			return Integer.valueOf(1);
+		}
+		try {
+			java.util.List<radesk.api.staff.NoticeDesk.Due> due = notices.dueOnHost();
+			for (radesk.api.staff.NoticeDesk.Due d : due) {
+				System.out.println(d.identifier() + "\t" + d.notAfter() + "\t" + d.stage() + " days\t" + d.recipient() + "\t" + d.language()
+						+ "\t" + d.what());
+			}
+			System.out.println("radesk-server: " + due.size() + " renewal notice(s) due; nothing was sent");
+			return Integer.valueOf(0);
+		} catch (ServiceException e) {
+			System.err.println("radesk-server: not done: " + e.reason().name() + " " + e.detail());
+			return Integer.valueOf(1);
 		}
 	}
 }

@@ -24,7 +24,7 @@ public final class ServerApplication implements IApplication {
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
 		String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
-		if (args.length > 0 && HostCommands.COMMAND.equals(System.getProperty(HostCommands.PROPERTY))) {
+		if (args.length > 0 && HostCommands.COMMANDS.contains(System.getProperty(HostCommands.PROPERTY))) {
 			context.applicationRunning();
 			return HostCommands.run(args);
 		}
@@ -43,9 +43,13 @@ public final class ServerApplication implements IApplication {
 		System.out.println("radesk-server: staff (counter workstations) listening on https://"
 				+ System.getProperty("radesk.server.staff.host", endpoint.host()) + ":" + endpoint.staffPort() + "/api/v1/");
 		System.getLogger(ServerApplication.class.getName()).log(System.Logger.Level.INFO, "the server's log is in " + logs);
+		NoticeSchedule notices = NoticeSchedule.start(bundles);
 		Framework framework = (Framework) bundles.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			stopped.countDown();
+			if (notices != null) {
+				notices.stop();
+			}
 			try {
 				framework.stop();
 				framework.waitForStop(TimeUnit.SECONDS.toMillis(20));

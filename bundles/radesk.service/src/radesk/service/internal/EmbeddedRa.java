@@ -25,6 +25,8 @@ public final class EmbeddedRa {
 	final EmbeddedCa ca;
 	final RaSecrets secrets;
 	final PasswordHasher hasher = new PasswordHasher(random);
+	/** The key and certificate the RA signs its mail with (notices, confirmation codes). */
+	final NoticeKeys noticeKeys = new NoticeKeys(this, DataFolder.resolve());
 
 	@Activate
 	public EmbeddedRa() throws IOException, GeneralSecurityException {

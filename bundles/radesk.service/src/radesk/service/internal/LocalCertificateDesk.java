@@ -74,9 +74,10 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			String keyId, Instant now) throws SQLException, ServiceException {
 		X509Certificate x509;
 		try {
-			// no e-mail address in the certificate (nor S/MIME) until the subscriber has confirmed it: the
-			// confirmation mail comes with the renewal notices (security review M10)
-			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), null, me.pseudonym()), now);
+			// the e-mail address (and S/MIME) only once the subscriber confirmed it with the mailed code (security review M10)
+			String confirmed = radesk.store.Mailboxes.of(c, me.id()).filter(m -> m.verifiedAt() != null)
+					.map(radesk.store.Mailboxes.Mailbox::email).orElse(null);
+			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), confirmed, me.pseudonym()), now);
 		} catch (GeneralSecurityException e) {
 			throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
 		}

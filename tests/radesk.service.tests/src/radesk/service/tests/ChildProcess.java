@@ -51,9 +51,14 @@ final class ChildProcess {
 
 	/** Runs the child until it reaches {@code checkpoint}, then kills it; fails if it never gets there. */
 	static void killAt(String checkpoint, String... args) throws Exception {
+		killAt(checkpoint, List.of(), args);
+	}
+
+	/** As {@link #killAt(String, String...)}, the child's JVM started with {@code options} too. */
+	static void killAt(String checkpoint, List<String> options, String... args) throws Exception {
 		Path marker = Files.createTempFile("checkpoint", ".txt");
 		Files.delete(marker);
-		Process child = start(checkpoint, marker, List.of(), args);
+		Process child = start(checkpoint, marker, options, args);
 		awaitMarker(child, marker, checkpoint);
 		kill(child);
 	}

@@ -65,6 +65,11 @@ public final class CrashChild {
 			new radesk.flows.counter.PersonalizeCard(desk, cards).run(new Actor("crash.clerk", Role.COUNTER_CLERK, "crash-child"),
 					Long.parseLong(args[1]), Long.parseLong(args[2]));
 		}
+		case "notices" -> {
+			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
+			Object ra = make("radesk.service.internal.EmbeddedRa");
+			System.out.println(((radesk.api.staff.NoticeDesk) make("radesk.service.internal.LocalNoticeDesk", db, ra)).runJob());
+		}
 		case "server" -> {
 			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
 			Object ra = make("radesk.service.internal.EmbeddedRa");

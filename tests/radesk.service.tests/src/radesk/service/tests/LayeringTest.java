@@ -36,11 +36,12 @@ class LayeringTest {
 			// the card layer implements the api's CardReaders and refuses with its CardAccessException
 			Map.entry("radesk.card", Set.of("radesk.core", "radesk.api")),
 			Map.entry("radesk.slips", Set.of("radesk.core")),
+			Map.entry("radesk.notify", Set.of("radesk.core", "radesk.store")),
 			// the request is built and signed with pki's CsrBuilder over the card's KeySigner
 			Map.entry("radesk.flows", Set.of("radesk.core", "radesk.api", "radesk.card", "radesk.pki")),
 			Map.entry("radesk.flows.counter", Set.of("radesk.core", "radesk.api", "radesk.api.staff", "radesk.card")),
 			Map.entry("radesk.service", Set.of("radesk.core", "radesk.api", "radesk.api.staff", "radesk.store", "radesk.pki",
-					"radesk.slips")),
+					"radesk.slips", "radesk.notify")),
 			Map.entry("radesk.wire", Set.of("radesk.core", "radesk.api")),
 			Map.entry("radesk.wire.staff", Set.of("radesk.core", "radesk.api", "radesk.api.staff", "radesk.wire")),
 			// the server makes its own TLS certificate under the RA's CA (pki)
