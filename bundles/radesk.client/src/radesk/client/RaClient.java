@@ -114,6 +114,30 @@ public final class RaClient implements SubscriberRa {
 				.put("confirm", new String(confirm))));
 	}
 
+	/** 我的帳號 → 電子郵件地址: the address, whether confirmed, whether mail to it bounced, the notices' language. */
+	public record EmailAddress(String email, boolean confirmed, String undeliverable, String language) {
+	}
+
+	public EmailAddress email() throws IOException, InterruptedException, Refused {
+		JsonNode a = call(authorized(HttpRequest.newBuilder(URI.create(base + "email")).GET()));
+		return new EmailAddress(a.path("email").asText(), a.path("confirmed").asBoolean(),
+				a.path("undeliverable").isNull() ? null : a.path("undeliverable").asText(null), a.path("language").asText("zh-TW"));
+	}
+
+	/** Mails a new confirmation code to the subscriber's own address. */
+	public void sendEmailCode() throws IOException, InterruptedException, Refused {
+		call(post("email/code", json.createObjectNode()));
+	}
+
+	public void confirmEmail(String code) throws IOException, InterruptedException, Refused {
+		call(post("email/confirm", json.createObjectNode().put("code", code)));
+	}
+
+	/** The language of the subscriber's notices: zh-TW or en. */
+	public void noticeLanguage(String language) throws IOException, InterruptedException, Refused {
+		call(post("email/language", json.createObjectNode().put("language", language)));
+	}
+
 	@Override
 	public List<Certificate> certificates() throws IOException, InterruptedException, Refused {
 		JsonNode list = call(authorized(HttpRequest.newBuilder(URI.create(base + "certificates")).GET())).get("certificates");

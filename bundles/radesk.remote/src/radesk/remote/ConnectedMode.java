@@ -54,6 +54,8 @@ public final class ConnectedMode {
 		register(context, FormDesk.class, RemoteDesks.forms(connection));
 		register(context, CardDesk.class, RemoteDesks.cards(connection));
 		register(context, radesk.api.staff.StaffCardDesk.class, RemoteDesks.staffCards(connection));
+		register(context, radesk.api.EmailDesk.class, new RemoteEmailDesk(connection));
+		register(context, radesk.api.staff.NoticeDesk.class, new RemoteNoticeDesk(connection));
 		String address = connection.address();
 		register(context, RaConnection.class, new RaConnection() {
 			@Override

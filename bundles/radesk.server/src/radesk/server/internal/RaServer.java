@@ -61,6 +61,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	private final Captchas captchas;
 	private final SubscriberRoutes subscribers;
 	private final StaffRoutes staffRoutes;
+	private final EmailRoutes emailRoutes;
 	private final String host;
 	private final Server server;
 	/** The audit chain's head anchored every hour (and at every start, by the service). */
@@ -75,6 +76,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.staff.SearchDesk search, @Reference(target = LOCAL) radesk.api.staff.AuditTrail audit,
 			@Reference(target = LOCAL) radesk.api.staff.CrlDesk crl, @Reference(target = LOCAL) radesk.api.staff.CardDesk cards,
 			@Reference(target = LOCAL) radesk.api.staff.StaffCardDesk staffCards,
+			@Reference(target = LOCAL) radesk.api.EmailDesk email, @Reference(target = LOCAL) radesk.api.staff.NoticeDesk notices,
 			@Reference(target = LOCAL) radesk.api.SessionDesk sessions) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
@@ -88,8 +90,10 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		}
 		this.captchas = new Captchas(sessions, disclose);
 		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas, sessions);
+		this.emailRoutes = new EmailRoutes(json, email, sessions);
 		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
-				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards, staffCards)),
+				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards, staffCards, email,
+						notices)),
 				sessions);
 		java.util.List<java.util.List<String>> names = ServerTls.configuredNames(System.getProperty("radesk.server.names"));
 		if (System.getProperty(HostCommands.PROPERTY) != null) {
@@ -221,6 +225,10 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		case "POST /applications" -> subscribers.apply(x, x.body(MAX_BODY));
 		case "POST /certificates/on-card" -> subscribers.confirmOnCard(x, x.body(MAX_BODY));
 		case "POST /cards/pin-strikes" -> subscribers.pinStrikes(x, x.body(MAX_BODY));
+		case "GET /email" -> emailRoutes.address(x);
+		case "POST /email/code" -> emailRoutes.sendCode(x);
+		case "POST /email/confirm" -> emailRoutes.confirm(x, x.body(MAX_BODY));
+		case "POST /email/language" -> emailRoutes.language(x, x.body(MAX_BODY));
 		case "GET /staff/first-administrator" -> staffRoutes.needsFirst();
 		case "POST /staff/first-administrator" -> staffRoutes.firstAdministrator(x, x.body(MAX_BODY));
 		case "POST /staff/sessions" -> staffRoutes.signIn(x, x.body(MAX_BODY));

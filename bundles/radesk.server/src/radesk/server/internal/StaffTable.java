@@ -43,7 +43,7 @@ final class StaffTable {
 	/** The service's desks the staff API answers from. */
 	record Desks(StaffDesk staff, CounterIntake intake, RegistrationDesk registration, MailroomDesk mailroom,
 			IssuanceDesk issuance, FormDesk forms, SearchDesk search, AuditTrail audit, CrlDesk crl, CardDesk cards,
-			radesk.api.staff.StaffCardDesk staffCards) {
+			radesk.api.staff.StaffCardDesk staffCards, radesk.api.EmailDesk email, radesk.api.staff.NoticeDesk notices) {
 	}
 
 	private static final Done DONE = new Done();
@@ -73,6 +73,12 @@ final class StaffTable {
 		on(StaffApi.CONFIRM_STAFF_CARD, (me, q) -> done(() -> d.staffCards().confirm(me, q.cardSerial())));
 		on(StaffApi.REVOKE_STAFF_CARD, (me, q) -> done(() -> d.staffCards().revoke(me, q.cardSerial(), q.reason())));
 		on(StaffApi.SIGN_IN_CHALLENGE, (me, q) -> new StaffApi.Challenge(d.staff().signInChallenge()));
+		on(StaffApi.EMAIL_CODE, (me, q) -> done(() -> d.email().sendCode(me, q.account())));
+		on(StaffApi.EMAIL_CONFIRM, (me, q) -> done(() -> d.email().confirm(me, q.account(), q.code())));
+		on(StaffApi.EMAIL_ADDRESS, (me, q) -> d.email().address(me, q.account()));
+		on(StaffApi.EMAIL_LANGUAGE, (me, q) -> done(() -> d.email().language(me, q.account(), q.language())));
+		on(StaffApi.NOTICES_RUN, (me, q) -> d.notices().run(me));
+		on(StaffApi.NOTICES_DUE, (me, q) -> d.notices().due(me));
 
 		on(StaffApi.RA_UNITS, (me, q) -> d.intake().raUnits());
 		on(StaffApi.SUBMIT_WALK_IN, (me, q) -> d.registration().submitWalkIn(me, q.form()));

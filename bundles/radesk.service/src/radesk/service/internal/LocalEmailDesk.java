@@ -36,6 +36,7 @@ public final class LocalEmailDesk implements EmailDesk {
 
 	static final Duration CODE_LIFE = Duration.ofHours(1);
 	static final int TRIES = 5;
+	static final Duration COOLDOWN = Duration.ofMinutes(1);
 
 	private final Database db;
 	private final EmbeddedRa ra;
@@ -69,6 +70,11 @@ public final class LocalEmailDesk implements EmailDesk {
 			throw new ServiceException(Reason.MAIL_NOT_SET_UP, e.getMessage());
 		}
 		Instant now = ra.clock.instant();
+		java.util.Optional<Mailboxes.Pending> earlier = db.inTransaction((Connection c) -> Mailboxes.pending(c, me.id()));
+		if (earlier.isPresent() && earlier.get().expiresAt().minus(CODE_LIFE).isAfter(now.minus(COOLDOWN))) {
+			// a code a minute: nobody bombs an address (nor the RA's standing with its mail server) through us
+			throw new ServiceException(Reason.TOO_MANY_REQUESTS, COOLDOWN.toSeconds() + " s");
+		}
 		String language = db.inTransaction((Connection c) -> Mailboxes.of(c, me.id())).map(Mailboxes.Mailbox::language).orElse("zh-TW");
 		char[] code = new char[8];
 		for (int i = 0; i < code.length; i++) {

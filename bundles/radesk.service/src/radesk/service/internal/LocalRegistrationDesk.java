@@ -142,8 +142,9 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 		char[] password = WebsitePasswords.next(ra.random);
 		String hash = ra.hasher.hash(password);
 		Instant now = ra.clock.instant();
+		NewSubscriber registered;
 		try {
-			return db.inTransaction((Connection c) -> {
+			registered = db.inTransaction((Connection c) -> {
 				RequestRow row = request(c, requestId);
 				next(row.state(), RequestEvent.REGISTER);
 				String account = freeAccount(c);
@@ -156,6 +157,15 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 		} catch (ConcurrentChangeException e) {
 			throw Guard.concurrent(e);
 		}
+		// the address is confirmed with a mailed code before notices go to it or a certificate names it; a
+		// registration never waits on the mail server: without mail (or with it down) the code is asked for later
+		try {
+			new LocalEmailDesk(db, ra).sendCode(clerk, registered.account());
+		} catch (ServiceException e) {
+			System.getLogger(LocalRegistrationDesk.class.getName()).log(System.Logger.Level.INFO,
+					"no confirmation code mailed at registration of " + registered.account() + ": " + e.reason());
+		}
+		return registered;
 	}
 
 	private String pseudonym(String nationalId) throws ServiceException {

@@ -155,6 +155,12 @@ public final class StaffApi {
 	public record StaffCardRevocation(String cardSerial, RevocationReason reason) {
 	}
 
+	public record EmailCode(String account, String code) {
+	}
+
+	public record Language(String account, String language) {
+	}
+
 	/** A fresh challenge for a staff card to sign at sign-in. */
 	public record Challenge(byte[] challenge) {
 	}
@@ -190,6 +196,25 @@ public final class StaffApi {
 	public static final Route<Nothing, Challenge> SIGN_IN_CHALLENGE = new Route<>("staff/sign-in/challenge", Nothing.class,
 			new TypeReference<>() {
 			}, true, false);
+
+	// 電子郵件確認 and 憑證展期通知
+	public static final Route<Account, Done> EMAIL_CODE = Route.staff("staff/email/code", Account.class, new TypeReference<>() {
+	});
+	public static final Route<EmailCode, Done> EMAIL_CONFIRM = Route.staff("staff/email/confirm", EmailCode.class,
+			new TypeReference<>() {
+			});
+	public static final Route<Account, radesk.api.EmailDesk.Address> EMAIL_ADDRESS = Route.staff("staff/email/address", Account.class,
+			new TypeReference<>() {
+			});
+	public static final Route<Language, Done> EMAIL_LANGUAGE = Route.staff("staff/email/language", Language.class,
+			new TypeReference<>() {
+			});
+	public static final Route<Nothing, radesk.api.staff.NoticeDesk.Report> NOTICES_RUN = Route.staff("staff/notices/run",
+			Nothing.class, new TypeReference<>() {
+			});
+	public static final Route<Nothing, List<radesk.api.staff.NoticeDesk.Due>> NOTICES_DUE = Route.staff("staff/notices/due",
+			Nothing.class, new TypeReference<>() {
+			});
 
 	// 臨櫃申請: the RA units (public), walk-in forms, the newest requests
 	public static final Route<Nothing, List<RaUnit>> RA_UNITS = new Route<>("staff/ra-units/list", Nothing.class,
@@ -290,7 +315,8 @@ public final class StaffApi {
 
 	/** Every route of the staff API, for the server's table and the documentation test. */
 	public static final List<Route<?, ?>> ALL = List.of(GRANT_ROLE, ADD_STAFF, RESET_STAFF_PASSWORD, STAFF, ADD_RA_UNIT,
-			BEGIN_STAFF_CARD, CERTIFY_STAFF_CARD, CONFIRM_STAFF_CARD, REVOKE_STAFF_CARD, SIGN_IN_CHALLENGE, RA_UNITS,
+			BEGIN_STAFF_CARD, CERTIFY_STAFF_CARD, CONFIRM_STAFF_CARD, REVOKE_STAFF_CARD, SIGN_IN_CHALLENGE, EMAIL_CODE, EMAIL_CONFIRM,
+			EMAIL_ADDRESS, EMAIL_LANGUAGE, NOTICES_RUN, NOTICES_DUE, RA_UNITS,
 			SUBMIT_WALK_IN, RECENT_REQUESTS, SUBMIT_POSTAL, IMPORT_POSTAL, START_REVIEW, REVIEW_QUEUE, DECIDE_REQUEST, REGISTER,
 			PENDING_ISSUANCES, BEGIN_PERSONALIZATION, CONFIRM_PERSONALIZED, SLIP_PRINTED, IS_SLIP_PRINTED, HAND_OVER,
 			SUBMIT_PIN_UNLOCK, SUBMIT_PASSWORD_RESET, SUBMIT_REVOCATION, DECIDE_FORM, FORMS, BEGIN_PIN_UNLOCK, CONFIRM_PIN_UNLOCK,

@@ -107,8 +107,12 @@ class NoticesTest {
 			return null;
 		});
 		EmailDesk email = Services.await(EmailDesk.class);
-		email.sendCode(Staff.CLERK, j.subscriber.account());
+		// registration mailed the code; another within the minute is refused
+		assertEquals(Reason.TOO_MANY_REQUESTS, org.junit.jupiter.api.Assertions
+				.assertThrows(ServiceException.class, () -> email.sendCode(Staff.CLERK, j.subscriber.account())).reason());
+		assertFalse(email.address(Staff.CLERK, j.subscriber.account()).confirmed(), "not confirmed before the code comes back");
 		MimeMessage codeMail = lastTo(j.email);
+		assertTrue(codeMail.getSubject().contains("電子郵件地址確認碼"), codeMail.getSubject());
 		Matcher code = Pattern.compile("\\b(\\d{8})\\b").matcher(plainText(codeMail));
 		assertTrue(code.find(), "the code is in the mail: " + plainText(codeMail));
 		assertEquals(Reason.EMAIL_CODE_WRONG,
@@ -280,5 +284,28 @@ class NoticesTest {
 		assertEquals(1, mailsTo(after.email), "no second copy: " + report);
 		assertTrue(Services.await(NoticeDesk.class).due(Staff.ADMIN).stream().noneMatch(d -> d.recipient().equals(after.email)),
 				"in doubt, not queued again by itself");
+	}
+
+	@Test
+	void aSubscriberConfirmsTheirOwnAddressAndChoosesTheLanguageInTheSubscriberEdition() throws Exception {
+		Journey j = Journey.toCardInHand();
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		assertFalse(me.email().confirmed());
+		assertEquals(j.email, me.email().email());
+		Matcher code = Pattern.compile("\\b(\\d{8})\\b").matcher(plainText(lastTo(j.email)));
+		assertTrue(code.find());
+		radesk.api.SubscriberRa.Refused wrong = org.junit.jupiter.api.Assertions.assertThrows(radesk.api.SubscriberRa.Refused.class,
+				() -> me.confirmEmail("00000000".equals(code.group(1)) ? "11111111" : "00000000"));
+		assertEquals("EMAIL_CODE_WRONG", wrong.code);
+		me.confirmEmail(code.group(1));
+		assertTrue(me.email().confirmed(), "confirmed over HTTPS");
+		me.noticeLanguage("en");
+		assertEquals("en", me.email().language());
+		assertEquals("INVALID_INPUT", org.junit.jupiter.api.Assertions.assertThrows(radesk.api.SubscriberRa.Refused.class,
+				() -> me.noticeLanguage("fr")).code);
+		// a new code within the minute is refused: nobody bombs an address through the RA
+		me.sendEmailCode();
+		assertEquals("TOO_MANY_REQUESTS", org.junit.jupiter.api.Assertions.assertThrows(radesk.api.SubscriberRa.Refused.class,
+				me::sendEmailCode).code);
 	}
 }

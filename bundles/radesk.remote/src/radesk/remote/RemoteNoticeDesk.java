@@ -1,0 +1,39 @@
+package radesk.remote;
+
+import java.util.List;
+
+import radesk.api.ServiceException;
+import radesk.api.staff.NoticeDesk;
+import radesk.core.access.Actor;
+import radesk.wire.staff.StaffApi;
+
+/** 憑證展期通知 in connected mode: the RA server runs the job; the counter asks it to run now or what is due. */
+final class RemoteNoticeDesk implements NoticeDesk {
+
+	private final ServerConnection server;
+
+	RemoteNoticeDesk(ServerConnection server) {
+		this.server = server;
+	}
+
+	@Override
+	public Report run(Actor administrator) throws ServiceException {
+		return server.call(StaffApi.NOTICES_RUN, new StaffApi.Nothing());
+	}
+
+	/** The server's own schedule runs it: a connected counter never does. */
+	@Override
+	public Report runJob() throws ServiceException {
+		throw new ServiceException(ServiceException.Reason.NOT_PERMITTED, "the RA server runs the notices on its schedule");
+	}
+
+	@Override
+	public List<Due> due(Actor administrator) throws ServiceException {
+		return server.call(StaffApi.NOTICES_DUE, new StaffApi.Nothing());
+	}
+
+	@Override
+	public List<Due> dueOnHost() throws ServiceException {
+		throw new ServiceException(ServiceException.Reason.NOT_PERMITTED, "only on the RA server's host");
+	}
+}
