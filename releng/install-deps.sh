@@ -2,13 +2,14 @@
 # Installs what RA Desk needs on a fresh Debian 12 machine: a JDK, the GTK runtime and a virtual
 # display for the workbench, SoftHSM2 and OpenSC for cards, NSS/p11-kit tools, a CJK font that
 # PDFBox can embed, poppler (pdftotext), openssl and tesseract (OCR against the 驗證碼) as outside
-# checkers. Safe to run again.
+# checkers; Debian's Postfix (a mail server for the notices' tests; no system instance is set up). Safe to
+# run again.
 set -euo pipefail
 packages=(
   openjdk-17-jdk-headless unzip curl ca-certificates
   libgtk-3-0 xvfb xauth x11-utils xdotool imagemagick dbus-x11 fonts-wqy-microhei fonts-arphic-uming
   softhsm2 opensc pcscd libnss3-tools p11-kit
-  poppler-utils openssl tesseract-ocr
+  poppler-utils openssl tesseract-ocr postfix
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -22,4 +23,6 @@ as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)
 echo "install-deps: installing ${missing[*]}"
 "${as_root[@]}" apt-get update -qq
+# Postfix is installed unconfigured: the tests run their own instance on loopback
+echo "postfix postfix/main_mailer_type select No configuration" | "${as_root[@]}" debconf-set-selections
 DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -78,15 +78,14 @@ public final class Mailer {
 		p.put("mail." + protocol + ".timeout", "30000");
 		p.put("mail." + protocol + ".writetimeout", "30000");
 		p.put("mail." + protocol + ".auth", String.valueOf(!s.user().isEmpty()));
-		p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
 		if (s.security() == MailSettings.Security.STARTTLS_REQUIRED || s.security() == MailSettings.Security.STARTTLS) {
 			p.put("mail.smtp.starttls.enable", "true");
 			p.put("mail.smtp.starttls.required", String.valueOf(s.security() == MailSettings.Security.STARTTLS_REQUIRED));
 		}
-		if (s.trust() != null) {
-			p.put("mail." + protocol + ".ssl.socketFactory", trusting(s).getSocketFactory());
-		}
-		p.put("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+		// the server's name is checked by the JDK on every TLS socket (CheckedTls): DNS names and IP addresses
+		p.put("mail." + protocol + ".ssl.checkserveridentity", "false");
+		p.put("mail." + protocol + ".ssl.socketFactory",
+				new CheckedTls(s.trust() != null ? trusting(s).getSocketFactory() : SSLContext.getDefault().getSocketFactory()));
 		return p;
 	}
 
@@ -152,7 +151,7 @@ public final class Mailer {
 			return new Outcome(Result.RETRY, oneLine(e.getMessage()));
 		} catch (MessagingException | RuntimeException e) {
 			close();
-			return new Outcome(dotGone[0] ? Result.IN_DOUBT : Result.RETRY, oneLine(String.valueOf(e.getMessage())));
+			return new Outcome(dotGone[0] ? Result.IN_DOUBT : Result.RETRY, oneLine(why(e)));
 		}
 	}
 
@@ -175,6 +174,16 @@ public final class Mailer {
 			}
 			open = null;
 		}
+	}
+
+	/** The message and its causes', e.g. "Could not convert socket to TLS: … PKIX path building failed". */
+	private static String why(Throwable e) {
+		StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+		java.util.Set<Throwable> seen = new java.util.HashSet<>();
+		for (Throwable cause = e.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+			out.append(": ").append(cause.getMessage());
+		}
+		return out.toString();
 	}
 
 	private static String oneLine(String text) {

@@ -3,6 +3,7 @@ package radesk.remote;
 import radesk.api.EmailDesk;
 import radesk.api.ServiceException;
 import radesk.core.access.Actor;
+import radesk.wire.staff.MailApi;
 import radesk.wire.staff.StaffApi;
 
 /** 電子郵件確認 in connected mode: the counter's calls on the RA server, as the signed-in clerk. */
@@ -16,21 +17,21 @@ final class RemoteEmailDesk implements EmailDesk {
 
 	@Override
 	public void sendCode(Actor who, String account) throws ServiceException {
-		server.call(StaffApi.EMAIL_CODE, new StaffApi.Account(account));
+		server.call(MailApi.EMAIL_CODE, new StaffApi.Account(account));
 	}
 
 	@Override
 	public void confirm(Actor who, String account, String code) throws ServiceException {
-		server.call(StaffApi.EMAIL_CONFIRM, new StaffApi.EmailCode(account, code));
+		server.call(MailApi.EMAIL_CONFIRM, new MailApi.EmailCode(account, code));
 	}
 
 	@Override
 	public void language(Actor who, String account, String language) throws ServiceException {
-		server.call(StaffApi.EMAIL_LANGUAGE, new StaffApi.Language(account, language));
+		server.call(MailApi.EMAIL_LANGUAGE, new MailApi.Language(account, language));
 	}
 
 	@Override
 	public Address address(Actor who, String account) throws ServiceException {
-		return server.call(StaffApi.EMAIL_ADDRESS, new StaffApi.Account(account));
+		return server.call(MailApi.EMAIL_ADDRESS, new StaffApi.Account(account));
 	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import radesk.api.ServiceException;
 import radesk.api.staff.NoticeDesk;
 import radesk.core.access.Actor;
+import radesk.wire.staff.MailApi;
 import radesk.wire.staff.StaffApi;
 
 /** 憑證展期通知 in connected mode: the RA server runs the job; the counter asks it to run now or what is due. */
@@ -18,7 +19,7 @@ final class RemoteNoticeDesk implements NoticeDesk {
 
 	@Override
 	public Report run(Actor administrator) throws ServiceException {
-		return server.call(StaffApi.NOTICES_RUN, new StaffApi.Nothing());
+		return server.call(MailApi.NOTICES_RUN, new StaffApi.Nothing());
 	}
 
 	/** The server's own schedule runs it: a connected counter never does. */
@@ -29,7 +30,7 @@ final class RemoteNoticeDesk implements NoticeDesk {
 
 	@Override
 	public List<Due> due(Actor administrator) throws ServiceException {
-		return server.call(StaffApi.NOTICES_DUE, new StaffApi.Nothing());
+		return server.call(MailApi.NOTICES_DUE, new StaffApi.Nothing());
 	}
 
 	@Override

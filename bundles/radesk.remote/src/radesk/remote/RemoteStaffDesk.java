@@ -8,6 +8,7 @@ import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.core.registration.RaUnit;
 import radesk.wire.staff.StaffApi;
+import radesk.wire.staff.StaffCardsApi;
 
 /** 系統管理 and sign-in in connected mode: the RA server's staff, signed in through this connection. */
 final class RemoteStaffDesk implements StaffDesk {
@@ -51,7 +52,7 @@ final class RemoteStaffDesk implements StaffDesk {
 
 	@Override
 	public byte[] signInChallenge() throws ServiceException {
-		return server.call(StaffApi.SIGN_IN_CHALLENGE, NOTHING).challenge();
+		return server.call(StaffCardsApi.SIGN_IN_CHALLENGE, NOTHING).challenge();
 	}
 
 	@Override

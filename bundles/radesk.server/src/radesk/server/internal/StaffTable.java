@@ -19,7 +19,9 @@ import radesk.api.staff.StaffDesk;
 import radesk.core.access.Actor;
 import radesk.core.registration.InvalidFormException;
 import radesk.wire.Route;
+import radesk.wire.staff.MailApi;
 import radesk.wire.staff.StaffApi;
+import radesk.wire.staff.StaffCardsApi;
 import radesk.wire.staff.StaffApi.Done;
 
 /**
@@ -67,18 +69,18 @@ final class StaffTable {
 		}));
 		on(StaffApi.STAFF, (me, q) -> d.staff().staff(me));
 		on(StaffApi.ADD_RA_UNIT, (me, q) -> done(() -> d.staff().addRaUnit(me, q.unit())));
-		on(StaffApi.BEGIN_STAFF_CARD, (me, q) -> d.staffCards().begin(me, q.account()));
-		on(StaffApi.CERTIFY_STAFF_CARD, (me, q) -> new StaffApi.StaffCertificate(
+		on(StaffCardsApi.BEGIN_STAFF_CARD, (me, q) -> d.staffCards().begin(me, q.account()));
+		on(StaffCardsApi.CERTIFY_STAFF_CARD, (me, q) -> new StaffCardsApi.StaffCertificate(
 				d.staffCards().certify(me, q.cardSerial(), q.authenticationKey(), q.possession())));
-		on(StaffApi.CONFIRM_STAFF_CARD, (me, q) -> done(() -> d.staffCards().confirm(me, q.cardSerial())));
-		on(StaffApi.REVOKE_STAFF_CARD, (me, q) -> done(() -> d.staffCards().revoke(me, q.cardSerial(), q.reason())));
-		on(StaffApi.SIGN_IN_CHALLENGE, (me, q) -> new StaffApi.Challenge(d.staff().signInChallenge()));
-		on(StaffApi.EMAIL_CODE, (me, q) -> done(() -> d.email().sendCode(me, q.account())));
-		on(StaffApi.EMAIL_CONFIRM, (me, q) -> done(() -> d.email().confirm(me, q.account(), q.code())));
-		on(StaffApi.EMAIL_ADDRESS, (me, q) -> d.email().address(me, q.account()));
-		on(StaffApi.EMAIL_LANGUAGE, (me, q) -> done(() -> d.email().language(me, q.account(), q.language())));
-		on(StaffApi.NOTICES_RUN, (me, q) -> d.notices().run(me));
-		on(StaffApi.NOTICES_DUE, (me, q) -> d.notices().due(me));
+		on(StaffCardsApi.CONFIRM_STAFF_CARD, (me, q) -> done(() -> d.staffCards().confirm(me, q.cardSerial())));
+		on(StaffCardsApi.REVOKE_STAFF_CARD, (me, q) -> done(() -> d.staffCards().revoke(me, q.cardSerial(), q.reason())));
+		on(StaffCardsApi.SIGN_IN_CHALLENGE, (me, q) -> new StaffCardsApi.Challenge(d.staff().signInChallenge()));
+		on(MailApi.EMAIL_CODE, (me, q) -> done(() -> d.email().sendCode(me, q.account())));
+		on(MailApi.EMAIL_CONFIRM, (me, q) -> done(() -> d.email().confirm(me, q.account(), q.code())));
+		on(MailApi.EMAIL_ADDRESS, (me, q) -> d.email().address(me, q.account()));
+		on(MailApi.EMAIL_LANGUAGE, (me, q) -> done(() -> d.email().language(me, q.account(), q.language())));
+		on(MailApi.NOTICES_RUN, (me, q) -> d.notices().run(me));
+		on(MailApi.NOTICES_DUE, (me, q) -> d.notices().due(me));
 
 		on(StaffApi.RA_UNITS, (me, q) -> d.intake().raUnits());
 		on(StaffApi.SUBMIT_WALK_IN, (me, q) -> d.registration().submitWalkIn(me, q.form()));

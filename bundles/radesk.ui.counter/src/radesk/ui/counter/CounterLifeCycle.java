@@ -46,6 +46,9 @@ public final class CounterLifeCycle {
 					awaitHere(radesk.flows.counter.CounterCardFlows.class));
 			if (dialog.open() == Window.OK) {
 				context.set(Actor.class, dialog.signedIn());
+				if (!radesk.client.ServerSettings.connected()) {
+					NoticeRuns.daily(await(radesk.api.staff.NoticeDesk.class));
+				}
 			} else {
 				context.get(IWorkbench.class).close();
 			}

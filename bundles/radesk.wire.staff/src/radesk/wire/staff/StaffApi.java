@@ -144,27 +144,6 @@ public final class StaffApi {
 	public record Id(long id) {
 	}
 
-	/** A staff card's authentication key and its signature proving the card holds it. */
-	public record StaffCardKey(String cardSerial, byte[] authenticationKey, byte[] possession) {
-	}
-
-	/** A staff certificate, DER. */
-	public record StaffCertificate(byte[] certificate) {
-	}
-
-	public record StaffCardRevocation(String cardSerial, RevocationReason reason) {
-	}
-
-	public record EmailCode(String account, String code) {
-	}
-
-	public record Language(String account, String language) {
-	}
-
-	/** A fresh challenge for a staff card to sign at sign-in. */
-	public record Challenge(byte[] challenge) {
-	}
-
 	// 系統管理: staff, roles and RA units
 	public static final Route<GrantRole, Done> GRANT_ROLE = Route.staff("staff/roles/grant", GrantRole.class, new TypeReference<>() {
 	});
@@ -178,43 +157,6 @@ public final class StaffApi {
 			});
 	public static final Route<AddUnit, Done> ADD_RA_UNIT = Route.staff("staff/ra-units/add", AddUnit.class, new TypeReference<>() {
 	});
-
-	// 員工卡: staff cards (the records' halves: the card is written in the workstation's reader)
-	public static final Route<Account, CardSecrets> BEGIN_STAFF_CARD = Route.staff("staff/staff-cards/begin", Account.class,
-			new TypeReference<>() {
-			});
-	public static final Route<StaffCardKey, StaffCertificate> CERTIFY_STAFF_CARD = Route.staff("staff/staff-cards/certify",
-			StaffCardKey.class, new TypeReference<>() {
-			});
-	public static final Route<CardSerial, Done> CONFIRM_STAFF_CARD = Route.staff("staff/staff-cards/confirm", CardSerial.class,
-			new TypeReference<>() {
-			});
-	public static final Route<StaffCardRevocation, Done> REVOKE_STAFF_CARD = Route.staff("staff/staff-cards/revoke",
-			StaffCardRevocation.class, new TypeReference<>() {
-			});
-	/** Open: a challenge is asked for before signing in. */
-	public static final Route<Nothing, Challenge> SIGN_IN_CHALLENGE = new Route<>("staff/sign-in/challenge", Nothing.class,
-			new TypeReference<>() {
-			}, true, false);
-
-	// 電子郵件確認 and 憑證展期通知
-	public static final Route<Account, Done> EMAIL_CODE = Route.staff("staff/email/code", Account.class, new TypeReference<>() {
-	});
-	public static final Route<EmailCode, Done> EMAIL_CONFIRM = Route.staff("staff/email/confirm", EmailCode.class,
-			new TypeReference<>() {
-			});
-	public static final Route<Account, radesk.api.EmailDesk.Address> EMAIL_ADDRESS = Route.staff("staff/email/address", Account.class,
-			new TypeReference<>() {
-			});
-	public static final Route<Language, Done> EMAIL_LANGUAGE = Route.staff("staff/email/language", Language.class,
-			new TypeReference<>() {
-			});
-	public static final Route<Nothing, radesk.api.staff.NoticeDesk.Report> NOTICES_RUN = Route.staff("staff/notices/run",
-			Nothing.class, new TypeReference<>() {
-			});
-	public static final Route<Nothing, List<radesk.api.staff.NoticeDesk.Due>> NOTICES_DUE = Route.staff("staff/notices/due",
-			Nothing.class, new TypeReference<>() {
-			});
 
 	// 臨櫃申請: the RA units (public), walk-in forms, the newest requests
 	public static final Route<Nothing, List<RaUnit>> RA_UNITS = new Route<>("staff/ra-units/list", Nothing.class,
@@ -315,8 +257,9 @@ public final class StaffApi {
 
 	/** Every route of the staff API, for the server's table and the documentation test. */
 	public static final List<Route<?, ?>> ALL = List.of(GRANT_ROLE, ADD_STAFF, RESET_STAFF_PASSWORD, STAFF, ADD_RA_UNIT,
-			BEGIN_STAFF_CARD, CERTIFY_STAFF_CARD, CONFIRM_STAFF_CARD, REVOKE_STAFF_CARD, SIGN_IN_CHALLENGE, EMAIL_CODE, EMAIL_CONFIRM,
-			EMAIL_ADDRESS, EMAIL_LANGUAGE, NOTICES_RUN, NOTICES_DUE, RA_UNITS,
+			StaffCardsApi.BEGIN_STAFF_CARD, StaffCardsApi.CERTIFY_STAFF_CARD, StaffCardsApi.CONFIRM_STAFF_CARD,
+			StaffCardsApi.REVOKE_STAFF_CARD, StaffCardsApi.SIGN_IN_CHALLENGE, MailApi.EMAIL_CODE, MailApi.EMAIL_CONFIRM,
+			MailApi.EMAIL_ADDRESS, MailApi.EMAIL_LANGUAGE, MailApi.NOTICES_RUN, MailApi.NOTICES_DUE, RA_UNITS,
 			SUBMIT_WALK_IN, RECENT_REQUESTS, SUBMIT_POSTAL, IMPORT_POSTAL, START_REVIEW, REVIEW_QUEUE, DECIDE_REQUEST, REGISTER,
 			PENDING_ISSUANCES, BEGIN_PERSONALIZATION, CONFIRM_PERSONALIZED, SLIP_PRINTED, IS_SLIP_PRINTED, HAND_OVER,
 			SUBMIT_PIN_UNLOCK, SUBMIT_PASSWORD_RESET, SUBMIT_REVOCATION, DECIDE_FORM, FORMS, BEGIN_PIN_UNLOCK, CONFIRM_PIN_UNLOCK,

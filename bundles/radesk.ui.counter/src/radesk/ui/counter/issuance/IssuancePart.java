@@ -60,10 +60,13 @@ public final class IssuancePart extends StaffScreen {
 	private Label outcome;
 	private Button refreshButton;
 	private boolean busy;
+	private final radesk.api.EmailDesk emailDesk;
+	private EmailCheck email;
 
 	@Inject
 	public IssuancePart(IssuanceDesk issuance, RegistrationDesk registration, CounterCardFlows cards, CardReaders readers,
-			CounterIntake intake) {
+			CounterIntake intake, radesk.api.EmailDesk emailDesk) {
+		this.emailDesk = emailDesk;
 		this.issuance = issuance;
 		this.registration = registration;
 		this.cards = cards;
@@ -108,6 +111,7 @@ public final class IssuancePart extends StaffScreen {
 
 		// 4 hand-over
 		hand = new HandOverGroup(left, this::handOver);
+		email = new EmailCheck(left, emailDesk, () -> actor, table::selected, this::say);
 
 		outcome = WidgetIds.name(new Label(left, SWT.WRAP), "issuance.outcome");
 		GridData outcomeData = new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1);
@@ -161,6 +165,9 @@ public final class IssuancePart extends StaffScreen {
 			}
 		}
 		preview.update();
+		if (email != null) {
+			email.show();
+		}
 	}
 
 	/** Registers the account in a Job (the RA hashes the new password with Argon2id, or the server does). */

@@ -56,7 +56,7 @@ public final class AccountPart {
 	private Label who;
 	private Button logOut;
 	private MyCertificates certificates;
-
+	private EmailGroup email;
 	private Composite root;
 
 	@PostConstruct
@@ -107,6 +107,7 @@ public final class AccountPart {
 		logOut.addListener(SWT.Selection, e -> logOut());
 		certificates = new MyCertificates(right);
 		new PasswordChangeGroup(right, () -> client);
+		email = new EmailGroup(right, () -> client);
 		newCaptcha();
 		byCard.readCards();
 	}
@@ -264,6 +265,7 @@ public final class AccountPart {
 		logOut.setEnabled(true);
 		who.getParent().layout();
 		certificates.show(mine);
+		email.refresh();
 		// the code was used up by this log-in: a fresh one for the next, then the log-in told
 		newCaptcha(() -> outcome.setText(Messages.login_done));
 	}
@@ -275,6 +277,7 @@ public final class AccountPart {
 		application.getContext().remove(SubscriberSession.class);
 		who.setText(Messages.account_not_logged_in);
 		certificates.clear();
+		email.clear();
 		outcome.setText(Messages.account_logged_out);
 		root.layout(true, true);
 		Job.create(Messages.login_job, monitor -> {

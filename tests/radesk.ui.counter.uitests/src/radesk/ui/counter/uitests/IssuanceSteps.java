@@ -40,6 +40,16 @@ final class IssuanceSteps {
 				() -> "registered; the screen says " + robot.textOf("issuance.outcome"));
 		String account = robot.rows("issuance.table").get(rowOf(robot, name)).get(4);
 		assertTrue(account.matches("ra\\d{8}"), account);
+		// 電子郵件確認: not confirmed yet; this installation sends no mail, and the screen says so in words
+		robot.waitUntil(() -> robot.textOf("issuance.email.state").contains("尚未確認"),
+				() -> "the address not confirmed yet: " + robot.textOf("issuance.email.state"));
+		robot.click("issuance.email.resend");
+		robot.waitUntil(() -> robot.textOf("issuance.outcome").startsWith("註冊中心尚未設定寄信"),
+				() -> "no mail set up, said: " + robot.textOf("issuance.outcome"));
+		robot.type("issuance.email.code", "12345678");
+		robot.click("issuance.email.confirm");
+		robot.waitUntil(() -> robot.textOf("issuance.outcome").startsWith("確認碼錯誤、已用完或已逾期"),
+				() -> "a code never mailed refused, said: " + robot.textOf("issuance.outcome"));
 		Files.writeString(WalkInIntakeUiTest.data().resolve("ui-test-account.txt"), account);
 		assertEquals("預覽：憑證作業網站密碼單（密碼只印在紙上）", robot.textOf("issuance.previewTitle"));
 		assertTrue(robot.textOf("issuance.reader").endsWith("空白晶片卡"), robot.textOf("issuance.reader"));

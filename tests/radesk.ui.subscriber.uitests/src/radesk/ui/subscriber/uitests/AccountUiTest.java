@@ -110,6 +110,14 @@ class AccountUiTest {
 				() -> "logged in; the screen says " + robot.textOf("login.outcome"));
 		assertEquals("已登入：" + subscriber.account(), robot.textOf("account.who"));
 		assertTrue(robot.rows("account.certificates").isEmpty(), "no certificate applied for yet");
+		// 電子郵件地址: not confirmed until the mailed code comes back
+		robot.waitUntil(() -> robot.textOf("email.address").contains("尚未確認"),
+				() -> "the address shown unconfirmed: " + robot.textOf("email.address"));
+		robot.type("email.code", "12345678");
+		robot.click("email.confirm");
+		robot.waitUntil(() -> robot.textOf("email.outcome").equals("確認碼錯誤、已用完或已逾期：請重新索取。"),
+				() -> "a code never mailed is refused: " + robot.textOf("email.outcome"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "email-zh_TW.png"));
 
 		robot.type("password.old", password);
 		robot.type("password.new", "Kaohsiung-2026a");
