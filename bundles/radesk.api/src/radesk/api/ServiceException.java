@@ -71,7 +71,9 @@ public final class ServiceException extends Exception {
 		/** The RA sends no mail yet: its operator has not set up smtp.properties. */
 		MAIL_NOT_SET_UP,
 		/** The mail server could not be reached or refused the mail; nothing was sent. */
-		MAIL_FAILED
+		MAIL_FAILED,
+		/** 憑證展期 before the renewal window: the detail says when it opens (one month before the certificate ends). */
+		RENEWAL_NOT_OPEN
 	}
 
 	private final Reason reason;

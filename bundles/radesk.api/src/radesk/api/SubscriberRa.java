@@ -50,6 +50,14 @@ public interface SubscriberRa {
 	/** A fresh, single-use challenge for a card to sign. */
 	byte[] challenge() throws IOException, InterruptedException, Refused;
 
+	/**
+	 * 憑證展期: a new certificate for the key of {@code csr} in place of {@code oldSerial}; the card's
+	 * authentication key and the old certificate's key both sign the renewal text over the request
+	 * and {@code challenge} ({@link radesk.core.card.CardBinding}, purpose RENEWAL).
+	 */
+	Certificate renew(String oldSerial, String cardSerial, String keyId, byte[] csr, byte[] challenge, byte[] cardSignature,
+			byte[] oldKeySignature) throws IOException, InterruptedException, Refused;
+
 	/** The card took the certificate: its key's signature over a fresh challenge proves it. */
 	Certificate confirmOnCard(String serial, String cardSerial, byte[] challenge, byte[] signature)
 			throws IOException, InterruptedException, Refused;

@@ -157,6 +157,15 @@ public final class RaClient implements SubscriberRa {
 				.put("cardSignature", Base64.getEncoder().encodeToString(cardSignature)))));
 	}
 
+	@Override
+	public Certificate renew(String oldSerial, String cardSerial, String keyId, byte[] csr, byte[] challenge, byte[] cardSignature,
+			byte[] oldKeySignature) throws IOException, InterruptedException, Refused {
+		java.util.Base64.Encoder b64 = Base64.getEncoder();
+		return certificate(call(post("renewals", json.createObjectNode().put("certificate", oldSerial).put("cardSerial", cardSerial)
+				.put("keyId", keyId).put("csr", b64.encodeToString(csr)).put("challenge", b64.encodeToString(challenge))
+				.put("cardSignature", b64.encodeToString(cardSignature)).put("oldKeySignature", b64.encodeToString(oldKeySignature)))));
+	}
+
 	/** The card took the certificate: its key's signature over a fresh challenge proves it. */
 	@Override
 	public Certificate confirmOnCard(String serial, String cardSerial, byte[] challenge, byte[] signature)

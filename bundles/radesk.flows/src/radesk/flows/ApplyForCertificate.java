@@ -93,7 +93,7 @@ public final class ApplyForCertificate {
 	}
 
 	/** A key on the card that neither a certificate on the card nor one the RA issued names: a cut-off attempt's. */
-	private static CardKey uncertifiedKey(CardSession card, List<SubscriberRa.Certificate> mine)
+	static CardKey uncertifiedKey(CardSession card, List<SubscriberRa.Certificate> mine)
 			throws CardAccessException, CertificateException {
 		List<PublicKey> certified = new ArrayList<>();
 		for (X509Certificate x : card.certificates()) {
@@ -119,6 +119,11 @@ public final class ApplyForCertificate {
 	}
 
 	private byte[] request(CardSession card, CardKey key) throws CardAccessException {
+		return request(ra, card, key);
+	}
+
+	/** The PKCS#10 request for {@code key}, signed on the card by that key. */
+	static byte[] request(SubscriberRa ra, CardSession card, CardKey key) throws CardAccessException {
 		try {
 			return CsrBuilder.build(key.publicKey(), ra.account(), (algorithm, data) -> card.sign(key, algorithm, data));
 		} catch (CsrException e) {

@@ -26,6 +26,22 @@ public final class Certificates {
 				row.subscriberId(), row.cardSerial(), row.keyId(), row.state(), row.notBefore(), row.notAfter(), row.der(), keyHash);
 	}
 
+	/** The new certificate {@code newSerial} renews {@code oldSerial} (憑證展期). */
+	public static void renews(Connection c, String newSerial, String oldSerial) throws SQLException {
+		Rows.update(c, "update certificate set renews = ? where serial = ?", oldSerial, newSerial);
+	}
+
+	/** The certificate {@code serial} renews, if it is a renewal's. */
+	public static Optional<String> renewedBy(Connection c, String serial) throws SQLException {
+		return Rows.one(c, "select renews from certificate where serial = ? and renews is not null", rs -> rs.getString(1), serial);
+	}
+
+	/** The renewal of {@code oldSerial} issued already (a cut-off renewal asked again), if any. */
+	public static Optional<CertificateRow> renewalOf(Connection c, String oldSerial) throws SQLException {
+		return Rows.one(c, "select " + COLUMNS + " from certificate where renews = ? and state <> 'REVOKED' order by not_before desc"
+				+ " fetch first 1 rows only", mapper(), oldSerial);
+	}
+
 	/** A certificate of this key (by its SubjectPublicKeyInfo's SHA-256), whoever and whichever card it is for. */
 	public static Optional<CertificateRow> ofKey(Connection c, String keyHash) throws SQLException {
 		return Rows.one(c, "select " + COLUMNS + " from certificate where key_hash = ? fetch first 1 rows only", mapper(), keyHash);

@@ -62,6 +62,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	private final SubscriberRoutes subscribers;
 	private final StaffRoutes staffRoutes;
 	private final EmailRoutes emailRoutes;
+	private final RenewalRoutes renewalRoutes;
 	private final String host;
 	private final Server server;
 	/** The audit chain's head anchored every hour (and at every start, by the service). */
@@ -77,6 +78,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.staff.CrlDesk crl, @Reference(target = LOCAL) radesk.api.staff.CardDesk cards,
 			@Reference(target = LOCAL) radesk.api.staff.StaffCardDesk staffCards,
 			@Reference(target = LOCAL) radesk.api.EmailDesk email, @Reference(target = LOCAL) radesk.api.staff.NoticeDesk notices,
+			@Reference(target = LOCAL) radesk.api.RenewalDesk renewals,
 			@Reference(target = LOCAL) radesk.api.SessionDesk sessions) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
@@ -91,6 +93,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		this.captchas = new Captchas(sessions, disclose);
 		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas, sessions);
 		this.emailRoutes = new EmailRoutes(json, email, sessions);
+		this.renewalRoutes = new RenewalRoutes(json, renewals, sessions);
 		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
 				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards, staffCards, email,
 						notices)),
@@ -223,6 +226,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		case "POST /password" -> subscribers.changePassword(x, x.body(MAX_BODY));
 		case "GET /certificates" -> subscribers.certificates(x);
 		case "POST /applications" -> subscribers.apply(x, x.body(MAX_BODY));
+		case "POST /renewals" -> renewalRoutes.renew(x, x.body(MAX_BODY));
 		case "POST /certificates/on-card" -> subscribers.confirmOnCard(x, x.body(MAX_BODY));
 		case "POST /cards/pin-strikes" -> subscribers.pinStrikes(x, x.body(MAX_BODY));
 		case "GET /email" -> emailRoutes.address(x);
@@ -263,6 +267,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD, DUAL_CONTROL, CARD_NOT_PROVEN, SETUP_CODE_INVALID -> 403;
 		case WRONG_STATE, CONCURRENT_CHANGE, CARD_NOT_BOUND, CARD_HAS_CERTIFICATE -> 409;
 		case ISSUANCE_LIMIT, TOO_MANY_REQUESTS -> 429;
+		case RENEWAL_NOT_OPEN -> 409;
 		case NOT_FOUND -> 404;
 		default -> 400;
 		};

@@ -56,6 +56,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 	private final EmbeddedRa ra;
 	private final PinStrikes strikes;
 	private final CardChallenges challenges;
+	private final CertificateIssuer issuer;
 
 	@Activate
 	public LocalCertificateDesk(@Reference Database db, @Reference EmbeddedRa ra) throws ServiceException {
@@ -63,29 +64,8 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		this.ra = ra;
 		this.strikes = new PinStrikes(db, ra);
 		this.challenges = new CardChallenges(db, ra);
+		this.issuer = new CertificateIssuer(ra);
 		KeyHashes.fill(db);
-	}
-
-	/**
-	 * Issues the certificate of a checked request, its subject from the RA's records (never from the
-	 * request), and records it 已核發未寫入 for that card and key, audited.
-	 */
-	private CertificateRow issueAndRecord(Connection c, Actor subscriber, SubscriberRow me, CheckedCsr csr, String cardSerial,
-			String keyId, Instant now) throws SQLException, ServiceException {
-		X509Certificate x509;
-		try {
-			// the e-mail address (and S/MIME) only once the subscriber confirmed it with the mailed code (security review M10)
-			String confirmed = radesk.store.Mailboxes.of(c, me.id()).filter(m -> m.verifiedAt() != null)
-					.map(radesk.store.Mailboxes.Mailbox::email).orElse(null);
-			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), confirmed, me.pseudonym()), now);
-		} catch (GeneralSecurityException e) {
-			throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
-		}
-		CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
-		Certificates.insert(c, row, KeyHashes.of(csr.publicKey()));
-		AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
-				CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
-		return Certificates.find(c, row.serial()).orElseThrow();
 	}
 
 	/**
@@ -98,6 +78,8 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		if (to != current.state()) {
 			Certificates.move(c, current, to);
 			AuditRecords.append(c, subscriber, "CERTIFICATE_ON_CARD", "certificate:" + current.serial(), current.state(), to, now);
+			// a renewal's new certificate on the card: only now is the old one superseded (a half-done renewal left it working)
+			CertificateIssuer.supersedeRenewed(c, subscriber, current, now);
 		}
 	}
 
@@ -138,7 +120,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 					throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
 							+ IssuanceLimits.WINDOW.toHours() + " hours");
 				}
-				CertificateRow issued = issueAndRecord(c, subscriber, me, csr, cardSerial, keyId, now);
+				CertificateRow issued = issuer.issueAndRecord(c, subscriber, me, csr, cardSerial, keyId, now);
 				Checkpoints.reached("ra.apply.recording");
 				return issued;
 			});
@@ -248,35 +230,6 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		return db.inTransaction((Connection c) -> Cards.find(c, cardSerial)
 				.filter(card -> card.subscriberId() != null && card.subscriberId() == me.id())
 				.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "card " + cardSerial)));
-	}
-
-	private static String unitName(Connection c, String code) throws SQLException {
-		try (var ps = c.prepareStatement("select name_zh from ra_unit where code = ?")) {
-			ps.setString(1, code);
-			try (var rs = ps.executeQuery()) {
-				return rs.next() ? rs.getString(1) : code;
-			}
-		}
-	}
-
-	private String freeIdentifier(Connection c) throws SQLException {
-		while (true) {
-			String id = String.format("C%011d", ra.random.nextLong(100_000_000_000L));
-			if (Certificates.byIdentifier(c, id).isEmpty()) {
-				return id;
-			}
-		}
-	}
-
-	private static CertificateRow row(X509Certificate x509, long subscriberId, String cardSerial, String keyId, String identifier)
-			throws ServiceException {
-		try {
-			return new CertificateRow(HexFormat.of().formatHex(x509.getSerialNumber().toByteArray()), identifier, subscriberId,
-					cardSerial, keyId, CertificateState.ISSUED_NOT_ON_CARD, x509.getNotBefore().toInstant(),
-					x509.getNotAfter().toInstant(), x509.getEncoded(), 0);
-		} catch (java.security.cert.CertificateEncodingException e) {
-			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
-		}
 	}
 
 	static X509Certificate x509(CertificateRow row) throws ServiceException {

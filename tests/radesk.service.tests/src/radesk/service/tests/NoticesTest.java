@@ -308,4 +308,29 @@ class NoticesTest {
 		assertEquals("TOO_MANY_REQUESTS", org.junit.jupiter.api.Assertions.assertThrows(radesk.api.SubscriberRa.Refused.class,
 				me::sendEmailCode).code);
 	}
+
+	@Test
+	void remindersStopOnceTheCertificateIsRenewed() throws Exception {
+		Journey j = dueIn(20);
+		NoticeDesk notices = Services.await(NoticeDesk.class);
+		notices.runJob();
+		assertEquals(1, mailsTo(j.email), "the first notice");
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		String old = me.certificates().stream().filter(c -> c.state() == radesk.core.certificate.CertificateState.ON_CARD)
+				.findFirst().orElseThrow().serial();
+		new radesk.flows.RenewCertificate(me, Services.await(radesk.card.CardTerminal.class)).run(j.card.serial(), old,
+				j.pin.toCharArray(), j.pin.toCharArray(), KeyKind.EC_P256, step -> {
+				});
+		// the old certificate reaches its next stage: renewed, it is noticed no more
+		Services.await(Database.class).inTransaction((Connection c) -> {
+			try (var ps = c.prepareStatement("update certificate set not_after = ? where serial = ?")) {
+				ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(6))));
+				ps.setString(2, old);
+				ps.executeUpdate();
+			}
+			return null;
+		});
+		notices.runJob();
+		assertEquals(1, mailsTo(j.email), "no reminder after the renewal");
+	}
 }

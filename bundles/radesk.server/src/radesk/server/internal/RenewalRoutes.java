@@ -1,0 +1,53 @@
+package radesk.server.internal;
+
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import radesk.api.IssuedCertificate;
+import radesk.api.RenewalDesk;
+import radesk.api.ServiceException;
+import radesk.api.SessionDesk;
+import radesk.api.SessionDesk.Kind;
+import radesk.core.access.Actor;
+
+/** 憑證展期: {@code POST /renewals}, a logged-in subscriber's renewal made on their card. */
+final class RenewalRoutes {
+
+	private final ObjectMapper json;
+	private final RenewalDesk renewals;
+	private final SessionDesk sessions;
+
+	RenewalRoutes(ObjectMapper json, RenewalDesk renewals, SessionDesk sessions) {
+		this.json = json;
+		this.renewals = renewals;
+		this.sessions = sessions;
+	}
+
+	JsonNode renew(Call x, JsonNode body) throws ApiException {
+		Actor me;
+		try {
+			me = sessions.find(Kind.SUBSCRIBER, x.bearer()).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
+		}
+		String old = Fields.text(body, "certificate", 40);
+		String card = Fields.text(body, "cardSerial", 32);
+		String keyId = Fields.text(body, "keyId", 64);
+		byte[] csr = Fields.base64(body, "csr", 8192);
+		byte[] challenge = Fields.base64(body, "challenge", 128);
+		byte[] cardSignature = Fields.base64(body, "cardSignature", 2048);
+		byte[] oldKeySignature = Fields.base64(body, "oldKeySignature", 2048);
+		try {
+			IssuedCertificate c = renewals.renew(me, old, card, keyId, csr, challenge, cardSignature, oldKeySignature);
+			return json.createObjectNode().put("serial", c.serial()).put("identifier", c.identifier()).put("state", c.state().name())
+					.put("cardSerial", c.cardSerial()).put("notBefore", c.notBefore().toString()).put("notAfter", c.notAfter().toString())
+					.put("der", Base64.getEncoder().encodeToString(c.der()));
+		} catch (ServiceException e) {
+			ApiException refused = RaServer.refusal(e);
+			refused.detail = e.detail();
+			throw refused;
+		}
+	}
+}

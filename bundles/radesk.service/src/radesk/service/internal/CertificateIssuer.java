@@ -1,0 +1,103 @@
+package radesk.service.internal;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.core.access.Actor;
+import radesk.core.certificate.CertificateEvent;
+import radesk.core.certificate.CertificateFlow;
+import radesk.core.certificate.CertificateState;
+import radesk.pki.CertificateSubject;
+import radesk.pki.CheckedCsr;
+import radesk.store.AuditRecords;
+import radesk.store.CertificateRow;
+import radesk.store.Certificates;
+import radesk.store.SubscriberRow;
+
+/** Issuing a subscriber certificate and recording it: shared by 憑證申請 and 憑證展期. */
+final class CertificateIssuer {
+
+	private final EmbeddedRa ra;
+
+	CertificateIssuer(EmbeddedRa ra) {
+		this.ra = ra;
+	}
+
+	/**
+	 * Issues the certificate of a checked request, its subject from the RA's records (never from the
+	 * request), and records it 已核發未寫入 for that card and key, audited.
+	 */
+	CertificateRow issueAndRecord(Connection c, Actor subscriber, SubscriberRow me, CheckedCsr csr, String cardSerial,
+			String keyId, Instant now) throws SQLException, ServiceException {
+		X509Certificate x509;
+		try {
+			// the e-mail address (and S/MIME) only once the subscriber confirmed it with the mailed code (security review M10)
+			String confirmed = radesk.store.Mailboxes.of(c, me.id()).filter(m -> m.verifiedAt() != null)
+					.map(radesk.store.Mailboxes.Mailbox::email).orElse(null);
+			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), confirmed, me.pseudonym()), now);
+		} catch (GeneralSecurityException e) {
+			throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
+		}
+		CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
+		Certificates.insert(c, row, KeyHashes.of(csr.publicKey()));
+		AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
+				CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
+		return Certificates.find(c, row.serial()).orElseThrow();
+	}
+
+	private static String unitName(Connection c, String code) throws SQLException {
+		try (var ps = c.prepareStatement("select name_zh from ra_unit where code = ?")) {
+			ps.setString(1, code);
+			try (var rs = ps.executeQuery()) {
+				return rs.next() ? rs.getString(1) : code;
+			}
+		}
+	}
+
+	private String freeIdentifier(Connection c) throws SQLException {
+		while (true) {
+			String id = String.format("C%011d", ra.random.nextLong(100_000_000_000L));
+			if (Certificates.byIdentifier(c, id).isEmpty()) {
+				return id;
+			}
+		}
+	}
+
+	private static CertificateRow row(X509Certificate x509, long subscriberId, String cardSerial, String keyId, String identifier)
+			throws ServiceException {
+		try {
+			return new CertificateRow(HexFormat.of().formatHex(x509.getSerialNumber().toByteArray()), identifier, subscriberId,
+					cardSerial, keyId, CertificateState.ISSUED_NOT_ON_CARD, x509.getNotBefore().toInstant(),
+					x509.getNotAfter().toInstant(), x509.getEncoded(), 0);
+		} catch (java.security.cert.CertificateEncodingException e) {
+			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
+		}
+	}
+
+
+	/**
+	 * {@code onCard} just went onto its card: if it renews an older certificate (憑證展期), that one is
+	 * superseded now, its queued notices cancelled, audited.
+	 */
+	static void supersedeRenewed(Connection c, Actor subscriber, CertificateRow onCard, Instant now) throws SQLException, ServiceException {
+		java.util.Optional<String> renewed = Certificates.renewedBy(c, onCard.serial());
+		if (renewed.isEmpty()) {
+			return;
+		}
+		CertificateRow old = Certificates.find(c, renewed.get()).orElseThrow();
+		if (old.state() != CertificateState.ON_CARD) {
+			return;
+		}
+		CertificateState to = Guard.next(CertificateFlow.TRANSITIONS, old.state(), CertificateEvent.SUPERSEDE);
+		Certificates.move(c, old, to);
+		radesk.store.Notices.cancelQueued(c, old.serial(), "renewed by " + onCard.identifier());
+		AuditRecords.append(c, subscriber, "CERTIFICATE_SUPERSEDED", "certificate:" + old.serial(), old.state(),
+				to + " by certificate:" + onCard.serial(), now);
+	}
+}

@@ -1,0 +1,148 @@
+package radesk.service.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import radesk.api.IssuedCertificate;
+import radesk.api.RenewalDesk;
+import radesk.api.ServiceException;
+import radesk.api.ServiceException.Reason;
+import radesk.core.access.Actor;
+import radesk.core.access.Permission;
+import radesk.core.card.CardBinding;
+import radesk.core.card.CardBinding.Purpose;
+import radesk.core.certificate.CertificateState;
+import radesk.core.certificate.IssuanceLimits;
+import radesk.core.renewal.RenewalWindow;
+import radesk.pki.CheckedCsr;
+import radesk.pki.CsrException;
+import radesk.pki.CsrInspector;
+import radesk.store.AuditRecords;
+import radesk.store.CardRow;
+import radesk.store.Cards;
+import radesk.store.CertificateRow;
+import radesk.store.Certificates;
+import radesk.store.ConcurrentChangeException;
+import radesk.store.Database;
+import radesk.store.SubscriberRow;
+import radesk.store.Subscribers;
+
+/**
+ * 憑證展期, the RA's half: every check before the CA is asked, the new certificate recorded as the
+ * old one's renewal (superseding it only when the card confirms the new one), each refusal audited
+ * in a transaction of its own.
+ */
+@Component(service = RenewalDesk.class)
+public final class LocalRenewalDesk implements RenewalDesk {
+
+	private final Database db;
+	private final EmbeddedRa ra;
+	private final CardChallenges challenges;
+	private final CertificateIssuer issuer;
+
+	@Activate
+	public LocalRenewalDesk(@Reference Database db, @Reference EmbeddedRa ra) {
+		this.db = db;
+		this.ra = ra;
+		this.challenges = new CardChallenges(db, ra);
+		this.issuer = new CertificateIssuer(ra);
+	}
+
+	@Override
+	public IssuedCertificate renew(Actor subscriber, String oldSerial, String cardSerial, String keyId, byte[] request,
+			byte[] challenge, byte[] cardSignature, byte[] oldKeySignature) throws ServiceException {
+		Guard.require(subscriber, Permission.RENEW_CERTIFICATE);
+		if (keyId == null || !keyId.matches("[0-9a-f]{2,64}")) {
+			throw new ServiceException(Reason.INVALID_INPUT, "keyId: hex, at most 32 bytes");
+		}
+		Instant now = ra.clock.instant();
+		SubscriberRow me = db.inTransaction((Connection c) -> Subscribers.byAccount(c, subscriber.account()))
+				.orElseThrow(() -> Guard.notFound("subscriber " + subscriber.account()));
+		try {
+			CertificateRow old = db.inTransaction((Connection c) -> Certificates.find(c, oldSerial == null ? "" : oldSerial))
+					.filter(r -> r.subscriberId() == me.id())
+					.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "certificate " + oldSerial));
+			CardRow card = db.inTransaction((Connection c) -> Cards.find(c, cardSerial == null ? "" : cardSerial))
+					.filter(r -> r.subscriberId() != null && r.subscriberId() == me.id())
+					.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "card " + cardSerial));
+			inWindow(old, card, now);
+			challenges.useUp(challenge);
+			byte[] message = CardBinding.message(Purpose.RENEWAL, me.account(), card.serial(), challenge,
+					request == null ? new byte[0] : request);
+			if (card.authKey() == null) {
+				throw new ServiceException(Reason.CARD_NOT_BOUND, "card " + card.serial() + " has no authentication key on record");
+			}
+			if (request == null || !CardChallenges.signedByKey(card.authKey(), message, cardSignature)) {
+				throw new ServiceException(Reason.CARD_NOT_PROVEN, "not signed by the authentication key of card " + card.serial());
+			}
+			if (!CardChallenges.signedBy(old.der(), message, oldKeySignature)) {
+				throw new ServiceException(Reason.SIGNATURE_INVALID, "not signed by the key of certificate " + old.identifier());
+			}
+			CheckedCsr csr;
+			try {
+				csr = CsrInspector.inspect(request);
+			} catch (CsrException e) {
+				throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
+			}
+			if (java.util.Arrays.equals(csr.publicKey().getEncoded(), card.authKey())) {
+				throw new ServiceException(Reason.BAD_REQUEST, "the card's authentication key is never certified");
+			}
+			CertificateRow issued = db.inTransaction((Connection c) -> {
+				Cards.claim(c, Cards.find(c, card.serial()).orElseThrow());
+				Optional<CertificateRow> earlier = Certificates.renewalOf(c, old.serial());
+				if (earlier.isPresent() && KeyHashes.of(LocalCertificateDesk.x509(earlier.get()).getPublicKey())
+						.equals(KeyHashes.of(csr.publicKey()))) {
+					return earlier.get(); // the same new key asked again (a lost answer, a pulled card): the same certificate
+				}
+				if (earlier.isPresent() && earlier.get().state() == CertificateState.ISSUED_NOT_ON_CARD) {
+					throw new ServiceException(Reason.WRONG_STATE, "a renewal of " + old.identifier() + " waits to be written to the card");
+				}
+				Optional<CertificateRow> reused = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
+				if (reused.isPresent()) {
+					// the new key differs from every earlier key, this card's and anyone's
+					throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + reused.get().identifier() + ")");
+				}
+				if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
+					throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
+							+ IssuanceLimits.WINDOW.toHours() + " hours");
+				}
+				CertificateRow fresh = issuer.issueAndRecord(c, subscriber, me, csr, card.serial(), keyId, now);
+				Certificates.renews(c, fresh.serial(), old.serial());
+				AuditRecords.append(c, subscriber, "CERTIFICATE_RENEWAL_ISSUED", "certificate:" + old.serial(), old.state(),
+						"renewed by certificate:" + fresh.serial() + " (superseded once on the card)", now);
+				return fresh;
+			});
+			radesk.core.Checkpoints.reached("ra.renew.recorded");
+			return new IssuedCertificate(issued.serial(), issued.identifier(), issued.cardSerial(), issued.state(), issued.notBefore(),
+					issued.notAfter(), issued.der());
+		} catch (ConcurrentChangeException e) {
+			throw Guard.concurrent(e);
+		} catch (ServiceException refused) {
+			db.inTransaction((Connection c) -> AuditRecords.append(c, subscriber, "RENEWAL_REFUSED", "certificate:" + oldSerial, null,
+					refused.reason() + " " + refused.detail(), now));
+			throw refused;
+		}
+	}
+
+	/** The old certificate: on this card, in use, inside its window. */
+	private static void inWindow(CertificateRow old, CardRow card, Instant now) throws ServiceException {
+		if (!card.serial().equals(old.cardSerial())) {
+			throw new ServiceException(Reason.WRONG_CARD, "certificate " + old.identifier() + " is on another card");
+		}
+		if (old.state() != CertificateState.ON_CARD) {
+			throw new ServiceException(Reason.WRONG_STATE, "certificate " + old.identifier() + " is " + old.state());
+		}
+		RenewalWindow window = RenewalWindow.forCertificateEnding(old.notAfter());
+		switch (window.phaseAt(now)) {
+		case TOO_EARLY -> throw new ServiceException(Reason.RENEWAL_NOT_OPEN, window.opens().toString());
+		case EXPIRED -> throw new ServiceException(Reason.CERTIFICATE_EXPIRED, "expired " + old.notAfter() + ": register again at the RA");
+		case OPEN -> {
+		}
+		}
+	}
+}

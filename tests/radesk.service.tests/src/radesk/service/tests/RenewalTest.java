@@ -1,0 +1,143 @@
+package radesk.service.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import radesk.api.SubscriberRa;
+import radesk.card.CardSession;
+import radesk.card.CardTerminal;
+import radesk.client.RaClient;
+import radesk.core.card.CardBinding;
+import radesk.core.card.KeyKind;
+import radesk.core.certificate.CertificateState;
+import radesk.flows.RenewCertificate;
+import radesk.pki.CsrBuilder;
+import radesk.store.Database;
+import radesk.testing.SoftHsm;
+
+/**
+ * 憑證展期 over HTTPS with the card (SoftHSM2): a new key on the same card, the request signed by it,
+ * the renewal text signed by the card and by the old certificate's key; before the window or after
+ * expiry refused in words; the old certificate superseded only once the new one is on the card; a
+ * renewal issued but not written is finished by the next attempt, never issued twice; the same key
+ * never certified again.
+ */
+class RenewalTest {
+
+	@BeforeAll
+	static void connect() throws Exception {
+		SoftHsm.demoCardSerial();
+		ServerApiTest.connect();
+	}
+
+	private static void endsIn(Journey j, Duration left) throws Exception {
+		Services.await(Database.class).inTransaction((Connection c) -> {
+			try (var ps = c.prepareStatement("update certificate set not_after = ? where subscriber_id = ? and state = 'ON_CARD'")) {
+				ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now().plus(left)));
+				ps.setLong(2, j.subscriber.subscriberId());
+				ps.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	private static RenewCertificate.Outcome renew(RaClient me, Journey j, String oldSerial) throws Exception {
+		return new RenewCertificate(me, Services.await(CardTerminal.class)).run(j.card.serial(), oldSerial, j.pin.toCharArray(),
+				j.pin.toCharArray(), KeyKind.EC_P256, step -> {
+				});
+	}
+
+	@Test
+	void aCertificateIsRenewedOnItsCardOnlyWithinItsWindow() throws Exception {
+		Journey j = Journey.toCardInHand();
+		RaClient me = SubscriberEdition.logIn(j);
+		SubscriberRa.Certificate old = SubscriberEdition.apply(me, j, KeyKind.EC_P256);
+
+		SubscriberRa.Refused early = assertThrows(SubscriberRa.Refused.class, () -> renew(me, j, old.serial()));
+		assertEquals("RENEWAL_NOT_OPEN", early.code, "two years left: the window opens a month before the end");
+
+		endsIn(j, Duration.ofDays(20));
+		RenewCertificate.Outcome renewed = renew(me, j, old.serial());
+		assertFalse(renewed.resumed());
+		assertNotEquals(old.serial(), renewed.certificate().serial());
+		assertEquals(CertificateState.ON_CARD, renewed.certificate().state());
+		assertFalse(Arrays.equals(old.x509().getPublicKey().getEncoded(), renewed.certificate().x509().getPublicKey().getEncoded()),
+				"a new key");
+		List<SubscriberRa.Certificate> now = me.certificates();
+		assertEquals(CertificateState.SUPERSEDED, now.stream().filter(c -> c.serial().equals(old.serial())).findFirst().orElseThrow().state(),
+				"the old one superseded once the new one is on the card");
+		List<java.security.cert.X509Certificate> onCard = Services.await(CardTerminal.class).certificates(j.card.serial());
+		java.math.BigInteger newSerial = renewed.certificate().x509().getSerialNumber();
+		assertTrue(onCard.stream().anyMatch(x -> x.getSerialNumber().equals(newSerial)), "the new certificate is on the card");
+
+		// the old certificate, superseded, renews nothing any more
+		assertEquals("WRONG_STATE", assertThrows(SubscriberRa.Refused.class, () -> renew(me, j, old.serial())).code);
+	}
+
+	@Test
+	void afterExpiryOnlyANewRegistrationAndTheOldKeyMustSign() throws Exception {
+		Journey j = Journey.toCardInHand();
+		RaClient me = SubscriberEdition.logIn(j);
+		SubscriberRa.Certificate old = SubscriberEdition.apply(me, j, KeyKind.EC_P256);
+		endsIn(j, Duration.ofDays(10));
+
+		// the renewal text signed by the card, but not by the old key (another key of the card signs instead)
+		CardTerminal terminal = Services.await(CardTerminal.class);
+		try (CardSession card = terminal.open(j.card.serial(), j.pin.toCharArray())) {
+			var fresh = card.generateKey(KeyKind.EC_P256);
+			byte[] csr = CsrBuilder.build(fresh.publicKey(), j.subscriber.account(), (alg, data) -> card.sign(fresh, alg, data));
+			byte[] challenge = me.challenge();
+			byte[] message = CardBinding.message(CardBinding.Purpose.RENEWAL, j.subscriber.account(), j.card.serial(), challenge, csr);
+			byte[] binding = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
+			byte[] notTheOldKey = card.sign(fresh, CardBinding.ALGORITHM, message);
+			assertEquals("SIGNATURE_INVALID", assertThrows(SubscriberRa.Refused.class,
+					() -> me.renew(old.serial(), j.card.serial(), fresh.idHex(), csr, challenge, binding, notTheOldKey)).code);
+			card.deleteKey(fresh);
+		}
+
+		endsIn(j, Duration.ofDays(-1));
+		SubscriberRa.Refused expired = assertThrows(SubscriberRa.Refused.class, () -> renew(me, j, old.serial()));
+		assertEquals("CERTIFICATE_EXPIRED", expired.code, "after expiry: register again at the RA");
+	}
+
+	@Test
+	void aRenewalIssuedButNeverWrittenIsFinishedByTheNextAttempt() throws Exception {
+		Journey j = Journey.toCardInHand();
+		RaClient me = SubscriberEdition.logIn(j);
+		SubscriberRa.Certificate old = SubscriberEdition.apply(me, j, KeyKind.EC_P256);
+		endsIn(j, Duration.ofDays(5));
+		// the first attempt got as far as the RA's answer (the card pulled before it was written)
+		SubscriberRa.Certificate issued;
+		CardTerminal terminal = Services.await(CardTerminal.class);
+		try (CardSession card = terminal.open(j.card.serial(), j.pin.toCharArray())) {
+			var fresh = card.generateKey(KeyKind.EC_P256);
+			byte[] csr = CsrBuilder.build(fresh.publicKey(), j.subscriber.account(), (alg, data) -> card.sign(fresh, alg, data));
+			byte[] challenge = me.challenge();
+			byte[] message = CardBinding.message(CardBinding.Purpose.RENEWAL, j.subscriber.account(), j.card.serial(), challenge, csr);
+			byte[] binding = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
+			byte[] byOld = card.sign(card.keyFor(old.x509().getPublicKey()).orElseThrow(), CardBinding.ALGORITHM, message);
+			issued = me.renew(old.serial(), j.card.serial(), fresh.idHex(), csr, challenge, binding, byOld);
+		}
+		assertEquals(CertificateState.ISSUED_NOT_ON_CARD, issued.state());
+		assertEquals(CertificateState.ON_CARD, me.certificates().stream().filter(c -> c.serial().equals(old.serial())).findFirst()
+				.orElseThrow().state(), "a half-done renewal leaves the old certificate working");
+
+		RenewCertificate.Outcome finished = renew(me, j, old.serial());
+		assertTrue(finished.resumed());
+		assertEquals(issued.serial(), finished.certificate().serial(), "the same certificate, not a second one");
+		long active = me.certificates().stream().filter(c -> c.state() == CertificateState.ON_CARD).count();
+		assertEquals(1, active, "exactly one active certificate on the card");
+	}
+}
