@@ -212,7 +212,7 @@ public final class RaClient implements SubscriberRa {
 		HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
 		JsonNode body = json.readTree(r.body());
 		if (r.statusCode() != 200) {
-			throw new Refused(body.path("error").asText("HTTP_" + r.statusCode()), body.path("message").asText(""),
+			throw new Refused(body.path("error").asText("HTTP_" + r.statusCode()), body.path("detail").asText(body.path("message").asText("")),
 					body.path("triesLeft").asInt(-1));
 		}
 		return body;

@@ -24,9 +24,13 @@ final class CardChoice {
 	private final Consumer<String> say;
 
 	CardChoice(Composite parent, CardReaders readers, Consumer<String> say) {
+		this(parent, readers, say, "certs.card");
+	}
+
+	CardChoice(Composite parent, CardReaders readers, Consumer<String> say, String widgetId) {
 		this.readers = readers;
 		this.say = say;
-		card = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "certs.card");
+		card = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), widgetId);
 		card.setLayoutData(new GridData(200, SWT.DEFAULT));
 	}
 

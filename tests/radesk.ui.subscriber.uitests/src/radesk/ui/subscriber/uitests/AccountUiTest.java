@@ -304,6 +304,62 @@ class AccountUiTest {
 		assertTrue(keys.contains("no keys found"), "no private key was copied into the database: " + keys);
 		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "this-computer-zh_TW.png"));
 
+		// 憑證展期: two years left — refused with the day the window opens; inside it, renewed on the card, the card
+		// pulled once after the RA issued (the next attempt writes the same certificate, the old one works meanwhile)
+		robot.showTab("憑證展期");
+		robot.waitUntil(() -> robot.rows("renew.table").size() == 1, () -> "the certificate on the card: " + robot.rows("renew.table"));
+		assertTrue(robot.textOf("renew.data").contains("RA 單位"), robot.textOf("renew.data"));
+		assertTrue(!robot.onUi(() -> robot.find("renew.submit").isEnabled()), "not before the agreement is accepted");
+		robot.click("renew.accept");
+		robot.click("renew.lookAgain");
+		robot.select("renew.card", renewCardIndex(robot, cardSerial));
+		robot.type("renew.pin", pin);
+		robot.type("renew.pinAgain", pin);
+		robot.click("renew.submit");
+		robot.waitUntil(() -> robot.textOf("renew.outcome").startsWith("尚未到展期期間：此憑證自 "),
+				() -> "too early, said with the day: " + robot.textOf("renew.outcome"));
+		String renewing = robot.rows("renew.table").get(0).get(0);
+		service(radesk.store.Database.class).inTransaction((java.sql.Connection c) -> {
+			try (var ps = c.prepareStatement("update certificate set not_after = ? where identifier = ?")) {
+				ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofDays(20))));
+				ps.setString(2, renewing);
+				ps.executeUpdate();
+			}
+			return null;
+		});
+		System.setProperty("radesk.test.marker", marker.toString() + ".renew");
+		System.setProperty("radesk.test.resume", resume.toString() + ".renew");
+		System.setProperty("radesk.test.pauseAt", "subscriber.renew.issued");
+		robot.type("renew.pin", pin);
+		robot.type("renew.pinAgain", pin);
+		robot.click("renew.submit");
+		robot.waitUntil(() -> java.nio.file.Files.exists(Path.of(marker + ".renew")), "the renewal to reach the issued certificate");
+		java.nio.file.Files.move(tokens, pulled);
+		System.clearProperty("radesk.test.pauseAt");
+		java.nio.file.Files.writeString(Path.of(resume + ".renew"), "go");
+		robot.waitUntil(() -> robot.textOf("renew.outcome").startsWith("讀卡機中沒有晶片卡（或晶片卡已被拔出）")
+				|| robot.textOf("renew.outcome").startsWith("讀卡機軟體"),
+				() -> "the pulled card reported; the screen says " + robot.textOf("renew.outcome"));
+		java.nio.file.Files.move(pulled, tokens, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		robot.click("renew.lookAgain");
+		robot.waitUntil(() -> robot.rows("renew.table").size() == 1 && robot.rows("renew.table").get(0).get(0).equals(renewing),
+				() -> "a half-done renewal leaves the old certificate working: " + robot.rows("renew.table"));
+		assertTrue(robot.onUi(() -> ((org.eclipse.swt.widgets.Button) robot.find("renew.accept")).getSelection()), "still accepted");
+		robot.select("renew.card", renewCardIndex(robot, cardSerial));
+		robot.type("renew.pin", pin);
+		robot.type("renew.pinAgain", pin);
+		robot.click("renew.submit");
+		robot.waitUntil(() -> robot.textOf("renew.outcome").startsWith("憑證更新完成：新憑證 C")
+				&& robot.textOf("renew.outcome").endsWith("您已完成憑證更新作業。"),
+				() -> "renewed; the screen says " + robot.textOf("renew.outcome"));
+		robot.waitUntil(() -> robot.rows("renew.table").size() == 1 && !robot.rows("renew.table").get(0).get(0).equals(renewing),
+				() -> "the new certificate listed, the old one superseded: " + robot.rows("renew.table"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "renew-zh_TW.png"));
+		long issuedForCard = service(radesk.api.CertificateDesk.class)
+				.certificates(service(radesk.api.AccountDesk.class).logIn(subscriber.account(), "Kaohsiung-2026a".toCharArray(), "pc"))
+				.stream().filter(c -> c.state() == radesk.core.certificate.CertificateState.ON_CARD).count();
+		assertEquals(1, issuedForCard, "exactly one active certificate after the pulled card");
+
 		// three wrong website passwords in a row suspend an account: the screen warns before the third and says
 		// what to do after it; the right password is refused from then on
 		robot.showTab("我的帳號");
@@ -398,6 +454,12 @@ class AccountUiTest {
 		java.util.function.Supplier<Integer> index = () -> robot.onUi(() -> ((org.eclipse.swt.widgets.Combo) robot.find("certs.card")).indexOf(serial));
 		robot.waitUntil(() -> index.get() >= 0, () -> "card " + serial + " offered: " + robot.textOf("certs.card") + "; the screen says "
 				+ robot.textOf("certs.outcome"));
+		return index.get();
+	}
+
+	private static int renewCardIndex(WorkbenchRobot robot, String serial) {
+		java.util.function.Supplier<Integer> index = () -> robot.onUi(() -> ((org.eclipse.swt.widgets.Combo) robot.find("renew.card")).indexOf(serial));
+		robot.waitUntil(() -> index.get() >= 0, () -> "card " + serial + " offered: " + robot.textOf("renew.card"));
 		return index.get();
 	}
 
