@@ -1,11 +1,9 @@
 package radesk.service.internal;
 
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,7 +18,6 @@ import radesk.core.Checkpoints;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
 import radesk.core.account.Strikes;
-import radesk.core.card.CardBinding;
 import radesk.core.card.CardBinding.Purpose;
 import radesk.core.card.CardEvent;
 import radesk.core.card.CardFlow;
@@ -29,10 +26,7 @@ import radesk.core.certificate.CertificateEvent;
 import radesk.core.certificate.CertificateFlow;
 import radesk.core.certificate.CertificateState;
 import radesk.core.certificate.IssuanceLimits;
-import radesk.pki.CertificateSubject;
 import radesk.pki.CheckedCsr;
-import radesk.pki.CsrException;
-import radesk.pki.CsrInspector;
 import radesk.store.AuditRecords;
 import radesk.store.CardRow;
 import radesk.store.Cards;
@@ -142,23 +136,7 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			throws ServiceException {
 		challenges.useUp(challenge);
 		Guard.next(CardFlow.TRANSITIONS, card.state(), CardEvent.APPLY);
-		if (card.authKey() == null) {
-			throw new ServiceException(Reason.CARD_NOT_BOUND, "card " + card.serial() + " has no authentication key on record");
-		}
-		if (request == null || !CardChallenges.signedByKey(card.authKey(),
-				CardBinding.message(Purpose.APPLICATION, me.account(), card.serial(), challenge, request), cardSignature)) {
-			throw new ServiceException(Reason.CARD_NOT_PROVEN, "not signed by the authentication key of card " + card.serial());
-		}
-		CheckedCsr csr;
-		try {
-			csr = CsrInspector.inspect(request);
-		} catch (CsrException e) {
-			throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
-		}
-		if (java.util.Arrays.equals(csr.publicKey().getEncoded(), card.authKey())) {
-			throw new ServiceException(Reason.BAD_REQUEST, "the card's authentication key is never certified");
-		}
-		return csr;
+		return CardBound.request(card, Purpose.APPLICATION, me.account(), challenge, request, cardSignature);
 	}
 
 	/** A refusal audited in a transaction of its own: the attempt's rolled back, its record must not be. */

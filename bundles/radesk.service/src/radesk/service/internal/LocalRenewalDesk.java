@@ -20,8 +20,6 @@ import radesk.core.certificate.CertificateState;
 import radesk.core.certificate.IssuanceLimits;
 import radesk.core.renewal.RenewalWindow;
 import radesk.pki.CheckedCsr;
-import radesk.pki.CsrException;
-import radesk.pki.CsrInspector;
 import radesk.store.AuditRecords;
 import radesk.store.CardRow;
 import radesk.store.Cards;
@@ -72,25 +70,11 @@ public final class LocalRenewalDesk implements RenewalDesk {
 					.orElseThrow(() -> new ServiceException(Reason.NOT_YOURS, "card " + cardSerial));
 			inWindow(old, card, now);
 			challenges.useUp(challenge);
-			byte[] message = CardBinding.message(Purpose.RENEWAL, me.account(), card.serial(), challenge,
-					request == null ? new byte[0] : request);
-			if (card.authKey() == null) {
-				throw new ServiceException(Reason.CARD_NOT_BOUND, "card " + card.serial() + " has no authentication key on record");
-			}
-			if (request == null || !CardChallenges.signedByKey(card.authKey(), message, cardSignature)) {
-				throw new ServiceException(Reason.CARD_NOT_PROVEN, "not signed by the authentication key of card " + card.serial());
-			}
-			if (!CardChallenges.signedBy(old.der(), message, oldKeySignature)) {
+			CheckedCsr csr = CardBound.request(card, Purpose.RENEWAL, me.account(), challenge, request, cardSignature);
+			// the same text signed by the old certificate's key: the renewal comes with the card that holds it
+			if (!CardChallenges.signedBy(old.der(), CardBinding.message(Purpose.RENEWAL, me.account(), card.serial(), challenge, request),
+					oldKeySignature)) {
 				throw new ServiceException(Reason.SIGNATURE_INVALID, "not signed by the key of certificate " + old.identifier());
-			}
-			CheckedCsr csr;
-			try {
-				csr = CsrInspector.inspect(request);
-			} catch (CsrException e) {
-				throw new ServiceException(Reason.BAD_REQUEST, e.getMessage());
-			}
-			if (java.util.Arrays.equals(csr.publicKey().getEncoded(), card.authKey())) {
-				throw new ServiceException(Reason.BAD_REQUEST, "the card's authentication key is never certified");
 			}
 			CertificateRow issued = db.inTransaction((Connection c) -> {
 				Cards.claim(c, Cards.find(c, card.serial()).orElseThrow());

@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -14,7 +13,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 
-import radesk.api.CardAccessException;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
 import radesk.api.ServiceException;
@@ -70,24 +68,9 @@ final class PersonalizeStep {
 
 	/** The readers afresh, the first blank card chosen; a card problem is told. */
 	void readReaders() {
-		reader.removeAll();
-		try {
-			slots = readers.slots();
-		} catch (CardAccessException e) {
-			slots = List.of();
-			say.accept(Messages.cardProblem(e.reason()));
-		}
-		int blank = -1;
-		for (CardSlot s : slots) {
-			String card = !s.cardPresent() ? Messages.issue_reader_empty
-					: s.initialized() ? NLS.bind(Messages.issue_reader_card, s.tokenLabel()) : Messages.issue_reader_blank;
-			reader.add(s.reader() + " \u2014 " + card);
-			if (blank < 0 && s.cardPresent() && !s.initialized()) {
-				blank = reader.getItemCount() - 1;
-			}
-		}
-		reader.select(Math.max(0, blank));
+		slots = radesk.ui.counter.ReaderSlots.fill(reader, readers, say::accept);
 	}
+
 
 	/** The slot of the reader chosen, or -1 when it holds no card. */
 	long chosenSlot() {

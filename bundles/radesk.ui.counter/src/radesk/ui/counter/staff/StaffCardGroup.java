@@ -19,7 +19,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Text;
 
-import radesk.api.CardAccessException;
 import radesk.api.CardReaders;
 import radesk.api.CardSlot;
 import radesk.api.ServiceException;
@@ -106,24 +105,9 @@ final class StaffCardGroup {
 
 	/** The readers afresh, the first blank card chosen. */
 	void readReaders() {
-		reader.removeAll();
-		try {
-			slots = readers.slots();
-		} catch (CardAccessException e) {
-			slots = List.of();
-			say.accept(Messages.cardProblem(e.reason()));
-		}
-		int blank = -1;
-		for (CardSlot s : slots) {
-			String card = !s.cardPresent() ? Messages.issue_reader_empty
-					: s.initialized() ? NLS.bind(Messages.issue_reader_card, s.tokenLabel()) : Messages.issue_reader_blank;
-			reader.add(s.reader() + " \u2014 " + card);
-			if (blank < 0 && s.cardPresent() && !s.initialized()) {
-				blank = reader.getItemCount() - 1;
-			}
-		}
-		reader.select(Math.max(0, blank));
+		slots = radesk.ui.counter.ReaderSlots.fill(reader, readers, say::accept);
 	}
+
 
 	private void issue() {
 		StaffMember person = chosen.get();

@@ -3,9 +3,7 @@ package radesk.ui.subscriber.certificates;
 import java.util.Arrays;
 import java.util.List;
 
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -23,13 +21,11 @@ import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import radesk.api.CardAccessException;
 import radesk.api.CardReaders;
 import radesk.card.CardTerminal;
 import radesk.core.card.KeyKind;
 import radesk.core.certificate.CertificateState;
 import radesk.ui.common.Forms;
-import radesk.ui.common.ProgressInPart;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
 import radesk.client.RaClient;
@@ -238,36 +234,13 @@ public final class CertificatesPart {
 		enable();
 		progress.setSelection(0);
 		say("");
-		Job job = Job.create(title, monitor -> {
-			SubMonitor steps = SubMonitor.convert(new ProgressInPart(monitor, progress, step), title, radesk.flows.Step.values().length);
-			String said;
-			boolean ok = false;
+		CardJob.start(title, progress, step, steps -> {
 			try {
-				said = work.run(ra, serial, secret, s -> {
-					steps.subTask(Messages.text("certs_step_" + s));
-					steps.worked(1);
-				});
-				ok = true;
-			} catch (CardAccessException e) {
-				said = Messages.cardProblem(e, "certs_");
-			} catch (radesk.api.SubscriberRa.Refused e) {
-				said = Messages.refusal(e.code, e.triesLeft);
-			} catch (java.io.IOException e) {
-				said = Messages.noServer(e);
-			} catch (Exception e) {
-				// a fault of ours or of the card's answer: the log has it, the subscriber hears it in words
-				Platform.getLog(CertificatesPart.class).error("card work failed", e);
-				said = Messages.refusal("INTERNAL", -1);
+				return work.run(ra, serial, secret, steps);
 			} finally {
 				Arrays.fill(secret, '\0');
 			}
-			String shownText = said;
-			boolean done = ok;
-			table.table.getDisplay().asyncExec(() -> finished(shownText, done));
-			return Status.OK_STATUS;
-		});
-		job.setUser(true);
-		job.schedule();
+		}, e -> Messages.refusal(e.code, e.triesLeft), this::finished);
 	}
 
 	private void finished(String text, boolean done) {

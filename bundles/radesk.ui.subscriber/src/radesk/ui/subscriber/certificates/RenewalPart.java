@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -20,14 +18,10 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import radesk.api.CardAccessException;
 import radesk.api.CardReaders;
 import radesk.api.SubscriberRa;
 import radesk.card.CardTerminal;
@@ -35,7 +29,6 @@ import radesk.core.card.KeyKind;
 import radesk.core.certificate.CertificateState;
 import radesk.core.renewal.RenewalWindow;
 import radesk.ui.common.Forms;
-import radesk.ui.common.ProgressInPart;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
 import radesk.ui.subscriber.remote.SubscriberSession;
@@ -200,40 +193,18 @@ public final class RenewalPart {
 		progress.setSelection(0);
 		say("");
 		String title = Messages.text("renew_heading");
-		Job job = Job.create(title, monitor -> {
-			SubMonitor steps = SubMonitor.convert(new ProgressInPart(monitor, progress, step), title, radesk.flows.Step.values().length);
-			String said;
-			boolean ok = false;
+		CardJob.start(title, progress, step, steps -> {
 			try {
 				radesk.flows.RenewCertificate.Outcome done = new radesk.flows.RenewCertificate(ra, terminal).run(serial, old.serial(), first,
-						second, old.x509().getPublicKey().getAlgorithm().equals("RSA") ? KeyKind.RSA_2048 : KeyKind.EC_P256, s -> {
-							steps.subTask(Messages.text("certs_step_" + s));
-							steps.worked(1);
-						});
-				said = NLS.bind(Messages.text("renew_done"), done.certificate().identifier());
-				ok = true;
-			} catch (CardAccessException e) {
-				said = Messages.cardProblem(e, "certs_");
-			} catch (SubscriberRa.Refused e) {
-				said = e.code.equals("RENEWAL_NOT_OPEN") && windowOpens != null
-						? NLS.bind(Messages.text("renew_not_open"), DAY.format(windowOpens))
-						: e.code.equals("CERTIFICATE_EXPIRED") ? Messages.text("renew_expired") : Messages.refusal(e.code, e.triesLeft);
-			} catch (java.io.IOException e) {
-				said = Messages.noServer(e);
-			} catch (Exception e) {
-				Platform.getLog(RenewalPart.class).error("renewal failed", e);
-				said = Messages.refusal("INTERNAL", -1);
+						second, old.x509().getPublicKey().getAlgorithm().equals("RSA") ? KeyKind.RSA_2048 : KeyKind.EC_P256, steps);
+				return NLS.bind(Messages.text("renew_done"), done.certificate().identifier());
 			} finally {
 				Arrays.fill(first, '\0');
 				Arrays.fill(second, '\0');
 			}
-			String shownText = said;
-			boolean done = ok;
-			table.table.getDisplay().asyncExec(() -> finished(shownText, done));
-			return Status.OK_STATUS;
-		});
-		job.setUser(true);
-		job.schedule();
+		}, e -> e.code.equals("RENEWAL_NOT_OPEN") && windowOpens != null ? NLS.bind(Messages.text("renew_not_open"), DAY.format(windowOpens))
+				: e.code.equals("CERTIFICATE_EXPIRED") ? Messages.text("renew_expired") : Messages.refusal(e.code, e.triesLeft),
+				this::finished);
 	}
 
 	private void finished(String text, boolean done) {
