@@ -42,6 +42,13 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 	private final RegistrationRecords records;
 	private final EmbeddedRa ra;
 
+	/** The confirmation codes of new registrations, mailed one after another beside the counter's work. */
+	private static final java.util.concurrent.ExecutorService CODES = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "radesk-confirmation-codes");
+		t.setDaemon(true);
+		return t;
+	});
+
 	@Activate
 	public LocalRegistrationDesk(@Reference Database db, @Reference RegistrationRecords records, @Reference EmbeddedRa ra) {
 		this.db = db;
@@ -158,13 +165,18 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 			throw Guard.concurrent(e);
 		}
 		// the address is confirmed with a mailed code before notices go to it or a certificate names it; a
-		// registration never waits on the mail server: without mail (or with it down) the code is asked for later
-		try {
-			new LocalEmailDesk(db, ra).sendCode(clerk, registered.account());
-		} catch (ServiceException e) {
-			System.getLogger(LocalRegistrationDesk.class.getName()).log(System.Logger.Level.INFO,
-					"no confirmation code mailed at registration of " + registered.account() + ": " + e.reason());
-		}
+		// registration never waits on the mail server (the code goes out beside it): without mail, or with the
+		// mail server down, the code is asked for again later
+		String account = registered.account();
+		CODES.execute(() -> {
+			try {
+				new LocalEmailDesk(db, ra).sendCode(clerk, account);
+			} catch (ServiceException | RuntimeException e) {
+				System.getLogger(LocalRegistrationDesk.class.getName()).log(System.Logger.Level.INFO,
+						"no confirmation code mailed at registration of " + account + ": "
+								+ (e instanceof ServiceException s ? s.reason() : e.toString()));
+			}
+		});
 		return registered;
 	}
 
