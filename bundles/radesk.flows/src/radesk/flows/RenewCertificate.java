@@ -52,8 +52,18 @@ public final class RenewCertificate {
 		if (!cardSerial.equals(old.cardSerial())) {
 			throw new SubscriberRa.Refused("WRONG_CARD", old.identifier() + " is on another card", -1);
 		}
+		// outside the window nothing is made on the card (the RA checks again, by its own clock)
+		radesk.core.renewal.RenewalWindow window = radesk.core.renewal.RenewalWindow
+				.forCertificateEnding(java.time.Instant.parse(old.notAfter()));
+		switch (window.phaseAt(java.time.Instant.now())) {
+		case TOO_EARLY -> throw new SubscriberRa.Refused("RENEWAL_NOT_OPEN", window.opens().toString(), -1);
+		case EXPIRED -> throw new SubscriberRa.Refused("CERTIFICATE_EXPIRED", "register again at the RA", -1);
+		case OPEN -> {
+		}
+		}
 		byte[] csr;
 		String keyId;
+		boolean resumed;
 		try (CardSession card = SubscriberCard.open(terminal, ra, cardSerial, pin)) {
 			for (SubscriberRa.Certificate c : mine) {
 				if (c.state() == CertificateState.ISSUED_NOT_ON_CARD && cardSerial.equals(c.cardSerial())
@@ -62,6 +72,7 @@ public final class RenewCertificate {
 				}
 			}
 			CardKey key = ApplyForCertificate.uncertifiedKey(card, mine);
+			resumed = key != null;
 			if (key == null) {
 				progress.accept(Step.MAKING_KEY);
 				key = card.generateKey(kind);
@@ -83,7 +94,7 @@ public final class RenewCertificate {
 			progress.accept(Step.ISSUING);
 			SubscriberRa.Certificate issued = ra.renew(oldSerial, cardSerial, keyId, csr, challenge, binding, byOldKey);
 			Checkpoints.reached("subscriber.renew.issued");
-			return new Outcome(SubscriberCard.write(ra, card, issued, progress), false);
+			return new Outcome(SubscriberCard.write(ra, card, issued, progress), resumed);
 		} finally {
 			Arrays.fill(pinAgain, '\0');
 		}

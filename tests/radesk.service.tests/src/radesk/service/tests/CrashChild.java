@@ -58,6 +58,14 @@ public final class CrashChild {
 			new ApplyForCertificate(me, cards).run(args[4], args[5].toCharArray(), KeyKind.EC_P256, step -> {
 			});
 		}
+		case "renew" -> {
+			RaClient me = new RaClient(args[1], SubscriberEdition.root());
+			String[] captcha = disclosedCaptcha(args[1]);
+			me.logIn(args[2], args[3].toCharArray(), captcha[0], captcha[1]);
+			new radesk.flows.RenewCertificate(me, cards).run(args[4], args[6], args[5].toCharArray(), args[5].toCharArray(),
+					KeyKind.EC_P256, step -> {
+					});
+		}
 		case "personalize" -> {
 			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
 			Object ra = make("radesk.service.internal.EmbeddedRa");

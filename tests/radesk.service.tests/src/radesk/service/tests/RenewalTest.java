@@ -110,6 +110,18 @@ class RenewalTest {
 		endsIn(j, Duration.ofDays(-1));
 		SubscriberRa.Refused expired = assertThrows(SubscriberRa.Refused.class, () -> renew(me, j, old.serial()));
 		assertEquals("CERTIFICATE_EXPIRED", expired.code, "after expiry: register again at the RA");
+		// the RA says so too, to a request made without the edition's own check
+		try (CardSession card = terminal.open(j.card.serial(), j.pin.toCharArray())) {
+			var fresh = card.generateKey(KeyKind.EC_P256);
+			byte[] csr = CsrBuilder.build(fresh.publicKey(), j.subscriber.account(), (alg, data) -> card.sign(fresh, alg, data));
+			byte[] challenge = me.challenge();
+			byte[] message = CardBinding.message(CardBinding.Purpose.RENEWAL, j.subscriber.account(), j.card.serial(), challenge, csr);
+			byte[] binding = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
+			byte[] byOld = card.sign(card.keyFor(old.x509().getPublicKey()).orElseThrow(), CardBinding.ALGORITHM, message);
+			assertEquals("CERTIFICATE_EXPIRED", assertThrows(SubscriberRa.Refused.class,
+					() -> me.renew(old.serial(), j.card.serial(), fresh.idHex(), csr, challenge, binding, byOld)).code);
+			card.deleteKey(fresh);
+		}
 	}
 
 	@Test
@@ -139,5 +151,30 @@ class RenewalTest {
 		assertEquals(issued.serial(), finished.certificate().serial(), "the same certificate, not a second one");
 		long active = me.certificates().stream().filter(c -> c.state() == CertificateState.ON_CARD).count();
 		assertEquals(1, active, "exactly one active certificate on the card");
+	}
+
+	/** The subscriber edition's process killed (kill -9) at each step of 憑證展期: the next attempt completes, nothing twice. */
+	@org.junit.jupiter.params.ParameterizedTest(name = "killed at {0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "subscriber.renew.key-generated", "subscriber.renew.issued",
+			"subscriber.apply.on-card" })
+	void aRenewalKilledAtAnyStepIsCompletedByTheNextAttempt(String checkpoint) throws Exception {
+		Journey j = Journey.toCardInHand();
+		RaClient me = SubscriberEdition.logIn(j);
+		SubscriberRa.Certificate old = SubscriberEdition.apply(me, j, KeyKind.EC_P256);
+		endsIn(j, Duration.ofDays(15));
+		ChildProcess.killAt(checkpoint, "renew", SubscriberEdition.address(), j.subscriber.account(), j.password, j.card.serial(), j.pin,
+				old.serial());
+		RaClient again = SubscriberEdition.logIn(j);
+		RenewCertificate.Outcome done = renew(again, j, old.serial());
+		assertTrue(done.resumed(), "the cut-off attempt's key or certificate was taken up, not made anew: " + checkpoint);
+		List<SubscriberRa.Certificate> mine = again.certificates();
+		assertEquals(2, mine.size(), "one renewal issued, not two: " + mine.stream().map(c -> c.identifier() + " " + c.state()).toList());
+		assertEquals(1, mine.stream().filter(c -> c.state() == CertificateState.ON_CARD).count(), "exactly one active certificate");
+		assertEquals(CertificateState.SUPERSEDED, mine.stream().filter(c -> c.serial().equals(old.serial())).findFirst().orElseThrow().state());
+		try (CardSession card = Services.await(CardTerminal.class).open(j.card.serial(), j.pin.toCharArray())) {
+			assertEquals(2, card.keys().size(), "the old key and the new one, no stray key");
+			assertEquals(2, card.certificates().size(), "the old certificate and the new one");
+		}
+		assertTrue(Services.await(radesk.api.staff.AuditTrail.class).firstBroken(Staff.ADMIN).isEmpty());
 	}
 }
