@@ -173,6 +173,14 @@ public final class Messages {
 		return org.eclipse.osgi.util.NLS.bind(login_no_server, address);
 	}
 
+	/**
+	 * The words for a call to the RA server that did not go through: the server's refusal, or (the
+	 * network, an answer that is no RA Desk's) that it could not be reached.
+	 */
+	public static String notDone(Exception e) {
+		return e instanceof radesk.api.SubscriberRa.Refused r ? refusal(r.code, r.triesLeft) : noServer(e);
+	}
+
 	/** What the RA server said (its error code), in the UI's language; the last try before a lock is announced. */
 	public static String refusal(String code, int triesLeft) {
 		if (code.equals("WRONG_PASSWORD") && triesLeft == 1) {

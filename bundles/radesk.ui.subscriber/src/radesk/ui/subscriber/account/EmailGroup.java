@@ -2,8 +2,6 @@ package radesk.ui.subscriber.account;
 
 import java.util.function.Supplier;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -15,8 +13,8 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
-import radesk.api.SubscriberRa;
 import radesk.client.RaClient;
+import radesk.ui.common.Background;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
@@ -94,33 +92,16 @@ final class EmailGroup {
 			say(Messages.account_not_logged_in);
 			return;
 		}
-		enable(false);
 		say(Messages.login_checking);
-		Job.create(Messages.text("email_heading"), monitor -> {
-			String said = done;
-			RaClient.EmailAddress now = null;
-			try {
-				step.run(me);
-				now = me.email();
-			} catch (SubscriberRa.Refused e) {
-				said = Messages.refusal(e.code, e.triesLeft);
-			} catch (Exception e) {
-				said = Messages.noServer(e);
-			}
-			String shown = said;
-			RaClient.EmailAddress read = now;
-			outcome.getDisplay().asyncExec(() -> {
-				if (!outcome.isDisposed()) {
-					enable(true);
-					if (read != null) {
-						show(read);
-						code.setText("");
-					}
-					say(shown);
-				}
-			});
-			return Status.OK_STATUS;
-		}).schedule();
+		Background.of(outcome, Messages.text("email_heading")).disabling(send, confirm, saveLanguage)
+				.onFailure(e -> say(Messages.refusal("INTERNAL", -1))).run(() -> {
+					step.run(me);
+					return me.email();
+				}, read -> {
+					show(read);
+					code.setText("");
+					say(done);
+				}, (Exception e) -> say(Messages.notDone(e)));
 	}
 
 	/** After a log-in: the address read in a Job. */

@@ -3,7 +3,6 @@ package radesk.ui.subscriber.certificates;
 import java.util.Arrays;
 import java.util.List;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -25,6 +24,7 @@ import radesk.api.CardReaders;
 import radesk.card.CardTerminal;
 import radesk.core.card.KeyKind;
 import radesk.core.certificate.CertificateState;
+import radesk.ui.common.Background;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
@@ -171,19 +171,12 @@ public final class CertificatesPart {
 	/** The subscriber's certificates, as the server has them now (a Job: it asks the server). */
 	private void refresh() {
 		RaClient client = session.client();
-		Job.create(Messages.certs_job_list, monitor -> {
-			try {
-				List<radesk.api.SubscriberRa.Certificate> mine = client.certificates();
-				table.table.getDisplay().asyncExec(() -> show(mine));
-			} catch (radesk.api.SubscriberRa.Refused e) {
-				table.table.getDisplay().asyncExec(() -> say(Messages.refusal(e.code, e.triesLeft)));
-			} catch (Exception e) {
-				String words = Messages.noServer(e);
-				table.table.getDisplay().asyncExec(() -> say(words));
-			}
-			return Status.OK_STATUS;
-		}).schedule();
+		Background.of(table.table, Messages.certs_job_list).in(reads).onFailure(e -> say(Messages.refusal("INTERNAL", -1)))
+				.run(client::certificates, this::show, (Exception e) -> say(Messages.notDone(e)));
 	}
+
+	/** The list is read at each log-in and after each piece of card work: only the newest read is shown. */
+	private final radesk.ui.common.Background.Lane reads = new radesk.ui.common.Background.Lane();
 
 	private void show(List<radesk.api.SubscriberRa.Certificate> mine) {
 		if (!table.table.isDisposed()) {

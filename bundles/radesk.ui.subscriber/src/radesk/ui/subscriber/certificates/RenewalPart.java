@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -28,6 +27,7 @@ import radesk.card.CardTerminal;
 import radesk.core.card.KeyKind;
 import radesk.core.certificate.CertificateState;
 import radesk.core.renewal.RenewalWindow;
+import radesk.ui.common.Background;
 import radesk.ui.common.Forms;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.subscriber.Messages;
@@ -149,21 +149,18 @@ public final class RenewalPart {
 	/** The certificates on cards, newest expiry first and chosen (read in a Job: it asks the server). */
 	private void refresh() {
 		radesk.client.RaClient client = session.client();
-		Job.create(Messages.certs_job_list, monitor -> {
-			try {
-				List<SubscriberRa.Certificate> onCards = client.certificates().stream().filter(c -> c.state() == CertificateState.ON_CARD)
-						.sorted(Comparator.comparing(SubscriberRa.Certificate::notAfter).reversed()).toList();
-				String email = client.email().email();
-				table.table.getDisplay().asyncExec(() -> table.show(onCards, email));
-			} catch (SubscriberRa.Refused e) {
-				table.table.getDisplay().asyncExec(() -> say(Messages.refusal(e.code, e.triesLeft)));
-			} catch (Exception e) {
-				String words = Messages.noServer(e);
-				table.table.getDisplay().asyncExec(() -> say(words));
-			}
-			return Status.OK_STATUS;
-		}).schedule();
+		Background.of(table.table, Messages.certs_job_list).in(reads).onFailure(e -> say(Messages.refusal("INTERNAL", -1)))
+				.run(() -> new Renewable(client.certificates().stream().filter(c -> c.state() == CertificateState.ON_CARD)
+						.sorted(java.util.Comparator.comparing(SubscriberRa.Certificate::notAfter).reversed()).toList(), client.email().email()),
+						read -> table.show(read.onCards(), read.email()), (Exception e) -> say(Messages.notDone(e)));
 	}
+
+	/** What the list shows: the certificates on cards and the address on record. */
+	private record Renewable(List<SubscriberRa.Certificate> onCards, String email) {
+	}
+
+	/** The list is read at each log-in and after each renewal: only the newest read is shown. */
+	private final Background.Lane reads = new Background.Lane();
 
 	private void renew() {
 		SubscriberRa.Certificate old = selected();
