@@ -110,6 +110,7 @@ public final class LocalEmailDesk implements EmailDesk {
 		} catch (ServiceException e) {
 			throw e;
 		} catch (Exception e) {
+			System.getLogger(LocalEmailDesk.class.getName()).log(System.Logger.Level.ERROR, "a confirmation code was not mailed", e);
 			throw new ServiceException(Reason.MAIL_FAILED, e.getMessage());
 		} finally {
 			Arrays.fill(code, '\0');

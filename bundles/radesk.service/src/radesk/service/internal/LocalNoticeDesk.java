@@ -27,6 +27,8 @@ import radesk.store.Database;
 @Component(service = NoticeDesk.class)
 public final class LocalNoticeDesk implements NoticeDesk {
 
+	private static final System.Logger LOG = System.getLogger(LocalNoticeDesk.class.getName());
+
 	private final Database db;
 	private final EmbeddedRa ra;
 	private final Outbox outbox;
@@ -46,7 +48,8 @@ public final class LocalNoticeDesk implements NoticeDesk {
 		try {
 			outbox.release();
 		} catch (Exception e) {
-			// the lease lapses by itself
+			// the lease lapses by itself within radesk.notices.lease seconds
+			LOG.log(System.Logger.Level.WARNING, "the notices lease was not let go: " + e);
 		}
 	}
 
@@ -78,6 +81,7 @@ public final class LocalNoticeDesk implements NoticeDesk {
 		} catch (java.io.IOException e) {
 			throw new ServiceException(Reason.MAIL_NOT_SET_UP, e.getMessage());
 		} catch (Exception e) {
+			LOG.log(System.Logger.Level.ERROR, "the renewal notices' run failed", e);
 			throw new ServiceException(Reason.MAIL_FAILED, e.getMessage());
 		}
 	}
@@ -98,6 +102,7 @@ public final class LocalNoticeDesk implements NoticeDesk {
 		} catch (java.io.IOException e) {
 			throw new ServiceException(Reason.MAIL_NOT_SET_UP, e.getMessage());
 		} catch (Exception e) {
+			LOG.log(System.Logger.Level.ERROR, "the renewal notices due could not be listed", e);
 			throw new ServiceException(Reason.WRONG_STATE, e.getMessage());
 		}
 	}

@@ -171,10 +171,12 @@ public final class LocalRegistrationDesk implements RegistrationDesk {
 		CODES.execute(() -> {
 			try {
 				new LocalEmailDesk(db, ra).sendCode(clerk, account);
-			} catch (ServiceException | RuntimeException e) {
+			} catch (ServiceException e) {
 				System.getLogger(LocalRegistrationDesk.class.getName()).log(System.Logger.Level.INFO,
-						"no confirmation code mailed at registration of " + account + ": "
-								+ (e instanceof ServiceException s ? s.reason() : e.toString()));
+						"no confirmation code mailed at registration of " + account + ": " + e.reason());
+			} catch (RuntimeException e) {
+				System.getLogger(LocalRegistrationDesk.class.getName()).log(System.Logger.Level.ERROR,
+						"the confirmation code of " + account + " failed", e);
 			}
 		});
 		return registered;
