@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import radesk.api.EmailDesk;
 import radesk.api.ServiceException;
 import radesk.api.SessionDesk;
-import radesk.api.SessionDesk.Kind;
 import radesk.core.access.Actor;
 
 /**
@@ -25,16 +24,24 @@ final class EmailRoutes {
 		this.sessions = sessions;
 	}
 
-	private Actor session(Call x) throws ApiException {
+	/** A change of the subscriber's own, its fields read once the session is known: answered with {@code status}. */
+	@FunctionalInterface
+	private interface Change {
+		void make(Actor me) throws ServiceException, ApiException;
+	}
+
+	private JsonNode done(Call x, String status, Change change) throws ApiException {
+		Actor me = SubscriberRoutes.subscriber(sessions, x);
 		try {
-			return sessions.find(Kind.SUBSCRIBER, x.bearer()).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
+			change.make(me);
+			return json.createObjectNode().put("status", status);
 		} catch (ServiceException e) {
 			throw RaServer.refusal(e);
 		}
 	}
 
 	JsonNode address(Call x) throws ApiException {
-		Actor me = session(x);
+		Actor me = SubscriberRoutes.subscriber(sessions, x);
 		try {
 			EmailDesk.Address a = email.address(me, me.account());
 			return json.createObjectNode().put("email", a.email()).put("confirmed", a.confirmed())
@@ -45,34 +52,14 @@ final class EmailRoutes {
 	}
 
 	JsonNode sendCode(Call x) throws ApiException {
-		Actor me = session(x);
-		try {
-			email.sendCode(me, me.account());
-			return json.createObjectNode().put("status", "code sent");
-		} catch (ServiceException e) {
-			throw RaServer.refusal(e);
-		}
+		return done(x, "code sent", me -> email.sendCode(me, me.account()));
 	}
 
 	JsonNode confirm(Call x, JsonNode body) throws ApiException {
-		Actor me = session(x);
-		String code = Fields.text(body, "code", 16);
-		try {
-			email.confirm(me, me.account(), code);
-			return json.createObjectNode().put("status", "confirmed");
-		} catch (ServiceException e) {
-			throw RaServer.refusal(e);
-		}
+		return done(x, "confirmed", me -> email.confirm(me, me.account(), Fields.text(body, "code", 16)));
 	}
 
 	JsonNode language(Call x, JsonNode body) throws ApiException {
-		Actor me = session(x);
-		String language = Fields.text(body, "language", 8);
-		try {
-			email.language(me, me.account(), language);
-			return json.createObjectNode().put("status", "changed");
-		} catch (ServiceException e) {
-			throw RaServer.refusal(e);
-		}
+		return done(x, "changed", me -> email.language(me, me.account(), Fields.text(body, "language", 8)));
 	}
 }

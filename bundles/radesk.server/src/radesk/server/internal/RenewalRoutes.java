@@ -9,7 +9,6 @@ import radesk.api.IssuedCertificate;
 import radesk.api.RenewalDesk;
 import radesk.api.ServiceException;
 import radesk.api.SessionDesk;
-import radesk.api.SessionDesk.Kind;
 import radesk.core.access.Actor;
 
 /** 憑證展期: {@code POST /renewals}, a logged-in subscriber's renewal made on their card. */
@@ -26,12 +25,7 @@ final class RenewalRoutes {
 	}
 
 	JsonNode renew(Call x, JsonNode body) throws ApiException {
-		Actor me;
-		try {
-			me = sessions.find(Kind.SUBSCRIBER, x.bearer()).orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
-		} catch (ServiceException e) {
-			throw RaServer.refusal(e);
-		}
+		Actor me = SubscriberRoutes.subscriber(sessions, x);
 		String old = Fields.text(body, "certificate", 40);
 		String card = Fields.text(body, "cardSerial", 32);
 		String keyId = Fields.text(body, "keyId", 64);

@@ -36,6 +36,11 @@ final class SubscriberRoutes {
 	}
 
 	private Actor session(Call x) throws ApiException {
+		return subscriber(sessions, x);
+	}
+
+	/** The subscriber whose session the call carries (every subscriber route but the log-ins'). */
+	static Actor subscriber(SessionDesk sessions, Call x) throws ApiException {
 		try {
 			return sessions.find(Kind.SUBSCRIBER, x.bearer())
 					.orElseThrow(() -> new ApiException(401, "NOT_LOGGED_IN", "log in first"));
