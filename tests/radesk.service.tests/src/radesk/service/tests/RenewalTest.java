@@ -86,6 +86,31 @@ class RenewalTest {
 		assertEquals("WRONG_STATE", assertThrows(SubscriberRa.Refused.class, () -> renew(me, j, old.serial())).code);
 	}
 
+	/**
+	 * A renewal request made by hand on the card (not through the edition's flow): a new key, its
+	 * request, the renewal text signed by the card's authentication key and by {@code signer} (the old
+	 * certificate's key, or another to try the RA). Sent; the new key is deleted again unless kept.
+	 */
+	private static SubscriberRa.Certificate byHand(RaClient me, Journey j, SubscriberRa.Certificate old, boolean byOldKey, boolean keep)
+			throws Exception {
+		try (CardSession card = Services.await(CardTerminal.class).open(j.card.serial(), j.pin.toCharArray())) {
+			var fresh = card.generateKey(KeyKind.EC_P256);
+			try {
+				byte[] csr = CsrBuilder.build(fresh.publicKey(), j.subscriber.account(), (alg, data) -> card.sign(fresh, alg, data));
+				byte[] challenge = me.challenge();
+				byte[] message = CardBinding.message(CardBinding.Purpose.RENEWAL, j.subscriber.account(), j.card.serial(), challenge, csr);
+				byte[] binding = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
+				byte[] signature = card.sign(byOldKey ? card.keyFor(old.x509().getPublicKey()).orElseThrow() : fresh, CardBinding.ALGORITHM,
+						message);
+				return me.renew(old.serial(), j.card.serial(), fresh.idHex(), csr, challenge, binding, signature);
+			} finally {
+				if (!keep) {
+					card.deleteKey(fresh);
+				}
+			}
+		}
+	}
+
 	@Test
 	void afterExpiryOnlyANewRegistrationAndTheOldKeyMustSign() throws Exception {
 		Journey j = Journey.toCardInHand();
@@ -94,34 +119,13 @@ class RenewalTest {
 		endsIn(j, Duration.ofDays(10));
 
 		// the renewal text signed by the card, but not by the old key (another key of the card signs instead)
-		CardTerminal terminal = Services.await(CardTerminal.class);
-		try (CardSession card = terminal.open(j.card.serial(), j.pin.toCharArray())) {
-			var fresh = card.generateKey(KeyKind.EC_P256);
-			byte[] csr = CsrBuilder.build(fresh.publicKey(), j.subscriber.account(), (alg, data) -> card.sign(fresh, alg, data));
-			byte[] challenge = me.challenge();
-			byte[] message = CardBinding.message(CardBinding.Purpose.RENEWAL, j.subscriber.account(), j.card.serial(), challenge, csr);
-			byte[] binding = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
-			byte[] notTheOldKey = card.sign(fresh, CardBinding.ALGORITHM, message);
-			assertEquals("SIGNATURE_INVALID", assertThrows(SubscriberRa.Refused.class,
-					() -> me.renew(old.serial(), j.card.serial(), fresh.idHex(), csr, challenge, binding, notTheOldKey)).code);
-			card.deleteKey(fresh);
-		}
+		assertEquals("SIGNATURE_INVALID", assertThrows(SubscriberRa.Refused.class, () -> byHand(me, j, old, false, false)).code);
 
 		endsIn(j, Duration.ofDays(-1));
 		SubscriberRa.Refused expired = assertThrows(SubscriberRa.Refused.class, () -> renew(me, j, old.serial()));
 		assertEquals("CERTIFICATE_EXPIRED", expired.code, "after expiry: register again at the RA");
 		// the RA says so too, to a request made without the edition's own check
-		try (CardSession card = terminal.open(j.card.serial(), j.pin.toCharArray())) {
-			var fresh = card.generateKey(KeyKind.EC_P256);
-			byte[] csr = CsrBuilder.build(fresh.publicKey(), j.subscriber.account(), (alg, data) -> card.sign(fresh, alg, data));
-			byte[] challenge = me.challenge();
-			byte[] message = CardBinding.message(CardBinding.Purpose.RENEWAL, j.subscriber.account(), j.card.serial(), challenge, csr);
-			byte[] binding = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
-			byte[] byOld = card.sign(card.keyFor(old.x509().getPublicKey()).orElseThrow(), CardBinding.ALGORITHM, message);
-			assertEquals("CERTIFICATE_EXPIRED", assertThrows(SubscriberRa.Refused.class,
-					() -> me.renew(old.serial(), j.card.serial(), fresh.idHex(), csr, challenge, binding, byOld)).code);
-			card.deleteKey(fresh);
-		}
+		assertEquals("CERTIFICATE_EXPIRED", assertThrows(SubscriberRa.Refused.class, () -> byHand(me, j, old, true, false)).code);
 	}
 
 	@Test
@@ -131,17 +135,7 @@ class RenewalTest {
 		SubscriberRa.Certificate old = SubscriberEdition.apply(me, j, KeyKind.EC_P256);
 		endsIn(j, Duration.ofDays(5));
 		// the first attempt got as far as the RA's answer (the card pulled before it was written)
-		SubscriberRa.Certificate issued;
-		CardTerminal terminal = Services.await(CardTerminal.class);
-		try (CardSession card = terminal.open(j.card.serial(), j.pin.toCharArray())) {
-			var fresh = card.generateKey(KeyKind.EC_P256);
-			byte[] csr = CsrBuilder.build(fresh.publicKey(), j.subscriber.account(), (alg, data) -> card.sign(fresh, alg, data));
-			byte[] challenge = me.challenge();
-			byte[] message = CardBinding.message(CardBinding.Purpose.RENEWAL, j.subscriber.account(), j.card.serial(), challenge, csr);
-			byte[] binding = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
-			byte[] byOld = card.sign(card.keyFor(old.x509().getPublicKey()).orElseThrow(), CardBinding.ALGORITHM, message);
-			issued = me.renew(old.serial(), j.card.serial(), fresh.idHex(), csr, challenge, binding, byOld);
-		}
+		SubscriberRa.Certificate issued = byHand(me, j, old, true, true);
 		assertEquals(CertificateState.ISSUED_NOT_ON_CARD, issued.state());
 		assertEquals(CertificateState.ON_CARD, me.certificates().stream().filter(c -> c.serial().equals(old.serial())).findFirst()
 				.orElseThrow().state(), "a half-done renewal leaves the old certificate working");
