@@ -6,11 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.security.SecureRandom;
 
 import javax.mail.internet.MimeMessage;
 
@@ -62,7 +60,6 @@ public final class Outbox {
 	private final String holder;
 	private final Clock clock;
 	private final Duration leaseFor;
-	private final SecureRandom random = new SecureRandom();
 	private final Actor job;
 
 	public Outbox(Database db, Path data, MessageSigner signer, String holder, Clock clock, Duration leaseFor) {
@@ -158,8 +155,7 @@ public final class Outbox {
 					counts[7]++;
 					continue;
 				}
-				String messageId = "<renewal." + d.certificateSerial() + "." + stage.getAsInt() + "."
-						+ HexFormat.of().formatHex(bytes(8)) + "@" + settings.senderDomain() + ">";
+				String messageId = MessageIds.renewal(d.certificateSerial(), stage.getAsInt(), settings.senderDomain());
 				boolean queued = db.inTransaction((Connection c) -> {
 					if (Notices.exists(c, d.certificateSerial(), stage.getAsInt())) {
 						return false;
@@ -177,12 +173,6 @@ public final class Outbox {
 			}
 			after = page.get(page.size() - 1).certificateSerial();
 		}
-	}
-
-	private byte[] bytes(int n) {
-		byte[] b = new byte[n];
-		random.nextBytes(b);
-		return b;
 	}
 
 	private void send(MailSettings settings, Mailer mailer, int[] counts) throws Exception {

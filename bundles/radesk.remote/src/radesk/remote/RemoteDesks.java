@@ -58,6 +58,11 @@ public final class RemoteDesks {
 		return new RemoteFormDesk(server);
 	}
 
+	/** 憑證展期通知 on the server: the due list, a re-send. */
+	public static radesk.api.staff.NoticeDesk notices(ServerConnection server) {
+		return new RemoteNoticeDesk(server);
+	}
+
 	public static CrlDesk crl(ServerConnection server) {
 		return RemoteRecordsDesks.crl(server);
 	}

@@ -18,6 +18,16 @@ final class RemoteNoticeDesk implements NoticeDesk {
 	}
 
 	@Override
+	public DueList dueForRenewal(Actor staff, String raUnit, java.time.YearMonth month) throws ServiceException {
+		return server.call(MailApi.RENEWALS_DUE, new MailApi.DueQuery(raUnit == null ? "" : raUnit, month));
+	}
+
+	@Override
+	public void resend(Actor staff, long noticeId) throws ServiceException {
+		server.call(MailApi.NOTICE_RESEND, new MailApi.Resend(noticeId));
+	}
+
+	@Override
 	public Report run(Actor administrator) throws ServiceException {
 		return server.call(MailApi.NOTICES_RUN, new StaffApi.Nothing());
 	}

@@ -130,6 +130,17 @@ public final class Notices {
 		return Rows.update(c, "update notice set state = 'QUEUED' where state = 'SENDING'");
 	}
 
+	/**
+	 * A re-send asked at the counter: the notice queued again at once, to the address and in the
+	 * language given, under {@code messageId}; only from a state in which no runner holds it.
+	 */
+	public static boolean requeue(Connection c, long id, String recipient, String language, String messageId, String why, Instant now)
+			throws SQLException {
+		return Rows.update(c, "update notice set state = 'QUEUED', attempts = 0, next_attempt_at = ?, recipient = ?, language = ?,"
+				+ " message_id = ?, last_error = ?, sent_at = null where id = ? and state in ('SENT', 'IN_DOUBT', 'FAILED', 'BOUNCED',"
+				+ " 'CANCELLED')", now, recipient, language, messageId, why, id) == 1;
+	}
+
 	/** Cancels the certificate's queued notices (renewed, revoked, suspended). */
 	public static int cancelQueued(Connection c, String certificateSerial, String why) throws SQLException {
 		return Rows.update(c, "update notice set state = 'CANCELLED', last_error = ? where certificate_serial = ? and state = 'QUEUED'",

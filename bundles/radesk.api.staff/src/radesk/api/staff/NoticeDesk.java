@@ -23,6 +23,32 @@ public interface NoticeDesk {
 			String what) {
 	}
 
+	/**
+	 * A certificate in the counter's "due for renewal" list: ending in the month asked, on its card,
+	 * not renewed; its subscriber, the address's state (CONFIRMED, UNCONFIRMED, UNDELIVERABLE) and the
+	 * latest notice (its stage, 0 for none yet, and state).
+	 */
+	record DueForRenewal(String certificateSerial, String identifier, Instant notAfter, String name, String account, String raUnit,
+			String email, String emailState, int stage, String noticeState) {
+	}
+
+	/** The list: how many certificates match, and the first of them (soonest end first). */
+	record DueList(int total, List<DueForRenewal> shown) {
+	}
+
+	/**
+	 * 展期到期清單: the certificates ending in {@code month} (Taiwan time) and not yet expired, of one
+	 * RA unit (null or "" for all); any member of staff who may search. The read is audited.
+	 */
+	DueList dueForRenewal(Actor staff, String raUnit, java.time.YearMonth month) throws ServiceException;
+
+	/**
+	 * 重寄通知: sends a notice again now (a failed, bounced, in-doubt, cancelled or even sent one), to the
+	 * subscriber's current confirmed address; refused while it waits to be sent, when the certificate
+	 * was renewed, revoked or has ended, or when the address is not usable. Audited, refusals too.
+	 */
+	void resend(Actor staff, long noticeId) throws ServiceException;
+
 	/** Runs the job now (administrator), audited. */
 	Report run(Actor administrator) throws ServiceException;
 

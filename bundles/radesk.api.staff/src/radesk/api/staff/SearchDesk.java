@@ -34,12 +34,23 @@ public interface SearchDesk {
 	Story story(Actor staff, Kind kind, String key) throws ServiceException;
 
 	record Story(String name, String maskedNationalId, String account, List<RegistrationSummary> requests, List<CardLine> cards,
-			List<CertificateLine> certificates, List<String> forms, List<radesk.core.audit.AuditEntry> entries) {
+			List<CertificateLine> certificates, List<NoticeLine> notices, List<String> forms,
+			List<radesk.core.audit.AuditEntry> entries) {
 	}
 
 	record CardLine(String serial, String state) {
 	}
 
-	record CertificateLine(String serial, String identifier, String state, java.time.Instant notAfter) {
+	/** A certificate; {@code renews}: the serial of the certificate it renewed (憑證展期), or null. */
+	record CertificateLine(String serial, String identifier, String state, java.time.Instant notAfter, String renews) {
+	}
+
+	/**
+	 * A 憑證展期通知 about one of the person's certificates: its stage (days before the end), its state
+	 * in the outbox (QUEUED, SENDING, IN_DOUBT, SENT, FAILED, BOUNCED, CANCELLED), the address, when
+	 * made and sent, the tries and the last answer. {@code id} is what a re-send names.
+	 */
+	record NoticeLine(long id, String certificateSerial, String identifier, int stage, String state, String recipient,
+			java.time.Instant createdAt, java.time.Instant sentAt, int attempts, String lastError) {
 	}
 }

@@ -8,5 +8,7 @@ public enum Permission {
 	/** 電子郵件確認: mail a subscriber a confirmation code and take it back (the counter, or the subscriber for their own). */
 	CONFIRM_EMAIL,
 	/** 憑證展期通知: run the notices now, see what is due, re-send one. */
-	RUN_NOTICES
+	RUN_NOTICES,
+	/** 憑證展期通知 at the counter: send a subscriber's notice again (a failed, bounced or lost one), audited. */
+	RESEND_NOTICE
 }

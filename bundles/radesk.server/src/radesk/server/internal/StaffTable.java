@@ -81,6 +81,8 @@ final class StaffTable {
 		on(MailApi.EMAIL_LANGUAGE, (me, q) -> done(() -> d.email().language(me, q.account(), q.language())));
 		on(MailApi.NOTICES_RUN, (me, q) -> d.notices().run(me));
 		on(MailApi.NOTICES_DUE, (me, q) -> d.notices().due(me));
+		on(MailApi.RENEWALS_DUE, (me, q) -> d.notices().dueForRenewal(me, q.raUnit(), q.month()));
+		on(MailApi.NOTICE_RESEND, (me, q) -> done(() -> d.notices().resend(me, q.notice())));
 
 		on(StaffApi.RA_UNITS, (me, q) -> d.intake().raUnits());
 		on(StaffApi.SUBMIT_WALK_IN, (me, q) -> d.registration().submitWalkIn(me, q.form()));

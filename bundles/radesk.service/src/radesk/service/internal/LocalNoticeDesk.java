@@ -32,6 +32,7 @@ public final class LocalNoticeDesk implements NoticeDesk {
 	private final Database db;
 	private final EmbeddedRa ra;
 	private final Outbox outbox;
+	private final NoticeCounter counter;
 
 	@Activate
 	public LocalNoticeDesk(@Reference Database db, @Reference EmbeddedRa ra) {
@@ -40,6 +41,7 @@ public final class LocalNoticeDesk implements NoticeDesk {
 		String holder = hostName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		this.outbox = new Outbox(db, DataFolder.resolve(), ra.noticeKeys, holder, ra.clock,
 				Duration.ofSeconds(Long.getLong("radesk.notices.lease", 120)));
+		this.counter = new NoticeCounter(db, ra, DataFolder.resolve());
 	}
 
 	/** A clean stop lets the lease go: another server (or this one, started again) need not wait for it to lapse. */
@@ -59,6 +61,26 @@ public final class LocalNoticeDesk implements NoticeDesk {
 		} catch (java.net.UnknownHostException e) {
 			return "localhost";
 		}
+	}
+
+	@Override
+	public DueList dueForRenewal(Actor staff, String raUnit, java.time.YearMonth month) throws ServiceException {
+		return counter.due(staff, raUnit, month);
+	}
+
+	@Override
+	public void resend(Actor staff, long noticeId) throws ServiceException {
+		counter.resend(staff, noticeId);
+		// sent now rather than at the next scheduled run; the lease keeps it to one sender
+		Thread sender = new Thread(() -> {
+			try {
+				runJob();
+			} catch (ServiceException e) {
+				LOG.log(System.Logger.Level.WARNING, "a re-sent notice waits for the next run: " + e.getMessage());
+			}
+		}, "notice re-send");
+		sender.setDaemon(true);
+		sender.start();
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import radesk.store.CertificateRow;
 import radesk.store.Certificates;
 import radesk.store.Database;
 import radesk.store.FormRow;
+import radesk.store.Notices;
 import radesk.store.Forms;
 import radesk.store.RequestRow;
 import radesk.store.Requests;
@@ -81,6 +82,16 @@ public final class LocalSearchDesk implements SearchDesk {
 			subscriber.ifPresent(s -> subjects.add("subscriber:" + s.id()));
 			cards.forEach(k -> subjects.add("card:" + k.serial()));
 			certificates.forEach(k -> subjects.add("certificate:" + k.serial()));
+			List<NoticeLine> notices = new ArrayList<>();
+			java.util.Map<String, String> renews = new java.util.HashMap<>();
+			for (CertificateRow k : certificates) {
+				Certificates.renewedBy(c, k.serial()).ifPresent(old -> renews.put(k.serial(), old));
+				for (Notices.Row n : Notices.ofCertificate(c, k.serial())) {
+					notices.add(new NoticeLine(n.id(), n.certificateSerial(), k.identifier(), n.stage(), n.state().name(), n.recipient(),
+							n.createdAt(), n.sentAt(), n.attempts(), n.lastError()));
+					subjects.add("notice:" + n.id());
+				}
+			}
 			java.util.Set<String> formSubjects = new java.util.LinkedHashSet<>();
 			subscriber.ifPresent(s -> formSubjects.add(s.account()));
 			cards.forEach(k -> formSubjects.add(k.serial()));
@@ -97,7 +108,9 @@ public final class LocalSearchDesk implements SearchDesk {
 					requests.stream().map(r -> new RegistrationSummary(r.id(), r.channel(), r.state(), r.applicantName(), r.nationalId(),
 							r.email(), r.raUnit(), r.receivedAt()).masked()).toList(),
 					cards.stream().map(k -> new CardLine(k.serial(), k.state().name())).toList(),
-					certificates.stream().map(k -> new CertificateLine(k.serial(), k.identifier(), k.state().name(), k.notAfter())).toList(),
+					certificates.stream().map(k -> new CertificateLine(k.serial(), k.identifier(), k.state().name(), k.notAfter(),
+							renews.get(k.serial()))).toList(),
+					notices,
 					// the story of the person's records; who read them is the audit's business, not the story's
 					forms, AuditRecords.aboutAll(c, subjects).stream().filter(e -> !e.action().equals(PERSONAL_DATA_READ)).toList());
 			// a member of staff read a person's data: on the record, as every other access

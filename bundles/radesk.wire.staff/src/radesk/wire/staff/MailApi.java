@@ -21,6 +21,13 @@ public final class MailApi {
 	public record Language(String account, String language) {
 	}
 
+	/** 展期到期清單: an RA unit's code ("" for every unit) and a month, "2027-01". */
+	public record DueQuery(String raUnit, java.time.YearMonth month) {
+	}
+
+	public record Resend(long notice) {
+	}
+
 	public static final Route<Account, Done> EMAIL_CODE = Route.staff("staff/email/code", Account.class, new TypeReference<>() {
 	});
 	public static final Route<EmailCode, Done> EMAIL_CONFIRM = Route.staff("staff/email/confirm", EmailCode.class,
@@ -35,6 +42,11 @@ public final class MailApi {
 	public static final Route<Nothing, radesk.api.staff.NoticeDesk.Report> NOTICES_RUN = Route.staff("staff/notices/run",
 			Nothing.class, new TypeReference<>() {
 			});
+	public static final Route<DueQuery, radesk.api.staff.NoticeDesk.DueList> RENEWALS_DUE = Route.staff("staff/renewals/due",
+			DueQuery.class, new TypeReference<>() {
+			});
+	public static final Route<Resend, Done> NOTICE_RESEND = Route.staff("staff/notices/resend", Resend.class, new TypeReference<>() {
+	});
 	public static final Route<Nothing, List<radesk.api.staff.NoticeDesk.Due>> NOTICES_DUE = Route.staff("staff/notices/due",
 			Nothing.class, new TypeReference<>() {
 			});

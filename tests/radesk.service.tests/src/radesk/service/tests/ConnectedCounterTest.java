@@ -133,6 +133,14 @@ class ConnectedCounterTest {
 		assertTrue(found.stream().anyMatch(h -> h.title().startsWith(name)), found.toString());
 		SearchDesk.Story story = radesk.remote.RemoteDesks.search(counter).story(clerk, SearchDesk.Kind.SUBSCRIBER, String.valueOf(subscriber.subscriberId()));
 		assertEquals(name, story.name());
+		assertTrue(story.notices().isEmpty(), "no notice yet");
+		// 展期到期 and 重寄通知 over HTTPS: the list answers; this server sends no mail, and says so; a bad month is refused
+		radesk.api.staff.NoticeDesk notices = radesk.remote.RemoteDesks.notices(counter);
+		java.time.YearMonth thisMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Taipei"));
+		assertTrue(notices.dueForRenewal(clerk, "HQ", thisMonth).total() >= 0);
+		assertEquals(Reason.MAIL_NOT_SET_UP, assertThrows(ServiceException.class, () -> notices.resend(clerk, 987_654_321L)).reason());
+		assertEquals(Reason.INVALID_INPUT,
+				assertThrows(ServiceException.class, () -> notices.dueForRenewal(clerk, "HQ", java.time.YearMonth.of(1999, 1))).reason());
 
 		// the server's records, written as the people who signed in, at their workstations
 		List<AuditEntry> trail = Services.await(AuditTrail.class).about(Staff.ADMIN, "request:" + request.id());

@@ -291,6 +291,20 @@ class NoticesTest {
 		assertEquals(1, mailsTo(after.email), "no second copy: " + report);
 		assertTrue(Services.await(NoticeDesk.class).due(Staff.ADMIN).stream().noneMatch(d -> d.recipient().equals(after.email)),
 				"in doubt, not queued again by itself");
+
+		// in doubt, shown at the counter; sent again on demand under the same Message-ID, so a mail
+		// program that has the first copy keeps one
+		radesk.api.staff.SearchDesk.NoticeLine doubt = Services.await(radesk.api.staff.SearchDesk.class)
+				.story(Staff.CLERK, radesk.api.staff.SearchDesk.Kind.CARD, after.card.serial()).notices().get(0);
+		assertEquals("IN_DOUBT", doubt.state());
+		String firstId = lastTo(after.email).getMessageID();
+		Services.await(NoticeDesk.class).resend(Staff.CLERK, doubt.id());
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (mailsTo(after.email) < 2) {
+			assertTrue(System.currentTimeMillis() < deadline, "the re-sent notice arrives");
+			Thread.sleep(100);
+		}
+		assertEquals(firstId, lastTo(after.email).getMessageID(), "the same message, not a second one");
 	}
 
 	@Test
@@ -339,5 +353,77 @@ class NoticesTest {
 		});
 		notices.runJob();
 		assertEquals(1, mailsTo(j.email), "no reminder after the renewal");
+	}
+
+	@Test
+	void theCounterSeesWhatIsDueAndTheNoticesInTheStoryAndSendsOneAgain() throws Exception {
+		Journey j = dueIn(20);
+		NoticeDesk notices = Services.await(NoticeDesk.class);
+		radesk.api.staff.SearchDesk search = Services.await(radesk.api.staff.SearchDesk.class);
+		String serial = search.story(Staff.CLERK, radesk.api.staff.SearchDesk.Kind.CARD, j.card.serial()).certificates().get(0).serial();
+		Instant ends = search.story(Staff.CLERK, radesk.api.staff.SearchDesk.Kind.CARD, j.card.serial()).certificates().get(0).notAfter();
+		java.time.YearMonth month = java.time.YearMonth.from(ends.atZone(java.time.ZoneId.of("Asia/Taipei")));
+
+		// 展期到期清單: in its month and unit, with no notice yet; another unit's list has it not
+		NoticeDesk.DueForRenewal row = notices.dueForRenewal(Staff.CLERK, "HQ", month).shown().stream()
+				.filter(d -> d.certificateSerial().equals(serial)).findFirst().orElseThrow();
+		assertEquals("CONFIRMED", row.emailState());
+		assertEquals(0, row.stage());
+		assertTrue(notices.dueForRenewal(Staff.CLERK, "", month).shown().stream().anyMatch(d -> d.certificateSerial().equals(serial)));
+		assertTrue(notices.dueForRenewal(Staff.CLERK, "ZZ9", month).shown().isEmpty(), "no such unit, nothing due");
+		assertTrue(notices.dueForRenewal(Staff.CLERK, "HQ", month.plusMonths(2)).shown().stream()
+				.noneMatch(d -> d.certificateSerial().equals(serial)), "not due in another month");
+		assertEquals(Reason.INVALID_INPUT, org.junit.jupiter.api.Assertions
+				.assertThrows(ServiceException.class, () -> notices.dueForRenewal(Staff.CLERK, "H'Q--", month)).reason());
+
+		// the notice is sent; the list and the story show it
+		notices.runJob();
+		assertEquals(1, mailsTo(j.email));
+		String firstId = lastTo(j.email).getMessageID();
+		assertEquals("SENT", notices.dueForRenewal(Staff.CLERK, "HQ", month).shown().stream()
+				.filter(d -> d.certificateSerial().equals(serial)).findFirst().orElseThrow().noticeState());
+		radesk.api.staff.SearchDesk.NoticeLine line = search.story(Staff.CLERK, radesk.api.staff.SearchDesk.Kind.CARD, j.card.serial())
+				.notices().get(0);
+		assertEquals(30, line.stage());
+		assertEquals("SENT", line.state());
+		assertEquals(j.email, line.recipient());
+
+		// the mailroom may not re-send; a clerk may, and the subscriber gets a fresh copy
+		int audited = AuditCount.all();
+		assertEquals(Reason.NOT_PERMITTED,
+				org.junit.jupiter.api.Assertions.assertThrows(ServiceException.class, () -> notices.resend(Staff.MAILROOM, line.id())).reason());
+		notices.resend(Staff.CLERK, line.id());
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (mailsTo(j.email) < 2) {
+			assertTrue(System.currentTimeMillis() < deadline, "the re-sent notice arrives");
+			Thread.sleep(100);
+		}
+		assertFalse(firstId.equals(lastTo(j.email).getMessageID()), "a copy asked for is a new message");
+		assertEquals(Reason.NOT_FOUND,
+				org.junit.jupiter.api.Assertions.assertThrows(ServiceException.class, () -> notices.resend(Staff.CLERK, 987_654_321L)).reason());
+
+		// revoked: nothing to renew, so nothing is re-sent — and the refusal is on the record too
+		Services.await(Database.class).inTransaction((Connection c) -> {
+			try (var ps = c.prepareStatement("update certificate set state = 'REVOKED', revoked_at = ?, revocation_reason = 'KEY_LOST'"
+					+ " where serial = ?")) {
+				ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now()));
+				ps.setString(2, serial);
+				ps.executeUpdate();
+			}
+			return null;
+		});
+		ServiceException refused = org.junit.jupiter.api.Assertions.assertThrows(ServiceException.class,
+				() -> notices.resend(Staff.CLERK, line.id()));
+		assertEquals(Reason.WRONG_STATE, refused.reason());
+		assertTrue(refused.detail().startsWith("noticeNotDue:"), refused.getMessage());
+		try (Connection c = Services.await(Database.class).connect()) {
+			List<String> actions = radesk.store.AuditRecords.all(c).stream().skip(audited)
+					.filter(e -> e.subject().equals("notice:" + line.id())).map(e -> e.action()).toList();
+			assertEquals(List.of("NOTICE_RESEND_REFUSED", "NOTICE_RESENT", "NOTICE_RESEND_REFUSED"), actions.stream()
+					.filter(a -> a.startsWith("NOTICE_RESEN")).toList(), actions.toString());
+		}
+		assertTrue(notices.dueForRenewal(Staff.CLERK, "HQ", month).shown().stream().noneMatch(d -> d.certificateSerial().equals(serial)),
+				"a revoked certificate is not due for renewal");
+		assertEquals(2, mailsTo(j.email), "nothing more was sent");
 	}
 }

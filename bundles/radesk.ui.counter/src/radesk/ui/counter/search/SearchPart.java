@@ -35,6 +35,10 @@ public final class SearchPart {
 	private static final int LIMIT = 50;
 
 	private final SearchDesk desk;
+	private final radesk.api.staff.NoticeDesk noticeDesk;
+	private NoticesGroup notices;
+	/** The hit whose story is shown (read again after a re-send). */
+	private SearchDesk.SearchHit storyOf;
 
 	@Inject
 	@Optional
@@ -55,8 +59,9 @@ public final class SearchPart {
 	private final Background.Lane stories = new Background.Lane();
 
 	@Inject
-	public SearchPart(SearchDesk desk) {
+	public SearchPart(SearchDesk desk, radesk.api.staff.NoticeDesk noticeDesk) {
 		this.desk = desk;
+		this.noticeDesk = noticeDesk;
 	}
 
 	@PostConstruct
@@ -91,6 +96,7 @@ public final class SearchPart {
 		storyTitle.setText(Messages.story_hint);
 		storyFacts = WidgetIds.name(new Label(story, SWT.WRAP), "story.facts");
 		storyFacts.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		notices = new NoticesGroup(story, noticeDesk, () -> actor, () -> showStory(storyOf));
 		entries = WidgetIds.name(new Table(story, SWT.BORDER | SWT.FULL_SELECTION), "story.entries");
 		entries.setHeaderVisible(true);
 		entries.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -106,10 +112,18 @@ public final class SearchPart {
 		if (i < 0 || i >= hits.size()) {
 			return;
 		}
-		SearchDesk.SearchHit hit = hits.get(i);
+		showStory(hits.get(i));
+	}
+
+	private void showStory(SearchDesk.SearchHit hit) {
+		if (hit == null || entries.isDisposed()) {
+			return;
+		}
+		storyOf = hit;
 		Actor who = actor;
 		Background.of(entries, Messages.text("job_story")).in(stories).run(() -> desk.story(who, hit.kind(), hit.key()), this::show, e -> {
 			entries.removeAll();
+			notices.clear();
 			storyTitle.setText(Messages.refusal(e));
 			storyFacts.setText("");
 			storyTitle.getParent().layout();
@@ -129,9 +143,11 @@ public final class SearchPart {
 		}
 		for (var k : s.certificates()) {
 			facts.append(NLS.bind(Messages.story_certificate, new Object[] { k.identifier(),
-					Messages.text("certificate_state_" + k.state()), WHEN.format(k.notAfter()) })).append('\n');
+					Messages.text("certificate_state_" + k.state()), WHEN.format(k.notAfter()) }))
+					.append(k.renews() == null ? "" : NLS.bind(Messages.text("story_renews"), k.renews())).append('\n');
 		}
 		storyFacts.setText(facts.toString().strip());
+		notices.show(s.notices());
 		for (AuditEntry e : s.entries()) {
 			new TableItem(entries, SWT.NONE).setText(new String[] { WHEN.format(e.at()),
 					e.actor() + " (" + e.workstation() + ")", action(e.action()), e.subject(),
