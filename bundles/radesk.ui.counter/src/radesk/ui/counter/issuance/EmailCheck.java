@@ -7,6 +7,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -21,7 +22,9 @@ import radesk.ui.counter.Messages;
 /**
  * 電子郵件確認 on 註冊與發卡: the registered applicant's address and whether it is confirmed; the code
  * mailed at registration, read out by the applicant, typed and confirmed; a new code mailed on
- * request. Only a confirmed address gets renewal notices and goes into certificates.
+ * request; and the language the applicant wants the 憑證展期通知 in, asked at registration (the
+ * subscriber may change it later in the subscriber edition). Only a confirmed address gets renewal
+ * notices and goes into certificates.
  */
 final class EmailCheck {
 
@@ -33,6 +36,10 @@ final class EmailCheck {
 	private final Text code;
 	private final Button confirm;
 	private final Button resend;
+	private final Combo language;
+	private final Button saveLanguage;
+	/** The notice languages, in the order of the choice. */
+	private static final String[] LANGUAGES = { "zh-TW", "en" };
 	private final Background.Lane reads = new Background.Lane();
 
 	EmailCheck(Composite left, EmailDesk email, Supplier<Actor> clerk, Supplier<Issuance> chosen, Consumer<String> say) {
@@ -56,6 +63,18 @@ final class EmailCheck {
 		resend = WidgetIds.name(new Button(left, SWT.PUSH), "issuance.email.resend");
 		resend.setText(Messages.text("email_resend"));
 		resend.addListener(SWT.Selection, e -> change(Messages.text("email_sent"), email::sendCode));
+		new Label(left, SWT.NONE).setText(Messages.text("email_language"));
+		language = WidgetIds.name(new Combo(left, SWT.READ_ONLY), "issuance.email.language");
+		language.setItems("中文（繁體）", "English");
+		language.select(0);
+		saveLanguage = WidgetIds.name(new Button(left, SWT.PUSH), "issuance.email.saveLanguage");
+		saveLanguage.setText(Messages.text("email_save_language"));
+		saveLanguage.addListener(SWT.Selection, e -> {
+			String chosenLanguage = LANGUAGES[Math.max(0, language.getSelectionIndex())];
+			change(NLS.bind(Messages.text("email_language_saved"), language.getText()),
+					(who, account) -> email.language(who, account, chosenLanguage));
+		});
+		new Label(left, SWT.NONE);
 		show();
 	}
 
@@ -72,7 +91,7 @@ final class EmailCheck {
 		}
 		Actor who = clerk.get();
 		String account = i.account();
-		Background.of(state, Messages.text("email_heading")).user().disabling(confirm, resend).run(() -> {
+		Background.of(state, Messages.text("email_heading")).user().disabling(confirm, resend, saveLanguage).run(() -> {
 			change.make(who, account);
 			return Boolean.TRUE;
 		}, ok -> {
@@ -88,6 +107,7 @@ final class EmailCheck {
 		boolean registered = i != null && i.account() != null;
 		confirm.setEnabled(registered);
 		resend.setEnabled(registered);
+		saveLanguage.setEnabled(registered);
 		if (!registered) {
 			state.setText(Messages.text("email_none"));
 			return;
@@ -97,6 +117,7 @@ final class EmailCheck {
 			String words = a.undeliverable() != null ? Messages.text("email_undeliverable")
 					: a.confirmed() ? Messages.text("email_is_confirmed") : Messages.text("email_not_confirmed");
 			state.setText(NLS.bind(Messages.text("email_state"), a.email(), words));
+			language.select("en".equals(a.language()) ? 1 : 0);
 			state.getParent().layout();
 		}, e -> state.setText(Messages.refusal(e)));
 	}

@@ -31,7 +31,7 @@ import radesk.ui.counter.Messages;
 import radesk.ui.counter.StaffScreen;
 
 /**
- * 展期到期: the certificates ending in a month (this one or the next twelve), of one RA unit or all,
+ * 展期到期: the certificates ending in a month (this one or one of the next 24), of one RA unit or all,
  * soonest first — who holds each, whether their address is confirmed, and the latest 憑證展期通知 —
  * so the counter can call those who have not renewed. The notices themselves are in 查詢's story.
  */
@@ -39,7 +39,8 @@ public final class RenewalsDuePart extends StaffScreen {
 
 	private static final ZoneId TAIWAN = ZoneId.of("Asia/Taipei");
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(TAIWAN);
-	private static final int MONTHS = 13;
+	/** This month and the next 24: a subscriber's certificate is valid for two years. */
+	private static final int MONTHS = 25;
 
 	private final NoticeDesk desk;
 	private final CounterIntake intake;

@@ -76,7 +76,11 @@ public final class SearchPart {
 		});
 		table = WidgetIds.name(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION), "search.results");
 		table.setHeaderVisible(true);
-		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+		GridData hits = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+		// a few hits stay in sight however long the story below is
+		hits.heightHint = table.getHeaderHeight() + 4 * table.getItemHeight();
+		hits.minimumHeight = hits.heightHint;
+		table.setLayoutData(hits);
 		for (String title : new String[] { Messages.search_column_kind, Messages.search_column_key, Messages.search_column_title,
 				Messages.search_column_state, Messages.search_column_detail }) {
 			TableColumn c = new TableColumn(table, SWT.LEFT);

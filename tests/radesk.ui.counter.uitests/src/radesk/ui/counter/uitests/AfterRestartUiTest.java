@@ -49,6 +49,15 @@ class AfterRestartUiTest {
 		assertEquals(rows.size(), robot.rows("intake.recent").size(), "nothing was stored");
 		assertTrue(robot.textOf("status.service").startsWith("RA service: embedded"), robot.textOf("status.service"));
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("intake-after-restart-en.png"));
+		robot.chord(SWT.ALT, 'w');
+		robot.press('d');
+		// 王小明 has not applied for his certificate in this installation: nothing ends that month
+		WalkInIntakeUiTest.showDueForRenewal(robot, java.time.YearMonth.now(java.time.ZoneId.of("Asia/Taipei")).plusMonths(24), null);
+		assertEquals("No certificate of this unit ends in this month without being renewed.", robot.textOf("renewals.outcome"));
+		robot.screenshot(WalkInIntakeUiTest.shots().resolve("renewals-en.png"));
+		robot.chord(SWT.ALT, 'w');
+		robot.press('w');
+		robot.find("intake.submit");
 
 		// a second walk-in, then the officer reviews both: one rejected with its reason, one approved
 		robot.commit("intake.name", "陳美玲");

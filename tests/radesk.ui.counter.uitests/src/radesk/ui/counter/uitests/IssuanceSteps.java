@@ -29,7 +29,11 @@ final class IssuanceSteps {
 	private IssuanceSteps() {
 	}
 
-	static void carryToHandOver(WorkbenchRobot robot, String name) throws Exception {
+	/** What the subscriber takes home: the account and website password, the card and its PIN (from the printed slips). */
+	record Handed(String account, String password, String card, String pin) {
+	}
+
+	static Handed carryToHandOver(WorkbenchRobot robot, String name) throws Exception {
 		robot.chord(SWT.ALT, 'w');
 		robot.press('c');
 		robot.waitUntil(() -> rowOf(robot, name) >= 0, () -> name + " waiting for registration: " + robot.rows("issuance.table"));
@@ -50,6 +54,12 @@ final class IssuanceSteps {
 		robot.click("issuance.email.confirm");
 		robot.waitUntil(() -> robot.textOf("issuance.outcome").startsWith("確認碼錯誤、已用完或已逾期"),
 				() -> "a code never mailed refused, said: " + robot.textOf("issuance.outcome"));
+		// asked at registration: 王小明 wants his renewal notices in English
+		assertEquals("中文（繁體）", robot.textOf("issuance.email.language"));
+		robot.select("issuance.email.language", 1);
+		robot.click("issuance.email.saveLanguage");
+		robot.waitUntil(() -> robot.textOf("issuance.outcome").equals("憑證展期通知將以English寄送。"),
+				() -> "the language saved, said: " + robot.textOf("issuance.outcome"));
 		Files.writeString(WalkInIntakeUiTest.data().resolve("ui-test-account.txt"), account);
 		assertEquals("預覽：憑證作業網站密碼單（密碼只印在紙上）", robot.textOf("issuance.previewTitle"));
 		assertTrue(robot.textOf("issuance.reader").endsWith("空白晶片卡"), robot.textOf("issuance.reader"));
@@ -98,6 +108,7 @@ final class IssuanceSteps {
 				() -> "handed over; the screen says " + robot.textOf("issuance.outcome"));
 		assertEquals(-1, rowOf(robot, name), "nothing more is owed to " + name);
 		robot.screenshot(WalkInIntakeUiTest.shots().resolve("issuance-handed-over-zh_TW.png"));
+		return new Handed(account, password, serial, pin);
 	}
 
 	private static boolean enabled(WorkbenchRobot robot, String id) {

@@ -60,6 +60,16 @@ class WalkInIntakeUiTest {
 	static final String CARD_PIN = "135790";
 
 	/** In the sign-in dialog: the account's staff card and its PIN when it holds one, else none (standalone only). */
+	/** Chooses month {@code ends} and waits for {@code name} in the list, or (null) for the list to be read. */
+	static void showDueForRenewal(WorkbenchRobot robot, java.time.YearMonth ends, String name) {
+		robot.find("renewals.table");
+		robot.select("renewals.month", (int) java.time.YearMonth.now(java.time.ZoneId.of("Asia/Taipei")).until(ends,
+				java.time.temporal.ChronoUnit.MONTHS));
+		robot.waitUntil(() -> name == null ? !robot.textOf("renewals.outcome").isEmpty()
+				: robot.rows("renewals.table").stream().anyMatch(r -> r.get(2).equals(name)),
+				() -> name + " due in " + ends + ": " + robot.rows("renewals.table") + " " + robot.textOf("renewals.outcome"));
+	}
+
 	static void chooseCard(WorkbenchRobot robot, String account) {
 		String serial = CARDS.get(account);
 		List<String> cards = robot.items("signin.card");
@@ -275,7 +285,9 @@ class WalkInIntakeUiTest {
 		robot.click("review.approve");
 		robot.waitUntil(() -> robot.rows("review.table").isEmpty(), () -> "approved; the part says " + robot.textOf("review.outcome"));
 		switchUser(robot, CLERK, CLERK_PASSWORD, "已登入：ui.clerk（櫃檯人員）");
-		IssuanceSteps.carryToHandOver(robot, "王小明");
+		IssuanceSteps.Handed handed = IssuanceSteps.carryToHandOver(robot, "王小明");
+		// connected: at home, 王小明 applies for his certificate on the card with the subscriber edition's own flow
+		java.time.YearMonth ends = connected() ? AtHome.applyForCertificate(handed) : null;
 		// every other screen once in zh-TW, for the eye: 審核, 收發, 申請表單, 查詢 with the story
 		robot.chord(SWT.ALT, 'w');
 		robot.press('r');
@@ -293,6 +305,21 @@ class WalkInIntakeUiTest {
 		robot.openRow("search.results", 0);
 		robot.waitUntil(() -> robot.textOf("story.title").startsWith("王小明"), () -> "the story: " + robot.textOf("story.title"));
 		robot.screenshot(shots().resolve("story-zh_TW.png"));
+		assertEquals("此人的憑證尚無展期通知。", robot.textOf("story.notices.outcome"));
+		// 展期到期: 王小明's certificate (connected: he applied at home) in the month it ends
+		robot.chord(SWT.ALT, 'w');
+		robot.press('d');
+		if (connected()) {
+			showDueForRenewal(robot, ends, "王小明");
+			List<String> due = robot.rows("renewals.table").stream().filter(r -> r.get(2).equals("王小明")).findFirst().orElseThrow();
+			assertEquals("尚未通知", due.get(6));
+			assertTrue(due.get(5).endsWith("（未確認）"), due.get(5));
+			assertTrue(robot.textOf("renewals.outcome").startsWith("此月份共有 "), robot.textOf("renewals.outcome"));
+		} else {
+			showDueForRenewal(robot, java.time.YearMonth.now(java.time.ZoneId.of("Asia/Taipei")), null);
+			assertEquals("此單位在此月份沒有尚未展期的到期憑證。", robot.textOf("renewals.outcome"));
+		}
+		robot.screenshot(shots().resolve("renewals-zh_TW.png"));
 		robot.chord(SWT.ALT, 'w');
 		robot.press('w');
 		robot.find("intake.submit");
