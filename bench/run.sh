@@ -2,9 +2,11 @@
 # Runs the benchmarks at full size in the products' OSGi runtime (the same DS wiring as the counter and
 # the server): issuance vs openssl speed / openssl ca, a 1M-entry CRL vs openssl ca -gencrl, card
 # personalization vs pkcs11-tool, the mailroom CSV import vs a plain JDBC batch insert, search over 1M
-# subscribers (p99) vs the raw SQL, 200 concurrent TLS sessions against the RA server. Each ratio is the
+# subscribers (p99) vs the raw SQL, 200 concurrent TLS sessions against the RA server, renewal notices for
+# 1M subscribers into Postfix's smtp-sink vs smtp-source (then kill -9 halfway: none missing, none twice). Each ratio is the
 # median of 5 rounds with its spread. Every build runs them at small sizes (bench/pom.xml).
-# Other sizes: BENCH_SIZES="-Dbench.rounds=3 -Dbench.crl=100000 -Dbench.subscribers=100000" bench/run.sh
+# Other sizes: BENCH_SIZES="-Dbench.rounds=3 -Dbench.crl=100000 -Dbench.subscribers=100000 -Dbench.notices=100000" bench/run.sh
+# One only: BENCH_SIZES="-Dbench.only=notices -Dbench.notices=100000" bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 table=bench/radesk.bench/target/bench-table.txt

@@ -36,6 +36,7 @@ final class Benchmarks {
 		int postal = Integer.getInteger("bench.postal", 10_000);
 		int subscribers = Integer.getInteger("bench.subscribers", 1_000_000);
 		int sessions = Integer.getInteger("bench.sessions", 200);
+		int notices = Integer.getInteger("bench.notices", 1_000_000);
 		SoftHsm.demoCardSerial();
 		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
 		Database db = OsgiServices.await(Database.class);
@@ -44,7 +45,7 @@ final class Benchmarks {
 		System.out.println("RA Desk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version") + ", " + rounds + " rounds), work folder " + dir);
 		// -Dbench.only=search,crl runs only those
-		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search").split(","));
+		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search,notices").split(","));
 		IssuanceBench issuance = new IssuanceBench(dir, ca, db);
 		CrlBench crlBench = new CrlBench(dir, ca);
 		PersonalizationBench personalization = new PersonalizationBench(dir, ca, readers, OsgiServices.await(CardTerminal.class));
@@ -52,6 +53,7 @@ final class Benchmarks {
 		ServerLoadBench server = new ServerLoadBench(db, Path.of(System.getProperty("radesk.data")),
 				OsgiServices.await(RaServerEndpoint.class));
 		SearchBench search = new SearchBench(db, OsgiServices.await(SearchDesk.class));
+		NoticeBench noticeBench = new NoticeBench(dir);
 		for (int r = 1; r <= rounds; r++) {
 			System.out.println("round " + r + " of " + rounds);
 			if (only.contains("issuance")) {
@@ -73,6 +75,13 @@ final class Benchmarks {
 			if (only.contains("search")) {
 				search.run(subscribers);
 			}
+			if (only.contains("notices")) {
+				noticeBench.run(notices, r);
+			}
+		}
+		if (only.contains("notices")) {
+			// last: it stops and starts the RA, which the other benchmarks hold
+			NoticeCrash.run(dir, noticeBench.due());
 		}
 		return Report.table(tableFile);
 	}

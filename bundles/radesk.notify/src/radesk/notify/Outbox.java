@@ -112,9 +112,9 @@ public final class Outbox {
 		List<DueItem> due = new ArrayList<>();
 		Instant now = clock.instant();
 		radesk.core.renewal.NoticeStages stages = settings.map(MailSettings::stages).orElse(radesk.core.renewal.NoticeStages.DEFAULT);
-		String after = "";
+		Notices.Due after = null;
 		while (true) {
-			String from = after;
+			Notices.Due from = after;
 			List<Notices.Due> page = db.inTransaction((Connection c) -> Notices.due(c, now, horizon(now, stages), from, PAGE));
 			for (Notices.Due d : page) {
 				OptionalInt stage = stages.reached(d.notAfter(), now);
@@ -127,7 +127,7 @@ public final class Outbox {
 			if (page.size() < PAGE) {
 				break;
 			}
-			after = page.get(page.size() - 1).certificateSerial();
+			after = page.get(page.size() - 1);
 		}
 		for (Notices.Row r : db.inTransaction((Connection c) -> Notices.ready(c, now, 10_000))) {
 			Optional<Notices.Facts> f = db.inTransaction((Connection c) -> Notices.facts(c, r.certificateSerial()));
@@ -142,36 +142,37 @@ public final class Outbox {
 	}
 
 	private void fill(MailSettings settings, Instant now, int[] counts) throws Exception {
-		String after = "";
+		Notices.Due after = null;
 		while (true) {
-			String from = after;
+			Notices.Due from = after;
 			List<Notices.Due> page = db.inTransaction((Connection c) -> Notices.due(c, now, horizon(now, settings.stages()), from, PAGE));
-			for (Notices.Due d : page) {
-				OptionalInt stage = settings.stages().reached(d.notAfter(), now);
-				if (stage.isEmpty()) {
-					continue;
-				}
-				if (!d.verified() || d.undeliverable() != null) {
-					counts[7]++;
-					continue;
-				}
-				String messageId = MessageIds.renewal(d.certificateSerial(), stage.getAsInt(), settings.senderDomain());
-				boolean queued = db.inTransaction((Connection c) -> {
+			// one transaction a page: each row is made once (its key), so a page cut short is made again by the next run
+			counts[0] += db.inTransaction((Connection c) -> {
+				int queued = 0;
+				for (Notices.Due d : page) {
+					OptionalInt stage = settings.stages().reached(d.notAfter(), now);
+					if (stage.isEmpty()) {
+						continue;
+					}
+					if (!d.verified() || d.undeliverable() != null) {
+						counts[7]++;
+						continue;
+					}
 					if (Notices.exists(c, d.certificateSerial(), stage.getAsInt())) {
-						return false;
+						continue;
 					}
 					// a later stage replaces an earlier one still waiting (retried for days): one reminder, the current one
 					Notices.cancelQueued(c, d.certificateSerial(), "stage " + stage.getAsInt() + " reached");
-					Notices.queue(c, d.certificateSerial(), stage.getAsInt(), d.subscriberId(), d.email(),
-							Templates.language(d.language()), messageId, now);
-					return true;
-				});
-				counts[0] += queued ? 1 : 0;
-			}
+					Notices.queue(c, d.certificateSerial(), stage.getAsInt(), d.subscriberId(), d.email(), Templates.language(d.language()),
+							MessageIds.renewal(d.certificateSerial(), stage.getAsInt(), settings.senderDomain()), now);
+					queued++;
+				}
+				return queued;
+			});
 			if (page.size() < PAGE) {
 				return;
 			}
-			after = page.get(page.size() - 1).certificateSerial();
+			after = page.get(page.size() - 1);
 		}
 	}
 

@@ -32,8 +32,8 @@ public final class Notices {
 			+ " attempts, next_attempt_at, last_error, created_at, sent_at";
 
 	/** No newer certificate on the same card than {@code c}'s (a renewal issued stops the notices). */
-	private static final String NOT_RENEWED = " and not exists (select 1 from certificate n where n.card_serial = c.card_serial"
-			+ " and n.not_before > c.not_before and n.state <> 'REVOKED')";
+	private static final String NOT_RENEWED = " and (c.card_serial is null or not exists (select 1 from certificate n"
+			+ " where n.card_serial = c.card_serial and n.not_before > c.not_before and n.state <> 'REVOKED'))";
 
 	private Notices() {
 	}
@@ -46,16 +46,22 @@ public final class Notices {
 
 	/**
 	 * Certificates on their cards ending after {@code now} and up to {@code until}, not renewed, in
-	 * serial order after {@code afterSerial} ("" for the first page), at most {@code limit}.
+	 * order of their end (then serial) after {@code after} (null for the first page), at most
+	 * {@code limit}: each page a range of the index on (state, not_after, serial), however many
+	 * certificates the RA holds.
 	 */
-	public static List<Due> due(Connection c, Instant now, Instant until, String afterSerial, int limit) throws SQLException {
+	public static List<Due> due(Connection c, Instant now, Instant until, Due after, int limit) throws SQLException {
+		Instant from = after == null ? now : after.notAfter();
+		String serial = after == null ? "" : after.certificateSerial();
 		return Rows.list(c, "select c.serial, c.identifier, c.not_after, s.id, s.name, s.email, s.language,"
 				+ " s.email_verified_at is not null, s.email_undeliverable from certificate c join subscriber s on s.id = c.subscriber_id"
-				+ " where c.state = 'ON_CARD' and c.not_after > ? and c.not_after <= ? and c.serial > ?" + NOT_RENEWED
-				+ " order by c.serial fetch first " + limit + " rows only",
+				+ " where c.state = 'ON_CARD' and c.not_after > ? and c.not_after <= ?"
+				+ " and (c.not_after > ? or (c.not_after = ? and c.serial > ?))" + NOT_RENEWED
+				// state first, as in the index (it is fixed here): H2 then reads the index in order and sorts nothing
+				+ " order by c.state, c.not_after, c.serial fetch first " + limit + " rows only",
 				rs -> new Due(rs.getString(1), rs.getString(2), Rows.instant(rs, "not_after"), rs.getLong(4), rs.getString(5),
 						rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9)),
-				now, until, afterSerial);
+				now, until, from, from, serial);
 	}
 
 	/** Whether the certificate may still be noticed: on its card, unexpired, not renewed. */

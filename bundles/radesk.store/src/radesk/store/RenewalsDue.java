@@ -21,8 +21,8 @@ public final class RenewalsDue {
 	private static final String LATEST_NOTICE = " left join notice n on n.certificate_serial = c.serial"
 			+ " and n.stage = (select min(m.stage) from notice m where m.certificate_serial = c.serial)";
 	private static final String WHERE = " where c.state = 'ON_CARD' and c.not_after >= ? and c.not_after < ? and (? = '' or s.ra_unit = ?)"
-			+ " and not exists (select 1 from certificate r where r.card_serial = c.card_serial"
-			+ " and r.not_before > c.not_before and r.state <> 'REVOKED')";
+			+ " and (c.card_serial is null or not exists (select 1 from certificate r where r.card_serial = c.card_serial"
+			+ " and r.not_before > c.not_before and r.state <> 'REVOKED'))";
 
 	private RenewalsDue() {
 	}
@@ -37,7 +37,7 @@ public final class RenewalsDue {
 		return Rows.list(c, "select c.serial, c.identifier, c.not_after, s.name, s.account, s.ra_unit, s.email,"
 				+ " s.email_verified_at is not null, s.email_undeliverable,"
 				+ " coalesce(n.stage, 0), n.state" + FROM + LATEST_NOTICE + WHERE
-						+ " order by c.not_after, c.serial fetch first " + limit + " rows only",
+						+ " order by c.state, c.not_after, c.serial fetch first " + limit + " rows only",
 				rs -> new Row(rs.getString(1), rs.getString(2), Rows.instant(rs, "not_after"), rs.getString(4), rs.getString(5),
 						rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getInt(10), rs.getString(11)),
 				from, until, raUnit, raUnit);
