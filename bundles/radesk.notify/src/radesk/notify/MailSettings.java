@@ -26,10 +26,14 @@ import radesk.core.renewal.NoticeStages;
  * senderName = RA Desk 憑證註冊中心
  * stages = 30,14,7,1
  * trust = /etc/radesk/smtp-ca.pem  # optional: the CA of the server's TLS certificate, else the JDK's
+ * connections = 4                  # SMTP connections the job sends over at once (1 to 16)
  * </pre>
  */
 public record MailSettings(String host, int port, Security security, String user, char[] password, String sender,
-		String senderName, NoticeStages stages, Path trust) {
+		String senderName, NoticeStages stages, Path trust, int connections) {
+
+	/** Connections at once: a few, as a mail server expects of one bulk sender (Postfix allows 50 a client). */
+	public static final int MAX_CONNECTIONS = 16;
 
 	/** Transport security towards the SMTP server. */
 	public enum Security {
@@ -88,8 +92,17 @@ public record MailSettings(String host, int port, Security security, String user
 			throw new IOException(file + ": " + e.getMessage());
 		}
 		String trust = p.getProperty("trust", "").strip();
+		int connections;
+		try {
+			connections = Integer.parseInt(p.getProperty("connections", "4").strip());
+		} catch (NumberFormatException e) {
+			connections = 0;
+		}
+		if (connections < 1 || connections > MAX_CONNECTIONS) {
+			throw new IOException(file + ": connections is a number from 1 to " + MAX_CONNECTIONS);
+		}
 		return Optional.of(new MailSettings(host, port, security, p.getProperty("user", "").strip(), password, sender,
-				p.getProperty("senderName", "RA Desk").strip(), stages, trust.isEmpty() ? null : Path.of(trust)));
+				p.getProperty("senderName", "RA Desk").strip(), stages, trust.isEmpty() ? null : Path.of(trust), connections));
 	}
 
 	/** The domain of the sender address, for Message-IDs. */

@@ -107,6 +107,8 @@ public final class Mailer {
 	}
 
 	private Transport open;
+	private long lastUsed;
+	private static final long IDLE_CHECK_NANOS = 5_000_000_000L;
 
 	/**
 	 * Sends {@code message} to its recipients, over the connection of the previous send when it is
@@ -120,7 +122,8 @@ public final class Mailer {
 		boolean[] dotGone = { false };
 		int[] answerAfterDot = { 0 };
 		try {
-			if (open == null || !open.isConnected()) {
+			// a NOOP (isConnected) only after a pause: between messages the connection is known good
+			if (open == null || System.nanoTime() - lastUsed > IDLE_CHECK_NANOS && !open.isConnected()) {
 				close();
 				open = new Transport(session, settings);
 				open.connect(settings.host(), settings.port(), settings.user().isEmpty() ? null : settings.user(),
@@ -131,6 +134,7 @@ public final class Mailer {
 				dotGone[0] = true;
 			}, answerAfterDot);
 			open.sendMessage(message, message.getAllRecipients());
+			lastUsed = System.nanoTime();
 			return new Outcome(Result.SENT, oneLine(open.getLastServerResponse()));
 		} catch (SendFailedException e) {
 			if (answerAfterDot[0] >= 400) {

@@ -9,15 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-
-import javax.mail.internet.MimeMessage;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
-import radesk.store.AuditRecords;
 import radesk.store.Database;
 import radesk.store.Leases;
-import radesk.store.Mailboxes;
 import radesk.store.Notices;
 
 /**
@@ -43,6 +46,8 @@ public final class Outbox {
 	/** Tries before a notice is given up as FAILED (with the waits: about a day and a half). */
 	static final int MAX_ATTEMPTS = 8;
 	private static final int PAGE = 500;
+	/** What a run counts, by index. */
+	static final int QUEUED = 0, SENT = 1, RETRIED = 2, BOUNCED = 3, FAILED = 4, IN_DOUBT = 5, CANCELLED = 6, UNCONFIRMED = 7;
 
 	/** What a run did. {@code ran} is false when another runner holds the lease (or notices are not set up). */
 	public record Report(boolean ran, int queued, int sent, int retried, int bounced, int failed, int inDoubt, int cancelled,
@@ -87,15 +92,11 @@ public final class Outbox {
 			// whoever ran before us died (or stopped) in SENDING: no dot was written, so nothing went out
 			db.inTransaction((Connection c) -> Notices.requeueSending(c));
 		}
-		int[] counts = new int[8];
+		AtomicIntegerArray counts = new AtomicIntegerArray(8);
 		fill(settings.get(), now, counts);
-		Mailer mailer = new Mailer(settings.get());
-		try {
-			send(settings.get(), mailer, counts);
-		} finally {
-			mailer.close();
-		}
-		return new Report(true, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7]);
+		send(settings.get(), counts);
+		return new Report(true, counts.get(QUEUED), counts.get(SENT), counts.get(RETRIED), counts.get(BOUNCED), counts.get(FAILED),
+				counts.get(IN_DOUBT), counts.get(CANCELLED), counts.get(UNCONFIRMED));
 	}
 
 	/** Lets the lease go (a clean stop), so the next runner need not wait for it to lapse. */
@@ -141,13 +142,13 @@ public final class Outbox {
 		return now.plus(Duration.ofDays(stages.first() + 2L));
 	}
 
-	private void fill(MailSettings settings, Instant now, int[] counts) throws Exception {
+	private void fill(MailSettings settings, Instant now, AtomicIntegerArray counts) throws Exception {
 		Notices.Due after = null;
 		while (true) {
 			Notices.Due from = after;
 			List<Notices.Due> page = db.inTransaction((Connection c) -> Notices.due(c, now, horizon(now, settings.stages()), from, PAGE));
 			// one transaction a page: each row is made once (its key), so a page cut short is made again by the next run
-			counts[0] += db.inTransaction((Connection c) -> {
+			counts.addAndGet(QUEUED, db.inTransaction((Connection c) -> {
 				int queued = 0;
 				for (Notices.Due d : page) {
 					OptionalInt stage = settings.stages().reached(d.notAfter(), now);
@@ -155,7 +156,7 @@ public final class Outbox {
 						continue;
 					}
 					if (!d.verified() || d.undeliverable() != null) {
-						counts[7]++;
+						counts.incrementAndGet(UNCONFIRMED);
 						continue;
 					}
 					if (Notices.exists(c, d.certificateSerial(), stage.getAsInt())) {
@@ -168,7 +169,7 @@ public final class Outbox {
 					queued++;
 				}
 				return queued;
-			});
+			}));
 			if (page.size() < PAGE) {
 				return;
 			}
@@ -176,110 +177,55 @@ public final class Outbox {
 		}
 	}
 
-	private void send(MailSettings settings, Mailer mailer, int[] counts) throws Exception {
-		while (true) {
-			Instant now = clock.instant();
-			List<Notices.Row> ready = db.inTransaction((Connection c) ->
-					Leases.take(c, LEASE, holder, now, now.plus(leaseFor)) == Leases.Outcome.HELD_ELSEWHERE ? List.<Notices.Row>of()
-							: Notices.ready(c, now, 100));
-			if (ready.isEmpty()) {
-				return;
-			}
-			for (Notices.Row row : ready) {
-				sendOne(settings, mailer, row, counts);
-			}
-		}
-	}
-
-	private void sendOne(MailSettings settings, Mailer mailer, Notices.Row row, int[] counts) throws Exception {
-		Instant now = clock.instant();
-		String subject = "notice:" + row.id();
-		Optional<Notices.Facts> facts = db.inTransaction((Connection c) -> {
-			Optional<Mailboxes.Mailbox> box = Mailboxes.of(c, row.subscriberId());
-			String why = !Notices.stillDue(c, row.certificateSerial(), now) ? "renewed, revoked, suspended or expired"
-					: box.isEmpty() || !box.get().usable() ? "address not confirmed or undeliverable"
-							: !box.get().email().equalsIgnoreCase(row.recipient()) ? "address changed" : null;
-			if (why != null) {
-				if (Notices.move(c, row.id(), Notices.State.QUEUED, Notices.State.CANCELLED, why)) {
-					AuditRecords.append(c, job, "NOTICE_CANCELLED", subject, Notices.State.QUEUED, why, now);
-					counts[6]++;
-				}
-				return Optional.empty();
-			}
-			return Notices.sending(c, row.id()) ? Notices.facts(c, row.certificateSerial()) : Optional.<Notices.Facts>empty();
+	/**
+	 * Sends the ready notices a page at a time, over {@code settings.connections()} SMTP connections
+	 * at once (composing and signing on as many threads); the lease is renewed before each page, and
+	 * a page is done before the next is read, so no notice is read twice while it is on its way.
+	 */
+	private void send(MailSettings settings, AtomicIntegerArray counts) throws Exception {
+		NoticeSender sender = new NoticeSender(db, settings, signer, clock, job, counts);
+		int width = settings.connections();
+		BlockingQueue<Mailer> mailers = new ArrayBlockingQueue<>(width);
+		ExecutorService threads = Executors.newFixedThreadPool(width, work -> {
+			Thread t = new Thread(work, "notice sender");
+			t.setDaemon(true);
+			return t;
 		});
-		if (facts.isEmpty()) {
-			return;
-		}
-		radesk.core.Checkpoints.reached("notice.sending");
-		Notices.Facts f = facts.get();
-		MimeMessage message;
 		try {
-			message = SignedMail.compose(mailer.session(), Templates.renewal(row.language(), f.name(), f.identifier(), f.notAfter(),
-					daysLeft(f.notAfter(), now), settings.sender()), settings.sender(), settings.senderName(), row.recipient(),
-					row.messageId(), signer);
-		} catch (Exception e) {
-			settle(row, Notices.State.FAILED, "could not be composed: " + e.getMessage(), null, "NOTICE_FAILED", counts, 4);
-			return;
-		}
-		Mailer.Outcome outcome = mailer.send(message, () -> db.inTransaction((Connection c) -> {
-			if (!Notices.move(c, row.id(), Notices.State.SENDING, Notices.State.IN_DOUBT, null)) {
-				throw new IllegalStateException("notice " + row.id() + " is no longer being sent by this runner");
+			for (int i = 0; i < width; i++) {
+				mailers.add(new Mailer(settings));
 			}
-			return null;
-		}));
-		switch (outcome.result()) {
-		case SENT -> {
-			radesk.core.Checkpoints.reached("notice.accepted");
-			db.inTransaction((Connection c) -> {
-				Notices.sent(c, row.id(), clock.instant());
-				AuditRecords.append(c, job, "NOTICE_SENT", subject, Notices.State.IN_DOUBT,
-						"certificate:" + row.certificateSerial() + " stage " + row.stage() + " to " + row.recipient(), clock.instant());
-				return null;
-			});
-			counts[1]++;
-		}
-		case RETRY -> {
-			int attempts = row.attempts() + 1;
-			if (attempts >= MAX_ATTEMPTS) {
-				settle(row, Notices.State.FAILED, outcome.detail(), null, "NOTICE_FAILED", counts, 4);
-			} else {
-				Instant next = clock.instant().plus(Duration.ofMinutes(5L << Math.min(attempts - 1, 7)));
-				settle(row, Notices.State.QUEUED, outcome.detail(), next, null, counts, 2);
+			while (true) {
+				Instant now = clock.instant();
+				List<Notices.Row> ready = db.inTransaction((Connection c) ->
+						Leases.take(c, LEASE, holder, now, now.plus(leaseFor)) == Leases.Outcome.HELD_ELSEWHERE ? List.<Notices.Row>of()
+								: Notices.ready(c, now, PAGE));
+				if (ready.isEmpty()) {
+					return;
+				}
+				List<Future<Void>> page = new ArrayList<>();
+				for (Notices.Row row : ready) {
+					page.add(threads.submit(() -> {
+						Mailer mailer = mailers.take();
+						try {
+							sender.send(mailer, row);
+						} finally {
+							mailers.add(mailer);
+						}
+						return null;
+					}));
+				}
+				for (Future<Void> f : page) {
+					try {
+						f.get();
+					} catch (ExecutionException e) {
+						throw e.getCause() instanceof Exception cause ? cause : e;
+					}
+				}
 			}
+		} finally {
+			threads.shutdownNow();
+			mailers.forEach(Mailer::close);
 		}
-		case BOUNCED -> {
-			db.inTransaction((Connection c) -> {
-				Notices.settle(c, row.id(), Notices.State.BOUNCED, outcome.detail(), null);
-				Mailboxes.undeliverable(c, row.subscriberId(), outcome.detail());
-				AuditRecords.append(c, job, "NOTICE_BOUNCED", subject, Notices.State.SENDING,
-						row.recipient() + ": " + outcome.detail(), clock.instant());
-				return null;
-			});
-			counts[3]++;
-		}
-		case FAILED -> settle(row, Notices.State.FAILED, outcome.detail(), null, "NOTICE_FAILED", counts, 4);
-		case IN_DOUBT -> {
-			db.inTransaction((Connection c) -> AuditRecords.append(c, job, "NOTICE_IN_DOUBT", subject, Notices.State.SENDING,
-					"the final dot went out, no answer: not sent again by itself (" + outcome.detail() + ")", clock.instant()));
-			counts[5]++;
-		}
-		}
-	}
-
-	private void settle(Notices.Row row, Notices.State to, String detail, Instant next, String audited, int[] counts, int counter)
-			throws Exception {
-		db.inTransaction((Connection c) -> {
-			Notices.settle(c, row.id(), to, detail, next);
-			if (audited != null) {
-				AuditRecords.append(c, job, audited, "notice:" + row.id(), Notices.State.SENDING, detail, clock.instant());
-			}
-			return null;
-		});
-		counts[counter]++;
-	}
-
-	private static int daysLeft(Instant notAfter, Instant now) {
-		return (int) Math.max(0, Math.ceil(Duration.between(now, notAfter).toHours() / 24.0));
 	}
 }

@@ -39,13 +39,20 @@ final class NoticeKeys implements MessageSigner {
 	}
 
 	@Override
-	public synchronized byte[] sign(byte[] content, String sender) throws GeneralSecurityException {
-		try {
-			certificate(sender);
-		} catch (IOException e) {
-			throw new GeneralSecurityException("the notice-signing key cannot be read: " + e.getMessage(), e);
+	public byte[] sign(byte[] content, String sender) throws GeneralSecurityException {
+		java.security.PrivateKey signingKey;
+		List<X509Certificate> chain;
+		synchronized (this) {
+			try {
+				certificate(sender);
+			} catch (IOException e) {
+				throw new GeneralSecurityException("the notice-signing key cannot be read: " + e.getMessage(), e);
+			}
+			signingKey = key;
+			chain = List.of(certificate, ra.ca.issuing(), ra.ca.root());
 		}
-		return CmsSignatures.detached(content, key, List.of(certificate, ra.ca.issuing(), ra.ca.root()));
+		// signed outside the lock: the job's connections compose and sign at once
+		return CmsSignatures.detached(content, signingKey, chain);
 	}
 
 	/** The certificate for {@code sender}, made or renewed when needed. */

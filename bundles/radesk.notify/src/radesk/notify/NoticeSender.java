@@ -1,0 +1,135 @@
+package radesk.notify;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import javax.mail.internet.MimeMessage;
+
+import radesk.core.access.Actor;
+import radesk.store.AuditRecords;
+import radesk.store.Database;
+import radesk.store.Mailboxes;
+import radesk.store.Notices;
+
+/**
+ * One notice of the {@link Outbox} on its way, on one of the job's SMTP connections: QUEUED → SENDING
+ * (after checking it is still due, to the same confirmed address), composed and S/MIME-signed,
+ * SENDING → IN_DOUBT just before the final dot, → SENT at the server's 250; or retried, bounced,
+ * failed. Each notice is claimed by one sender (the SENDING move is conditional), so the job's
+ * connections never send one twice.
+ */
+final class NoticeSender {
+
+	private final Database db;
+	private final MailSettings settings;
+	private final MessageSigner signer;
+	private final Clock clock;
+	private final Actor job;
+	private final AtomicIntegerArray counts;
+
+	NoticeSender(Database db, MailSettings settings, MessageSigner signer, Clock clock, Actor job, AtomicIntegerArray counts) {
+		this.db = db;
+		this.settings = settings;
+		this.signer = signer;
+		this.clock = clock;
+		this.job = job;
+		this.counts = counts;
+	}
+
+	/** Sends {@code row} over {@code mailer}: claimed, composed and signed, sent, and settled. */
+	void send(Mailer mailer, Notices.Row row) throws Exception {
+		Instant now = clock.instant();
+		String subject = "notice:" + row.id();
+		Optional<Notices.Facts> facts = db.inTransaction((Connection c) -> {
+			Optional<Mailboxes.Mailbox> box = Mailboxes.of(c, row.subscriberId());
+			String why = !Notices.stillDue(c, row.certificateSerial(), now) ? "renewed, revoked, suspended or expired"
+					: box.isEmpty() || !box.get().usable() ? "address not confirmed or undeliverable"
+							: !box.get().email().equalsIgnoreCase(row.recipient()) ? "address changed" : null;
+			if (why != null) {
+				if (Notices.move(c, row.id(), Notices.State.QUEUED, Notices.State.CANCELLED, why)) {
+					AuditRecords.append(c, job, "NOTICE_CANCELLED", subject, Notices.State.QUEUED, why, now);
+					counts.incrementAndGet(Outbox.CANCELLED);
+				}
+				return Optional.empty();
+			}
+			return Notices.sending(c, row.id()) ? Notices.facts(c, row.certificateSerial()) : Optional.<Notices.Facts>empty();
+		});
+		if (facts.isEmpty()) {
+			return;
+		}
+		radesk.core.Checkpoints.reached("notice.sending");
+		Notices.Facts f = facts.get();
+		MimeMessage message;
+		try {
+			message = SignedMail.compose(mailer.session(), Templates.renewal(row.language(), f.name(), f.identifier(), f.notAfter(),
+					daysLeft(f.notAfter(), now), settings.sender()), settings.sender(), settings.senderName(), row.recipient(),
+					row.messageId(), signer);
+		} catch (Exception e) {
+			settle(row, Notices.State.FAILED, "could not be composed: " + e.getMessage(), null, "NOTICE_FAILED", Outbox.FAILED);
+			return;
+		}
+		Mailer.Outcome outcome = mailer.send(message, () -> db.inTransaction((Connection c) -> {
+			if (!Notices.move(c, row.id(), Notices.State.SENDING, Notices.State.IN_DOUBT, null)) {
+				throw new IllegalStateException("notice " + row.id() + " is no longer being sent by this runner");
+			}
+			return null;
+		}));
+		switch (outcome.result()) {
+		case SENT -> {
+			radesk.core.Checkpoints.reached("notice.accepted");
+			db.inTransaction((Connection c) -> {
+				Notices.sent(c, row.id(), clock.instant());
+				AuditRecords.append(c, job, "NOTICE_SENT", subject, Notices.State.IN_DOUBT,
+						"certificate:" + row.certificateSerial() + " stage " + row.stage() + " to " + row.recipient(), clock.instant());
+				return null;
+			});
+			counts.incrementAndGet(Outbox.SENT);
+		}
+		case RETRY -> {
+			int attempts = row.attempts() + 1;
+			if (attempts >= Outbox.MAX_ATTEMPTS) {
+				settle(row, Notices.State.FAILED, outcome.detail(), null, "NOTICE_FAILED", Outbox.FAILED);
+			} else {
+				Instant next = clock.instant().plus(Duration.ofMinutes(5L << Math.min(attempts - 1, 7)));
+				settle(row, Notices.State.QUEUED, outcome.detail(), next, null, Outbox.RETRIED);
+			}
+		}
+		case BOUNCED -> {
+			db.inTransaction((Connection c) -> {
+				Notices.settle(c, row.id(), Notices.State.BOUNCED, outcome.detail(), null);
+				Mailboxes.undeliverable(c, row.subscriberId(), outcome.detail());
+				AuditRecords.append(c, job, "NOTICE_BOUNCED", subject, Notices.State.SENDING,
+						row.recipient() + ": " + outcome.detail(), clock.instant());
+				return null;
+			});
+			counts.incrementAndGet(Outbox.BOUNCED);
+		}
+		case FAILED -> settle(row, Notices.State.FAILED, outcome.detail(), null, "NOTICE_FAILED", Outbox.FAILED);
+		case IN_DOUBT -> {
+			db.inTransaction((Connection c) -> AuditRecords.append(c, job, "NOTICE_IN_DOUBT", subject, Notices.State.SENDING,
+					"the final dot went out, no answer: not sent again by itself (" + outcome.detail() + ")", clock.instant()));
+			counts.incrementAndGet(Outbox.IN_DOUBT);
+		}
+		}
+	}
+
+	private void settle(Notices.Row row, Notices.State to, String detail, Instant next, String audited, int counter)
+			throws Exception {
+		db.inTransaction((Connection c) -> {
+			Notices.settle(c, row.id(), to, detail, next);
+			if (audited != null) {
+				AuditRecords.append(c, job, audited, "notice:" + row.id(), Notices.State.SENDING, detail, clock.instant());
+			}
+			return null;
+		});
+		counts.incrementAndGet(counter);
+	}
+
+	private static int daysLeft(Instant notAfter, Instant now) {
+		return (int) Math.max(0, Math.ceil(Duration.between(now, notAfter).toHours() / 24.0));
+	}
+}
