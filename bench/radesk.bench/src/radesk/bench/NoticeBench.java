@@ -30,6 +30,8 @@ import radesk.testing.TestIds;
 final class NoticeBench {
 
 	static final String SEED = "<seed.";
+	/** The job's SMTP connections at once (smtp.properties connections; 4 by default, 8 here, -Dbench.connections). */
+	static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
 	private final Path dir;
 	private int loaded = -1;
 	private int due;
@@ -69,7 +71,8 @@ final class NoticeBench {
 				throw new IllegalStateException("smtp-source delivered " + sink.accepted() + " of " + sent);
 			}
 		}
-		Report.ratio("renewal notices from the outbox (" + due + " due of " + n + " subscribers, S/MIME-signed)", sent / ours,
+		Report.ratio("renewal notices from the outbox (" + due + " due of " + n + " subscribers, S/MIME-signed, " + CONNECTIONS
+				+ " connections)", sent / ours,
 				"smtp-source -d, same sink", sent / peer, "/s", ">= 0.50");
 		// what the S/MIME signature alone allows on this JVM and these cores: the notices' ceiling
 		Report.detail("  of which ECDSA P-256 signatures alone, one per notice, on every core", sent / signing((int) sent, (int) size),
@@ -124,7 +127,8 @@ final class NoticeBench {
 		Path file = Path.of(System.getProperty("radesk.data"), "notify", "smtp.properties");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, "host = 127.0.0.1\nport = " + port + "\nsecurity = none\nsender = ra-notices@radesk.test\n"
-				+ "senderName = RA Desk\nstages = 30,14,7,1\n", StandardCharsets.UTF_8);
+				+ "senderName = RA Desk\nstages = 30,14,7,1\nconnections = " + CONNECTIONS + "\n",
+				StandardCharsets.UTF_8);
 	}
 
 	int due() {

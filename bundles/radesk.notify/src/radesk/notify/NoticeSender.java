@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -40,29 +42,44 @@ final class NoticeSender {
 		this.counts = counts;
 	}
 
-	/** Sends {@code row} over {@code mailer}: claimed, composed and signed, sent, and settled. */
-	void send(Mailer mailer, Notices.Row row) throws Exception {
+	/** A notice claimed for sending (SENDING), with what its letter says. */
+	record Claimed(Notices.Row row, Notices.Facts facts) {
+	}
+
+	/**
+	 * Claims a page of ready notices in one transaction: each still due and to the same usable
+	 * address moves QUEUED → SENDING (conditionally: a notice another runner took is skipped); the
+	 * others are cancelled, audited.
+	 */
+	List<Claimed> claim(List<Notices.Row> rows) throws Exception {
+		Instant now = clock.instant();
+		return db.inTransaction((Connection c) -> {
+			List<Claimed> claimed = new ArrayList<>();
+			for (Notices.Row row : rows) {
+				Optional<Mailboxes.Mailbox> box = Mailboxes.of(c, row.subscriberId());
+				String why = !Notices.stillDue(c, row.certificateSerial(), now) ? "renewed, revoked, suspended or expired"
+						: box.isEmpty() || !box.get().usable() ? "address not confirmed or undeliverable"
+								: !box.get().email().equalsIgnoreCase(row.recipient()) ? "address changed" : null;
+				if (why != null) {
+					if (Notices.move(c, row.id(), Notices.State.QUEUED, Notices.State.CANCELLED, why)) {
+						AuditRecords.append(c, job, "NOTICE_CANCELLED", "notice:" + row.id(), Notices.State.QUEUED, why, now);
+						counts.incrementAndGet(Outbox.CANCELLED);
+					}
+				} else if (Notices.sending(c, row.id())) {
+					Notices.facts(c, row.certificateSerial()).ifPresent(f -> claimed.add(new Claimed(row, f)));
+				}
+			}
+			return claimed;
+		});
+	}
+
+	/** Sends a claimed notice over {@code mailer}: composed and signed, sent, and settled. */
+	void send(Mailer mailer, Claimed claimed) throws Exception {
+		Notices.Row row = claimed.row();
 		Instant now = clock.instant();
 		String subject = "notice:" + row.id();
-		Optional<Notices.Facts> facts = db.inTransaction((Connection c) -> {
-			Optional<Mailboxes.Mailbox> box = Mailboxes.of(c, row.subscriberId());
-			String why = !Notices.stillDue(c, row.certificateSerial(), now) ? "renewed, revoked, suspended or expired"
-					: box.isEmpty() || !box.get().usable() ? "address not confirmed or undeliverable"
-							: !box.get().email().equalsIgnoreCase(row.recipient()) ? "address changed" : null;
-			if (why != null) {
-				if (Notices.move(c, row.id(), Notices.State.QUEUED, Notices.State.CANCELLED, why)) {
-					AuditRecords.append(c, job, "NOTICE_CANCELLED", subject, Notices.State.QUEUED, why, now);
-					counts.incrementAndGet(Outbox.CANCELLED);
-				}
-				return Optional.empty();
-			}
-			return Notices.sending(c, row.id()) ? Notices.facts(c, row.certificateSerial()) : Optional.<Notices.Facts>empty();
-		});
-		if (facts.isEmpty()) {
-			return;
-		}
 		radesk.core.Checkpoints.reached("notice.sending");
-		Notices.Facts f = facts.get();
+		Notices.Facts f = claimed.facts();
 		MimeMessage message;
 		try {
 			message = SignedMail.compose(mailer.session(), Templates.renewal(row.language(), f.name(), f.identifier(), f.notAfter(),

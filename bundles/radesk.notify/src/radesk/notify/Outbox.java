@@ -179,8 +179,8 @@ public final class Outbox {
 
 	/**
 	 * Sends the ready notices a page at a time, over {@code settings.connections()} SMTP connections
-	 * at once (composing and signing on as many threads); the lease is renewed before each page, and
-	 * a page is done before the next is read, so no notice is read twice while it is on its way.
+	 * at once (composing and signing on as many threads): the lease renewed, the page claimed in one
+	 * transaction, each notice sent by one thread; a page is done before the next is read.
 	 */
 	private void send(MailSettings settings, AtomicIntegerArray counts) throws Exception {
 		NoticeSender sender = new NoticeSender(db, settings, signer, clock, job, counts);
@@ -191,6 +191,7 @@ public final class Outbox {
 			t.setDaemon(true);
 			return t;
 		});
+		List<Long> page = new ArrayList<>();
 		try {
 			for (int i = 0; i < width; i++) {
 				mailers.add(new Mailer(settings));
@@ -203,19 +204,21 @@ public final class Outbox {
 				if (ready.isEmpty()) {
 					return;
 				}
-				List<Future<Void>> page = new ArrayList<>();
-				for (Notices.Row row : ready) {
-					page.add(threads.submit(() -> {
+				page.clear();
+				List<Future<Void>> sending = new ArrayList<>();
+				for (NoticeSender.Claimed claimed : sender.claim(ready)) {
+					page.add(claimed.row().id());
+					sending.add(threads.submit(() -> {
 						Mailer mailer = mailers.take();
 						try {
-							sender.send(mailer, row);
+							sender.send(mailer, claimed);
 						} finally {
 							mailers.add(mailer);
 						}
 						return null;
 					}));
 				}
-				for (Future<Void> f : page) {
+				for (Future<Void> f : sending) {
 					try {
 						f.get();
 					} catch (ExecutionException e) {
@@ -225,7 +228,14 @@ public final class Outbox {
 			}
 		} finally {
 			threads.shutdownNow();
+			threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
 			mailers.forEach(Mailer::close);
+			// a page claimed but not all sent (a failure stopped the run): no dot went out for what of it
+			// is still SENDING, and no sender of this run is left to write one — queued again, now
+			db.inTransaction((Connection c) -> {
+				Notices.requeueSending(c, page);
+				return null;
+			});
 		}
 	}
 }

@@ -136,6 +136,13 @@ public final class Notices {
 		return Rows.update(c, "update notice set state = 'QUEUED' where state = 'SENDING'");
 	}
 
+	/** The same for these notices only (a runner's own page, none of them on its way any more). */
+	public static void requeueSending(Connection c, List<Long> ids) throws SQLException {
+		for (long id : ids) {
+			Rows.update(c, "update notice set state = 'QUEUED' where state = 'SENDING' and id = ?", id);
+		}
+	}
+
 	/**
 	 * A re-send asked at the counter: the notice queued again at once, to the address and in the
 	 * language given, under {@code messageId}; only from a state in which no runner holds it.
