@@ -31,7 +31,7 @@ import radesk.testing.swt.WorkbenchRobot;
  */
 class AccountUiTest {
 
-	private static <T> T service(Class<T> type) throws InterruptedException {
+	static <T> T service(Class<T> type) throws InterruptedException {
 		BundleContext context = FrameworkUtil.getBundle(AccountUiTest.class).getBundleContext();
 		ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
 		tracker.open();
@@ -46,7 +46,7 @@ class AccountUiTest {
 		}
 	}
 
-	private static String disclosedAnswer(WorkbenchRobot robot, RaServerEndpoint server) {
+	static String disclosedAnswer(WorkbenchRobot robot, RaServerEndpoint server) {
 		org.eclipse.swt.widgets.Control image = robot.find("login.captchaImage");
 		// the captcha is fetched in a Job: wait until it is shown
 		robot.waitUntil(() -> robot.onUi(() -> image.getData("radesk.captchaId")) != null, () -> "a captcha is shown");
@@ -417,10 +417,10 @@ class AccountUiTest {
 				() -> "the status line names the server: " + robot.textOf("status.service"));
 	}
 
-	private static String lastCard;
+	static String lastCard;
 
 	/** The counter personalizes a blank card for the subscriber, prints both slips and hands it over; the PIN. */
-	private static String cardFor(Actor clerk, long subscriberId) throws Exception {
+	static String cardFor(Actor clerk, long subscriberId) throws Exception {
 		long blankSlot = service(radesk.api.CardReaders.class).slots().stream().filter(s -> s.cardPresent() && !s.initialized())
 				.findFirst().orElseThrow().slotId();
 		radesk.api.staff.NewCard card = new radesk.flows.counter.PersonalizeCard(service(radesk.api.staff.CardDesk.class),
@@ -450,14 +450,14 @@ class AccountUiTest {
 	}
 
 	/** Where the card is in the list of cards in readers (read in the background: waits for it). */
-	private static int cardIndex(WorkbenchRobot robot, String serial) {
+	static int cardIndex(WorkbenchRobot robot, String serial) {
 		java.util.function.Supplier<Integer> index = () -> robot.onUi(() -> ((org.eclipse.swt.widgets.Combo) robot.find("certs.card")).indexOf(serial));
 		robot.waitUntil(() -> index.get() >= 0, () -> "card " + serial + " offered: " + robot.textOf("certs.card") + "; the screen says "
 				+ robot.textOf("certs.outcome"));
 		return index.get();
 	}
 
-	private static int renewCardIndex(WorkbenchRobot robot, String serial) {
+	static int renewCardIndex(WorkbenchRobot robot, String serial) {
 		java.util.function.Supplier<Integer> index = () -> robot.onUi(() -> ((org.eclipse.swt.widgets.Combo) robot.find("renew.card")).indexOf(serial));
 		robot.waitUntil(() -> index.get() >= 0, () -> "card " + serial + " offered: " + robot.textOf("renew.card"));
 		return index.get();
