@@ -108,6 +108,31 @@ class CrashTest {
 		assertConsistent(j, me, cert);
 	}
 
+	/**
+	 * 憑證展期 whose server is killed once it has recorded the renewal (the new certificate issued, its
+	 * answer lost): the subscriber edition is told the server did not answer; the next attempt takes
+	 * up the same key and certificate, and the card ends with exactly one active certificate.
+	 */
+	@Test
+	void aRenewalWhoseServerIsKilledAfterRecordingIsCompletedByTheNextAttempt() throws Exception {
+		Journey j = Journey.toCardInHand();
+		radesk.client.RaClient first = SubscriberEdition.logIn(j);
+		SubscriberRa.Certificate old = SubscriberEdition.apply(first, j, KeyKind.EC_P256);
+		RenewalTest.endsIn(j, java.time.Duration.ofDays(15));
+		serverKilledAt("ra.renew.recorded", me -> RenewalTest.renew(me, j, old.serial()), j);
+		radesk.client.RaClient me = SubscriberEdition.logIn(j);
+		radesk.flows.RenewCertificate.Outcome done = RenewalTest.renew(me, j, old.serial());
+		assertTrue(done.resumed(), "the recorded renewal was taken up, not made anew");
+		List<SubscriberRa.Certificate> mine = me.certificates();
+		assertEquals(2, mine.size(), "one renewal issued, not two: " + mine.stream().map(c -> c.identifier() + " " + c.state()).toList());
+		assertEquals(1, mine.stream().filter(c -> c.state() == CertificateState.ON_CARD).count(), "exactly one active certificate");
+		assertEquals(CertificateState.SUPERSEDED, mine.stream().filter(c -> c.serial().equals(old.serial())).findFirst().orElseThrow().state());
+		try (CardSession card = Services.await(CardTerminal.class).open(j.card.serial(), j.pin.toCharArray())) {
+			assertEquals(2, card.keys().size(), "the old key and the new one, no stray key");
+			assertEquals(2, card.certificates().size(), "the old certificate and the new one");
+		}
+	}
+
 	interface Attempt {
 		Object run(radesk.client.RaClient me) throws Exception;
 	}

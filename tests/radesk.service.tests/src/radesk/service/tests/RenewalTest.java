@@ -42,7 +42,7 @@ class RenewalTest {
 		ServerApiTest.connect();
 	}
 
-	private static void endsIn(Journey j, Duration left) throws Exception {
+	static void endsIn(Journey j, Duration left) throws Exception {
 		Services.await(Database.class).inTransaction((Connection c) -> {
 			try (var ps = c.prepareStatement("update certificate set not_after = ? where subscriber_id = ? and state = 'ON_CARD'")) {
 				ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now().plus(left)));
@@ -53,7 +53,7 @@ class RenewalTest {
 		});
 	}
 
-	private static RenewCertificate.Outcome renew(RaClient me, Journey j, String oldSerial) throws Exception {
+	static RenewCertificate.Outcome renew(RaClient me, Journey j, String oldSerial) throws Exception {
 		return new RenewCertificate(me, Services.await(CardTerminal.class)).run(j.card.serial(), oldSerial, j.pin.toCharArray(),
 				j.pin.toCharArray(), KeyKind.EC_P256, step -> {
 				});
