@@ -60,7 +60,21 @@ final class NoticeCrash {
 			long atKill = sink.accepted();
 			startRa();
 			Thread.sleep(1500); // the dead job's lease lapses
-			NoticeDesk.Report after = OsgiServices.await(NoticeDesk.class).runJob();
+			NoticeDesk desk = OsgiServices.await(NoticeDesk.class);
+			java.util.concurrent.ExecutorService restart = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+				Thread t = new Thread(r, "notices after the restart");
+				t.setDaemon(true);
+				return t;
+			});
+			NoticeDesk.Report after;
+			try {
+				after = restart.submit(desk::runJob).get(10, TimeUnit.MINUTES);
+			} catch (java.util.concurrent.TimeoutException e) {
+				throw new IllegalStateException("the job after the restart did not end in 10 minutes: the records did not recover from"
+						+ " kill -9 (rows left locked by a transaction that died?)");
+			} finally {
+				restart.shutdownNow();
+			}
 			Map<String, Integer> taken = sink.messageIds();
 			int missing = 0;
 			int inDoubt = 0;
