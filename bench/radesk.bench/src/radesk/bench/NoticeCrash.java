@@ -1,28 +1,17 @@
 package radesk.bench;
 
-import java.io.File;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 import radesk.api.staff.NoticeDesk;
 import radesk.store.Database;
 import radesk.testing.OsgiServices;
+import radesk.testing.RaProcess;
 
 /**
  * The notices job killed with SIGKILL halfway: this runtime's RA stopped (H2 lets one process hold its
@@ -41,9 +30,9 @@ final class NoticeCrash {
 		NoticeBench.reset(OsgiServices.await(Database.class));
 		try (SmtpSink sink = new SmtpSink(dir.resolve("notices-crash"))) {
 			NoticeBench.settings(sink.port);
-			stopRa();
+			RaProcess.stopRa();
 			Path log = dir.resolve("notice-child.log");
-			Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath(),
+			Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", RaProcess.classPath(),
 					"-Dradesk.data=" + System.getProperty("radesk.data"), "-Dradesk.notices.lease=1", "-Dfile.encoding=UTF-8",
 					NoticeChild.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 			long half = Math.max(1, due / 2);
@@ -52,13 +41,13 @@ final class NoticeCrash {
 				Thread.sleep(2);
 			}
 			if (!child.isAlive()) {
-				startRa();
+				RaProcess.startRa();
 				throw new IllegalStateException("the notices job ended before it was killed:\n" + Files.readString(log));
 			}
 			child.destroyForcibly(); // SIGKILL
 			child.waitFor(30, TimeUnit.SECONDS);
 			long atKill = sink.accepted();
-			startRa();
+			RaProcess.startRa();
 			Thread.sleep(1500); // the dead job's lease lapses
 			NoticeDesk desk = OsgiServices.await(NoticeDesk.class);
 			java.util.concurrent.ExecutorService restart = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -106,63 +95,5 @@ final class NoticeCrash {
 						+ " twice, " + notices + " of " + due);
 			}
 		}
-	}
-
-	private static void stopRa() throws Exception {
-		bundle("radesk.service").stop();
-		bundle("radesk.store").stop();
-		Path file = Path.of(System.getProperty("radesk.data"), "db", "radesk.mv.db");
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (true) {
-			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-				FileLock lock = channel.tryLock();
-				if (lock != null) {
-					lock.release();
-					return;
-				}
-			} catch (java.nio.channels.OverlappingFileLockException | java.io.IOException stillOpen) {
-				// H2 still holds it
-			}
-			if (System.currentTimeMillis() > deadline) {
-				throw new IllegalStateException("the database stayed open after the RA stopped");
-			}
-			Thread.sleep(50);
-		}
-	}
-
-	private static void startRa() throws Exception {
-		bundle("radesk.store").start();
-		bundle("radesk.service").start();
-	}
-
-	private static Bundle bundle(String name) {
-		for (Bundle b : FrameworkUtil.getBundle(NoticeCrash.class).getBundleContext().getBundles()) {
-			if (b.getSymbolicName().equals(name)) {
-				return b;
-			}
-		}
-		throw new IllegalStateException(name + " is not installed");
-	}
-
-	/** The class path of this runtime's bundles (their jars, or their target/classes in the reactor). */
-	private static String classPath() {
-		BundleContext context = FrameworkUtil.getBundle(NoticeCrash.class).getBundleContext();
-		String area = System.getProperty("osgi.install.area", "file:" + System.getProperty("user.dir") + "/");
-		Path install = Path.of(java.net.URLDecoder.decode(area.substring(area.indexOf("file:") + 5), java.nio.charset.StandardCharsets.UTF_8));
-		Set<String> entries = new LinkedHashSet<>();
-		for (Bundle b : context.getBundles()) {
-			String location = b.getLocation();
-			int file = location.indexOf("file:");
-			if (file < 0) {
-				continue;
-			}
-			Path p = install.resolve(java.net.URLDecoder.decode(location.substring(file + 5), java.nio.charset.StandardCharsets.UTF_8)).normalize();
-			if (Files.isDirectory(p) && Files.isDirectory(p.resolve("target/classes"))) {
-				p = p.resolve("target/classes");
-			}
-			entries.add(p.toString());
-		}
-		List<String> list = new ArrayList<>(entries);
-		return String.join(File.pathSeparator, list);
 	}
 }

@@ -1,17 +1,10 @@
 package radesk.service.tests;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Starts {@link CrashChild} in a JVM of its own on the class path of this test runtime's bundles,
@@ -23,30 +16,8 @@ final class ChildProcess {
 	private ChildProcess() {
 	}
 
-	private static Path installArea() {
-		String area = System.getProperty("osgi.install.area", "file:" + System.getProperty("user.dir") + "/");
-		return Path.of(java.net.URLDecoder.decode(area.substring(area.indexOf("file:") + "file:".length()),
-				java.nio.charset.StandardCharsets.UTF_8));
-	}
-
 	static String classPath() {
-		BundleContext context = FrameworkUtil.getBundle(ChildProcess.class).getBundleContext();
-		Set<String> entries = new LinkedHashSet<>();
-		for (Bundle b : context.getBundles()) {
-			String location = b.getLocation();
-			int file = location.indexOf("file:");
-			if (file < 0) {
-				continue;
-			}
-			String path = java.net.URLDecoder.decode(location.substring(file + "file:".length()), java.nio.charset.StandardCharsets.UTF_8);
-			// Equinox keeps locations relative to its install area
-			Path p = installArea().resolve(path).normalize();
-			if (Files.isDirectory(p) && Files.isDirectory(p.resolve("target/classes"))) {
-				p = p.resolve("target/classes");
-			}
-			entries.add(p.toString());
-		}
-		return String.join(File.pathSeparator, entries);
+		return radesk.testing.RaProcess.classPath();
 	}
 
 	/** Runs the child until it reaches {@code checkpoint}, then kills it; fails if it never gets there. */

@@ -123,14 +123,7 @@ class CrashTest {
 		radesk.client.RaClient me = SubscriberEdition.logIn(j);
 		radesk.flows.RenewCertificate.Outcome done = RenewalTest.renew(me, j, old.serial());
 		assertTrue(done.resumed(), "the recorded renewal was taken up, not made anew");
-		List<SubscriberRa.Certificate> mine = me.certificates();
-		assertEquals(2, mine.size(), "one renewal issued, not two: " + mine.stream().map(c -> c.identifier() + " " + c.state()).toList());
-		assertEquals(1, mine.stream().filter(c -> c.state() == CertificateState.ON_CARD).count(), "exactly one active certificate");
-		assertEquals(CertificateState.SUPERSEDED, mine.stream().filter(c -> c.serial().equals(old.serial())).findFirst().orElseThrow().state());
-		try (CardSession card = Services.await(CardTerminal.class).open(j.card.serial(), j.pin.toCharArray())) {
-			assertEquals(2, card.keys().size(), "the old key and the new one, no stray key");
-			assertEquals(2, card.certificates().size(), "the old certificate and the new one");
-		}
+		RenewalTest.assertRenewedOnce(me, j, old);
 	}
 
 	interface Attempt {

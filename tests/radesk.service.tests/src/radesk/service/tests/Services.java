@@ -1,6 +1,5 @@
 package radesk.service.tests;
 
-
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -22,35 +21,11 @@ final class Services {
 	 * still open somewhere would keep it open behind the other process's back.
 	 */
 	static void stopRa() throws BundleException {
-		bundle("radesk.service").stop();
-		bundle("radesk.store").stop();
-		java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("radesk.data"), "db", "radesk.mv.db");
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (true) {
-			try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-				java.nio.channels.FileLock lock = channel.tryLock();
-				if (lock != null) {
-					lock.release();
-					return;
-				}
-			} catch (java.nio.channels.OverlappingFileLockException | java.io.IOException stillOpen) {
-				// this JVM's database is still open
-			}
-			if (System.currentTimeMillis() > deadline) {
-				throw new AssertionError("the RA's database stayed open in this JVM after its bundles stopped");
-			}
-			try {
-				Thread.sleep(50);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
+		radesk.testing.RaProcess.stopRa();
 	}
 
 	static void startRa() throws BundleException {
-		bundle("radesk.store").start();
-		bundle("radesk.service").start();
+		radesk.testing.RaProcess.startRa();
 	}
 
 	private static Bundle bundle(String symbolicName) {

@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import radesk.api.staff.CounterIntake;
 import radesk.api.staff.NoticeDesk;
 import radesk.core.access.Actor;
-import radesk.core.registration.RaUnit;
 import radesk.ui.common.Background;
 import radesk.ui.common.WidgetIds;
 import radesk.ui.counter.Messages;
@@ -44,8 +43,7 @@ public final class RenewalsDuePart extends StaffScreen {
 
 	private final NoticeDesk desk;
 	private final CounterIntake intake;
-	private Combo unit;
-	private List<RaUnit> units = List.of();
+	private radesk.ui.counter.UnitChoice unit;
 	private Combo month;
 	private final List<YearMonth> months = new ArrayList<>();
 	private Button refresh;
@@ -67,17 +65,7 @@ public final class RenewalsDuePart extends StaffScreen {
 	@PostConstruct
 	void create(Composite parent) {
 		parent.setLayout(new GridLayout(5, false));
-		new Label(parent, SWT.NONE).setText(Messages.review_unit);
-		unit = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "renewals.unit");
-		unit.add(Messages.review_all);
-		unit.select(0);
-		boolean chinese = java.util.Locale.getDefault().getLanguage().equals("zh");
-		Background.of(unit, Messages.text("job_units")).run(intake::raUnits, read -> {
-			units = read;
-			units.forEach(u -> unit.add(chinese ? u.nameZhTw() : u.nameEn()));
-		}, e -> {
-			// unreadable units leave 全部 to choose: the list itself says what failed
-		});
+		unit = new radesk.ui.counter.UnitChoice(parent, "renewals.unit", intake, this::refresh);
 		new Label(parent, SWT.NONE).setText(Messages.text("renewals_month"));
 		month = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "renewals.month");
 		YearMonth now = YearMonth.now(TAIWAN);
@@ -90,7 +78,6 @@ public final class RenewalsDuePart extends StaffScreen {
 		refresh = WidgetIds.name(new Button(parent, SWT.PUSH), "renewals.refresh");
 		refresh.setText(Messages.review_refresh);
 		refresh.addListener(SWT.Selection, e -> refresh());
-		unit.addListener(SWT.Selection, e -> refresh());
 		month.addListener(SWT.Selection, e -> refresh());
 
 		table = WidgetIds.name(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "renewals.table");
@@ -107,7 +94,7 @@ public final class RenewalsDuePart extends StaffScreen {
 
 	@Override
 	protected void refresh() {
-		String unitCode = unit.getSelectionIndex() <= 0 ? "" : units.get(unit.getSelectionIndex() - 1).code();
+		String unitCode = unit.code() == null ? "" : unit.code();
 		YearMonth chosen = months.get(Math.max(0, month.getSelectionIndex()));
 		Actor who = actor;
 		Background.of(table, Messages.text("job_renewals")).in(reads).disabling(refresh)

@@ -43,8 +43,7 @@ public final class ReviewQueuePart extends StaffScreen {
 
 	private final RegistrationDesk desk;
 	private final radesk.api.staff.CounterIntake intake;
-	private Combo unit;
-	private List<radesk.core.registration.RaUnit> units = List.of();
+	private radesk.ui.counter.UnitChoice unit;
 	private Combo channel;
 	private Combo age;
 	private Table table;
@@ -72,17 +71,7 @@ public final class ReviewQueuePart extends StaffScreen {
 	@PostConstruct
 	void create(Composite parent) {
 		parent.setLayout(new GridLayout(8, false));
-		new Label(parent, SWT.NONE).setText(Messages.review_unit);
-		unit = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.unit");
-		unit.add(Messages.review_all);
-		unit.select(0);
-		boolean chinese = java.util.Locale.getDefault().getLanguage().equals("zh");
-		Background.of(unit, Messages.text("job_units")).run(intake::raUnits, read -> {
-			units = read;
-			units.forEach(u -> unit.add(chinese ? u.nameZhTw() : u.nameEn()));
-		}, e -> {
-		});
-		unit.addListener(SWT.Selection, e -> refresh());
+		unit = new radesk.ui.counter.UnitChoice(parent, "review.unit", intake, this::refresh);
 		new Label(parent, SWT.NONE).setText(Messages.review_channel);
 		channel = WidgetIds.name(new Combo(parent, SWT.READ_ONLY), "review.channel");
 		channel.setItems(Messages.review_all, Messages.channel_COUNTER, Messages.channel_POSTAL);
@@ -131,7 +120,7 @@ public final class ReviewQueuePart extends StaffScreen {
 
 	/** Reads the queue again in a Job (only the newest read is shown); {@code said}, when given, is shown after it. */
 	private void refresh(String said) {
-		String unitCode = unit.getSelectionIndex() <= 0 ? null : units.get(unit.getSelectionIndex() - 1).code();
+		String unitCode = unit.code();
 		Channel chosenChannel = CHANNELS[Math.max(0, channel.getSelectionIndex())];
 		Duration chosenAge = AGES[Math.max(0, age.getSelectionIndex())];
 		Actor who = actor;
