@@ -60,7 +60,7 @@ final class NoticeCrash {
 				after = restart.submit(desk::runJob).get(10, TimeUnit.MINUTES);
 			} catch (java.util.concurrent.TimeoutException e) {
 				throw new IllegalStateException("the job after the restart did not end in 10 minutes: the records did not recover from"
-						+ " kill -9 (rows left locked by a transaction that died?)");
+						+ " kill -9 (rows left locked by a transaction that died?)", e);
 			} finally {
 				restart.shutdownNow();
 			}

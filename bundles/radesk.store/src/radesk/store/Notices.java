@@ -31,9 +31,12 @@ public final class Notices {
 	private static final String COLUMNS = "id, certificate_serial, stage, subscriber_id, recipient, language, state, message_id,"
 			+ " attempts, next_attempt_at, last_error, created_at, sent_at";
 
-	/** No newer certificate on the same card than {@code c}'s (a renewal issued stops the notices). */
-	private static final String NOT_RENEWED = " and (c.card_serial is null or not exists (select 1 from certificate n"
-			+ " where n.card_serial = c.card_serial and n.not_before > c.not_before and n.state <> 'REVOKED'))";
+	/**
+	 * No newer certificate on the same card than {@code c}'s (a renewal issued stops the notices, and
+	 * takes the certificate off the counter's due list); a certificate with no card has none.
+	 */
+	static final String NOT_RENEWED = " and (c.card_serial is null or not exists (select 1 from certificate r"
+			+ " where r.card_serial = c.card_serial and r.not_before > c.not_before and r.state <> 'REVOKED'))";
 
 	private Notices() {
 	}

@@ -21,8 +21,7 @@ public final class RenewalsDue {
 	private static final String LATEST_NOTICE = " left join notice n on n.certificate_serial = c.serial"
 			+ " and n.stage = (select min(m.stage) from notice m where m.certificate_serial = c.serial)";
 	private static final String WHERE = " where c.state = 'ON_CARD' and c.not_after >= ? and c.not_after < ? and (? = '' or s.ra_unit = ?)"
-			+ " and (c.card_serial is null or not exists (select 1 from certificate r where r.card_serial = c.card_serial"
-			+ " and r.not_before > c.not_before and r.state <> 'REVOKED'))";
+			+ Notices.NOT_RENEWED;
 
 	private RenewalsDue() {
 	}

@@ -59,16 +59,20 @@ public final class LocalEmailDesk implements EmailDesk {
 				.orElseThrow(() -> Guard.notFound("subscriber " + account));
 	}
 
-	@Override
-	public void sendCode(Actor who, String account) throws ServiceException {
-		SubscriberRow me = subscriber(who, account);
-		MailSettings settings;
+	/** The operator's mail settings, or MAIL_NOT_SET_UP in words: no smtp.properties, or one that does not read. */
+	static MailSettings mailSettings() throws ServiceException {
 		try {
-			settings = MailSettings.load(DataFolder.resolve()).orElseThrow(() -> new ServiceException(Reason.MAIL_NOT_SET_UP,
+			return MailSettings.load(DataFolder.resolve()).orElseThrow(() -> new ServiceException(Reason.MAIL_NOT_SET_UP,
 					"no " + MailSettings.folder(DataFolder.resolve()).resolve("smtp.properties")));
 		} catch (java.io.IOException e) {
 			throw new ServiceException(Reason.MAIL_NOT_SET_UP, e.getMessage());
 		}
+	}
+
+	@Override
+	public void sendCode(Actor who, String account) throws ServiceException {
+		SubscriberRow me = subscriber(who, account);
+		MailSettings settings = mailSettings();
 		Instant now = ra.clock.instant();
 		java.util.Optional<Mailboxes.Pending> earlier = db.inTransaction((Connection c) -> Mailboxes.pending(c, me.id()));
 		if (earlier.isPresent() && earlier.get().expiresAt().minus(CODE_LIFE).isAfter(now.minus(COOLDOWN))) {

@@ -41,7 +41,7 @@ public final class LocalNoticeDesk implements NoticeDesk {
 		String holder = hostName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
 		this.outbox = new Outbox(db, DataFolder.resolve(), ra.noticeKeys, holder, ra.clock,
 				Duration.ofSeconds(Long.getLong("radesk.notices.lease", 120)));
-		this.counter = new NoticeCounter(db, ra, DataFolder.resolve());
+		this.counter = new NoticeCounter(db, ra);
 	}
 
 	/** A clean stop lets the lease go: another server (or this one, started again) need not wait for it to lapse. */

@@ -1,7 +1,5 @@
 package radesk.service.internal;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -36,12 +34,10 @@ final class NoticeCounter {
 
 	private final Database db;
 	private final EmbeddedRa ra;
-	private final Path data;
 
-	NoticeCounter(Database db, EmbeddedRa ra, Path data) {
+	NoticeCounter(Database db, EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
-		this.data = data;
 	}
 
 	DueList due(Actor staff, String raUnit, YearMonth month) throws ServiceException {
@@ -57,10 +53,10 @@ final class NoticeCounter {
 		Instant start = month.atDay(1).atStartOfDay(TAIWAN).toInstant();
 		Instant from = start.isBefore(now) ? now : start;
 		Instant until = month.plusMonths(1).atDay(1).atStartOfDay(TAIWAN).toInstant();
+		if (!until.isAfter(from)) {
+			return new DueList(0, List.of()); // a month gone by: nothing of it is still to renew
+		}
 		return db.inTransaction((Connection c) -> {
-			if (!until.isAfter(from)) {
-				return new DueList(0, List.of());
-			}
 			int total = RenewalsDue.count(c, from, until, unit);
 			List<DueForRenewal> shown = RenewalsDue.list(c, from, until, unit, SHOWN).stream()
 					.map(r -> new DueForRenewal(r.certificateSerial(), r.identifier(), r.notAfter(), r.name(), r.account(), r.raUnit(),
@@ -74,7 +70,7 @@ final class NoticeCounter {
 		});
 	}
 
-	/** Queues the notice again; true when it was queued (the caller then has the job send it). */
+	/** Queues the notice again (the caller then has the job send it), or refuses in words; audited either way. */
 	void resend(Actor staff, long noticeId) throws ServiceException {
 		if (staff == null) {
 			Guard.require(null, Permission.RESEND_NOTICE);
@@ -82,7 +78,7 @@ final class NoticeCounter {
 		Instant now = ra.clock.instant();
 		try {
 			Guard.require(staff, Permission.RESEND_NOTICE);
-			MailSettings settings = settings();
+			MailSettings settings = LocalEmailDesk.mailSettings();
 			db.inTransaction((Connection c) -> {
 				Notices.Row row = Notices.find(c, noticeId).orElseThrow(() -> Guard.notFound("notice " + noticeId));
 				if (row.state() == Notices.State.QUEUED || row.state() == Notices.State.SENDING) {
@@ -112,15 +108,6 @@ final class NoticeCounter {
 			db.inTransaction((Connection c) -> AuditRecords.append(c, staff, "NOTICE_RESEND_REFUSED", "notice:" + noticeId, null,
 					e.reason() + ": " + e.getMessage(), now));
 			throw e;
-		}
-	}
-
-	private MailSettings settings() throws ServiceException {
-		try {
-			return MailSettings.load(data)
-					.orElseThrow(() -> new ServiceException(Reason.MAIL_NOT_SET_UP, "mail is not set up on this RA"));
-		} catch (IOException e) {
-			throw new ServiceException(Reason.MAIL_NOT_SET_UP, e.getMessage());
 		}
 	}
 }

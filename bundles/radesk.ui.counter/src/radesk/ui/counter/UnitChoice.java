@@ -14,8 +14,9 @@ import radesk.ui.common.WidgetIds;
 
 /**
  * RA 單位: 全部 or one RA unit, as the review queue and the due list filter by it — a label and a
- * choice whose units are read off the UI thread, named in the UI's language. Unreadable units leave
- * 全部 to choose: the list it filters says what failed.
+ * choice whose units are read off the UI thread, named in the UI's language. Reading them refuses
+ * nothing (no checked refusal); a failure goes to the workspace log with the Job's error, and 全部
+ * stays to choose.
  */
 public final class UnitChoice {
 
@@ -31,7 +32,7 @@ public final class UnitChoice {
 		Background.of(combo, Messages.text("job_units")).run(intake::raUnits, read -> {
 			units = read;
 			units.forEach(u -> combo.add(chinese ? u.nameZhTw() : u.nameEn()));
-		}, e -> {
+		}, none -> {
 		});
 		combo.addListener(SWT.Selection, e -> chosen.run());
 	}
