@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.mail.internet.MimeMessage;
 
 import radesk.core.access.Actor;
 import radesk.store.AuditRecords;
-import radesk.store.Database;
+import radesk.store.GroupCommit;
 import radesk.store.Mailboxes;
 import radesk.store.Notices;
 
@@ -26,15 +27,16 @@ import radesk.store.Notices;
  */
 final class NoticeSender {
 
-	private final Database db;
+	private final GroupCommit group;
 	private final MailSettings settings;
 	private final MessageSigner signer;
 	private final Clock clock;
 	private final Actor job;
 	private final AtomicIntegerArray counts;
+	private final AtomicReference<Exception> lost = new AtomicReference<>();
 
-	NoticeSender(Database db, MailSettings settings, MessageSigner signer, Clock clock, Actor job, AtomicIntegerArray counts) {
-		this.db = db;
+	NoticeSender(GroupCommit group, MailSettings settings, MessageSigner signer, Clock clock, Actor job, AtomicIntegerArray counts) {
+		this.group = group;
 		this.settings = settings;
 		this.signer = signer;
 		this.clock = clock;
@@ -43,16 +45,19 @@ final class NoticeSender {
 	}
 
 	/**
-	 * The job's own writes, one at a time though its connections send at once: H2's MVStore, killed
-	 * (kill -9) while it writes a chunk during commits of several transactions, was seen to leave
-	 * rows locked by a transaction that no longer exists, and every later update of them spinning
-	 * (the notices benchmark's kill, H2 2.5.252, 8 writers). Serial commits cost little here: they
-	 * wait on the store's one writer anyway.
+	 * The job's writes, from all its connections, go through one writer and are committed in groups
+	 * ({@link GroupCommit}): one durable commit for what the connections recorded meanwhile, not one
+	 * each. One writer is also what H2's MVStore needs to survive kill -9 cleanly: killed while it
+	 * wrote a chunk during commits of several concurrent transactions, it was seen to leave rows
+	 * locked by a transaction that no longer exists (the notices benchmark's kill, H2 2.5.252, 8 writers).
 	 */
-	private <T, X extends Exception> T write(radesk.store.Tx<T, X> work) throws X {
-		synchronized (this) {
-			return db.inTransaction(work);
-		}
+	private <T> T write(radesk.store.Tx<T, ? extends Exception> work) throws Exception {
+		return group.write(work);
+	}
+
+	/** The first write that failed after its notice was sent (the notice stays IN_DOUBT: never sent twice). */
+	Exception lost() {
+		return lost.get();
 	}
 
 	/** A notice claimed for sending (SENDING), with what its letter says. */
@@ -111,13 +116,20 @@ final class NoticeSender {
 		switch (outcome.result()) {
 		case SENT -> {
 			radesk.core.Checkpoints.reached("notice.accepted");
-			write((Connection c) -> {
+			// not waited for: the connection goes on with the next notice; killed before this is
+			// committed, the notice stays IN_DOUBT — shown at the counter, never sent twice
+			group.submit((Connection c) -> {
 				Notices.sent(c, row.id(), clock.instant());
 				AuditRecords.append(c, job, "NOTICE_SENT", subject, Notices.State.IN_DOUBT,
 						"certificate:" + row.certificateSerial() + " stage " + row.stage() + " to " + row.recipient(), clock.instant());
 				return null;
+			}).whenComplete((done, failed) -> {
+				if (failed == null) {
+					counts.incrementAndGet(Outbox.SENT);
+				} else {
+					lost.compareAndSet(null, failed instanceof Exception e ? e : new IllegalStateException(failed));
+				}
 			});
-			counts.incrementAndGet(Outbox.SENT);
 		}
 		case RETRY -> {
 			int attempts = row.attempts() + 1;

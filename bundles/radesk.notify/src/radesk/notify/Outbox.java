@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 import radesk.store.Database;
+import radesk.store.GroupCommit;
 import radesk.store.Leases;
 import radesk.store.Notices;
 
@@ -183,7 +184,8 @@ public final class Outbox {
 	 * transaction, each notice sent by one thread; a page is done before the next is read.
 	 */
 	private void send(MailSettings settings, AtomicIntegerArray counts) throws Exception {
-		NoticeSender sender = new NoticeSender(db, settings, signer, clock, job, counts);
+		GroupCommit group = new GroupCommit(db, "notice writer", 4 * settings.connections() + 16);
+		NoticeSender sender = new NoticeSender(group, settings, signer, clock, job, counts);
 		int width = settings.connections();
 		BlockingQueue<Mailer> mailers = new ArrayBlockingQueue<>(width);
 		ExecutorService threads = Executors.newFixedThreadPool(width, work -> {
@@ -202,6 +204,10 @@ public final class Outbox {
 						Leases.take(c, LEASE, holder, now, now.plus(leaseFor)) == Leases.Outcome.HELD_ELSEWHERE ? List.<Notices.Row>of()
 								: Notices.ready(c, now, PAGE));
 				if (ready.isEmpty()) {
+					group.flush();
+					if (sender.lost() != null) {
+						throw sender.lost();
+					}
 					return;
 				}
 				page.clear();
@@ -230,6 +236,7 @@ public final class Outbox {
 			threads.shutdownNow();
 			threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
 			mailers.forEach(Mailer::close);
+			group.close(); // what the senders recorded, committed
 			// a page claimed but not all sent (a failure stopped the run): no dot went out for what of it
 			// is still SENDING, and no sender of this run is left to write one — queued again, now
 			db.inTransaction((Connection c) -> {
