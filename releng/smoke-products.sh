@@ -75,9 +75,10 @@ scratch=$(mktemp -d)
 log="$products/smoke-server.log"
 port=$(( 20000 + RANDOM % 20000 ))
 sport=$((port + 1))
+pport=$((port + 2))
 # starts the server on this scratch folder, its console to $1; $pid is its script's process; waits until it listens
 start_server() {
-  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport" \
+  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport -Dradesk.server.publish.port=$pport -Dradesk.publish.url=http://ra.example.test:$pport" \
     "$home/radesk-server.sh" >"$1" 2>&1 &
   pid=$!
   for _ in $(seq 1 60); do
@@ -94,7 +95,10 @@ if grep -q "radesk-server: listening on https://127.0.0.1:$port/api/v1/" "$log" 
           -d '{"account":' "https://localhost:$port/api/v1/sessions")" = 400 ] \
    && [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$scratch/root.pem" -H 'Content-Type: application/json' \
           -d '{}' "https://localhost:$port/api/v1/staff/sessions")" = 404 ] \
-   && grep -q "radesk-server: staff (counter workstations) listening on https://127.0.0.1:$sport/api/v1/" "$log"; then
+   && grep -q "radesk-server: staff (counter workstations) listening on https://127.0.0.1:$sport/api/v1/" "$log" \
+   && curl -s -f "http://127.0.0.1:$pport/crl/issuing.crl" -o "$scratch/issuing.crl" \
+   && openssl crl -inform DER -in "$scratch/issuing.crl" -noout -nextupdate \
+   && curl -s -f "http://127.0.0.1:$pport/ca/issuing.cer" | openssl x509 -inform DER -noout -subject; then
   server_ok=1
 fi
 # the counter in connected mode on the same data folder while the server holds its database: its

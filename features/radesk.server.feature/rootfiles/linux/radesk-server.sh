@@ -1,7 +1,10 @@
 #!/bin/sh
 # Starts the RA server (headless): the RA service over HTTPS for the subscriber edition.
-# Listens on 127.0.0.1:8443 (subscribers) and :8444 (staff) unless RADESK_JAVA_OPTS sets
-# -Dradesk.server.host / -Dradesk.server.port / -Dradesk.server.staff.host / -Dradesk.server.staff.port;
+# Listens on 127.0.0.1:8443 (subscribers), :8444 (staff) and :8080 (plain HTTP for relying parties:
+# CRL, CA certificates, OCSP) unless RADESK_JAVA_OPTS sets -Dradesk.server.host / -Dradesk.server.port /
+# -Dradesk.server.staff.host / -Dradesk.server.staff.port / -Dradesk.server.publish.host /
+# -Dradesk.server.publish.port; -Dradesk.publish.url=http://pki.example.tw is the base URL written into
+# certificates (default http://<this host>:8080);
 # the data folder is ~/.local/share/radesk unless -Dradesk.data says otherwise. SIGTERM (or Ctrl-C)
 # stops it cleanly: the listener closes and the database is closed before the process exits.
 # On the server's host only, with the server stopped: radesk-server.sh reset-password <staff account>

@@ -38,7 +38,7 @@ final class Benchmarks {
 		int sessions = Integer.getInteger("bench.sessions", 200);
 		int notices = Integer.getInteger("bench.notices", 1_000_000);
 		SoftHsm.demoCardSerial();
-		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
+		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo(() -> "http://pki.example.tw"));
 		Database db = OsgiServices.await(Database.class);
 		CardReaders readers = OsgiServices.await(CardReaders.class);
 		readers.rescan();

@@ -137,7 +137,7 @@ record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X
 				.addRDN(BCStyle.CN, organization + " " + commonName).build();
 	}
 
-	private static KeyPair ecKeyPair(String curve, SecureRandom random) throws GeneralSecurityException {
+	static KeyPair ecKeyPair(String curve, SecureRandom random) throws GeneralSecurityException {
 		KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
 		g.initialize(new ECGenParameterSpec(curve), random);
 		return g.generateKeyPair();
@@ -149,7 +149,7 @@ record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X
 		return b;
 	}
 
-	private static void ownerOnly(Path file) throws IOException {
+	static void ownerOnly(Path file) throws IOException {
 		try {
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		} catch (UnsupportedOperationException e) {

@@ -1,13 +1,34 @@
 package radesk.pki;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * What an installation says about its CA: its name, where relying parties fetch the CRL and the
  * CA certificate, the certificate policy, and how long certificates and CRLs are valid.
  */
-public record CaProfile(String organization, String crlUrl, String caIssuersUrl, String policyOid,
-		Duration subscriberValidity, Duration crlValidity) {
+public record CaProfile(String organization, Supplier<String> publicBase, String policyOid, Duration subscriberValidity,
+		Duration crlValidity) {
+
+	/** The CRL Distribution Point written into certificates: the current CRL, served over plain HTTP. */
+	public String crlUrl() {
+		return base() + "/crl/issuing.crl";
+	}
+
+	/** AIA caIssuers: the issuing CA's certificate. */
+	public String caIssuersUrl() {
+		return base() + "/ca/issuing.cer";
+	}
+
+	/** AIA OCSP: the RA's responder. */
+	public String ocspUrl() {
+		return base() + "/ocsp";
+	}
+
+	private String base() {
+		String base = publicBase.get();
+		return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
 
 	/**
 	 * The policy OID of a demo installation: in the 2.25 (UUID) arc, which needs no registration.
@@ -24,8 +45,8 @@ public record CaProfile(String organization, String crlUrl, String caIssuersUrl,
 	/** How long a staff card's certificate is valid: a year, then an administrator issues the next card. */
 	public static final Duration STAFF_VALIDITY = Duration.ofDays(365);
 
-	public static CaProfile demo() {
-		return new CaProfile("RA Desk Demo CA", "http://127.0.0.1:8080/crl/issuing.crl",
-				"http://127.0.0.1:8080/ca/issuing.cer", DEMO_POLICY_OID, Duration.ofDays(730), Duration.ofDays(7));
+	/** The demo installation's profile, its public base URL read at each use (it is a setting). */
+	public static CaProfile demo(Supplier<String> publicBase) {
+		return new CaProfile("RA Desk Demo CA", publicBase, DEMO_POLICY_OID, Duration.ofDays(730), Duration.ofDays(7));
 	}
 }

@@ -91,40 +91,26 @@ public final class EmbeddedCa {
 	}
 
 	/** Issues a subscriber certificate valid from {@code now}, never beyond the issuing CA's own end. */
-	public synchronized X509Certificate issue(CheckedCsr request, CertificateSubject subject, Instant now)
-			throws GeneralSecurityException {
-		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
-		Instant until = from.plus(profile.subscriberValidity());
-		Instant caEnd = keys.issuing().getNotAfter().toInstant();
-		if (until.isAfter(caEnd)) {
-			until = caEnd;
-		}
+	public X509Certificate issue(CheckedCsr request, CertificateSubject subject, Instant now) throws GeneralSecurityException {
+		X509v3CertificateBuilder b = endEntity(subjectName(subject), request.publicKey(), now, profile.subscriberValidity());
 		try {
-			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
-					Date.from(until), subjectName(subject), request.publicKey());
-			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
 			boolean email = subject.email() != null && !subject.email().isBlank();
 			// S/MIME only for a verified address: the caller passes none until the subscriber confirmed it (M10)
 			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(email
 					? new KeyPurposeId[] { KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection }
 					: new KeyPurposeId[] { KeyPurposeId.id_kp_clientAuth }));
-			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(request.publicKey()));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
 			if (email) {
 				b.addExtension(Extension.subjectAlternativeName, false,
 						new GeneralNames(new GeneralName(GeneralName.rfc822Name, subject.email())));
 			}
-			b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-					new DistributionPoint(new DistributionPointName(new GeneralNames(uri(profile.crlUrl()))), null, null) }));
-			b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-					new AccessDescription(AccessDescription.id_ad_caIssuers, uri(profile.caIssuersUrl()))));
+			published(b, true);
 			b.addExtension(Extension.certificatePolicies, false,
 					new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(profile.policyOid()))));
-			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
 		} catch (CertIOException e) {
 			throw new GeneralSecurityException(e);
 		}
+		return signed(b);
 	}
 
 	/**
@@ -133,34 +119,21 @@ public final class EmbeddedCa {
 	 * OU "RA staff", the account as UID), valid a year, never beyond the issuing CA. It lets the
 	 * person sign in to the RA server with the card, nothing else: no nonRepudiation, no S/MIME.
 	 */
-	public synchronized X509Certificate issueStaff(java.security.PublicKey key, String account, String displayName, Instant now)
+	public X509Certificate issueStaff(java.security.PublicKey key, String account, String displayName, Instant now)
 			throws GeneralSecurityException {
-		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
-		Instant until = from.plus(CaProfile.STAFF_VALIDITY);
-		Instant caEnd = keys.issuing().getNotAfter().toInstant();
-		if (until.isAfter(caEnd)) {
-			until = caEnd;
-		}
 		X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW").addRDN(BCStyle.O, profile.organization())
 				.addRDN(BCStyle.OU, "RA staff").addRDN(BCStyle.CN, displayName).addRDN(BCStyle.UID, account).build();
+		X509v3CertificateBuilder b = endEntity(name, key, now, CaProfile.STAFF_VALIDITY);
 		try {
-			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
-					Date.from(until), name, key);
-			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
 			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
-			b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-					new DistributionPoint(new DistributionPointName(new GeneralNames(uri(profile.crlUrl()))), null, null) }));
-			b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-					new AccessDescription(AccessDescription.id_ad_caIssuers, uri(profile.caIssuersUrl()))));
+			published(b, true);
 			b.addExtension(Extension.certificatePolicies, false,
 					new CertificatePolicies(new PolicyInformation(new ASN1ObjectIdentifier(CaProfile.DEMO_STAFF_POLICY_OID))));
-			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
 		} catch (CertIOException e) {
 			throw new GeneralSecurityException(e);
 		}
+		return signed(b);
 	}
 
 	/**
@@ -169,32 +142,21 @@ public final class EmbeddedCa {
 	 * one year, never beyond the issuing CA. Mail programs that trust the RA's root show a notice
 	 * signed with it as genuine.
 	 */
-	public synchronized X509Certificate issueNoticeSigner(java.security.PublicKey key, String senderAddress, Instant now)
+	public X509Certificate issueNoticeSigner(java.security.PublicKey key, String senderAddress, Instant now)
 			throws GeneralSecurityException {
-		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
-		Instant until = from.plus(java.time.Duration.ofDays(365));
-		Instant caEnd = keys.issuing().getNotAfter().toInstant();
-		if (until.isAfter(caEnd)) {
-			until = caEnd;
-		}
 		X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW").addRDN(BCStyle.O, profile.organization())
 				.addRDN(BCStyle.OU, "RA notices").addRDN(BCStyle.CN, profile.organization() + " notices").build();
+		X509v3CertificateBuilder b = endEntity(name, key, now, java.time.Duration.ofDays(365));
 		try {
-			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
-					Date.from(until), name, key);
-			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
 			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection));
 			b.addExtension(Extension.subjectAlternativeName, false,
 					new GeneralNames(new GeneralName(GeneralName.rfc822Name, senderAddress)));
-			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
-			b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
-					new DistributionPoint(new DistributionPointName(new GeneralNames(uri(profile.crlUrl()))), null, null) }));
-			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+			published(b, false);
 		} catch (CertIOException e) {
 			throw new GeneralSecurityException(e);
 		}
+		return signed(b);
 	}
 
 	/**
@@ -275,6 +237,55 @@ public final class EmbeddedCa {
 			n.addRDN(BCStyle.OU, s.raUnit());
 		}
 		return n.addRDN(BCStyle.CN, s.name()).addRDN(BCStyle.SERIALNUMBER, s.pseudonym()).build();
+	}
+
+	/**
+	 * Where relying parties find out about a certificate, at the public base URL of the moment: the
+	 * CRL (CDP) and, with {@code aia}, the issuing CA's certificate and the OCSP responder (AIA).
+	 */
+	private void published(X509v3CertificateBuilder b, boolean aia) throws CertIOException {
+		b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+				new DistributionPoint(new DistributionPointName(new GeneralNames(uri(profile.crlUrl()))), null, null) }));
+		if (aia) {
+			b.addExtension(Extension.authorityInfoAccess, false,
+					new AuthorityInformationAccess(new AccessDescription[] {
+							new AccessDescription(AccessDescription.id_ad_caIssuers, uri(profile.caIssuersUrl())),
+							new AccessDescription(AccessDescription.id_ad_ocsp, uri(profile.ocspUrl())) }));
+		}
+	}
+
+	/**
+	 * An end-entity certificate under the issuing CA, valid from {@code now} for {@code validity}
+	 * (never beyond the issuing CA's own end): its serial, basicConstraints (not a CA), subject and
+	 * authority key identifiers; the caller adds the rest and {@link #signed signs} it.
+	 */
+	X509v3CertificateBuilder endEntity(X500Name name, java.security.PublicKey key, Instant now, java.time.Duration validity)
+			throws GeneralSecurityException {
+		Instant from = now.truncatedTo(ChronoUnit.SECONDS);
+		Instant until = from.plus(validity);
+		Instant caEnd = keys.issuing().getNotAfter().toInstant();
+		if (until.isAfter(caEnd)) {
+			until = caEnd;
+		}
+		try {
+			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
+					Date.from(until), name, key);
+			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
+			return b;
+		} catch (CertIOException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	/** Signs what {@link #endEntity} began, with the issuing CA's key. */
+	synchronized X509Certificate signed(X509v3CertificateBuilder b) throws GeneralSecurityException {
+		return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+	}
+
+	public CaProfile profile() {
+		return profile;
 	}
 
 	private static GeneralName uri(String url) {

@@ -36,7 +36,7 @@ class EmbeddedCaTest {
 
 	@BeforeAll
 	static void openCa() throws Exception {
-		ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
+		ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo(() -> "http://pki.example.tw"));
 		chain = Openssl.pem(dir.resolve("issuing.pem"), ca.issuing());
 		Openssl.pem(dir.resolve("root.pem"), ca.root());
 	}
@@ -94,8 +94,9 @@ class EmbeddedCaTest {
 		assertTrue(text.contains("CA:FALSE"), text);
 		assertTrue(text.contains("X509v3 Subject Key Identifier") && text.contains("X509v3 Authority Key Identifier"), text);
 		assertTrue(text.contains("email:ming@example.com.tw"), text);
-		assertTrue(text.contains("URI:" + CaProfile.demo().crlUrl()), text);
-		assertTrue(text.contains("CA Issuers - URI:" + CaProfile.demo().caIssuersUrl()), text);
+		assertTrue(text.contains("URI:http://pki.example.tw/crl/issuing.crl"), text);
+		assertTrue(text.contains("CA Issuers - URI:http://pki.example.tw/ca/issuing.cer"), text);
+		assertTrue(text.contains("OCSP - URI:http://pki.example.tw/ocsp"), text);
 		assertTrue(text.contains("Policy: " + CaProfile.DEMO_POLICY_OID), text);
 		// UTF8String, so Chinese names survive every reader
 		String asn1 = Openssl.run("asn1parse", "-in", file.toString()).output();
@@ -181,7 +182,7 @@ class EmbeddedCaTest {
 
 	@Test
 	void reopeningKeepsTheSameCa() throws Exception {
-		EmbeddedCa again = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
+		EmbeddedCa again = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo(() -> "http://pki.example.tw"));
 		assertEquals(ca.root(), again.root());
 		assertEquals(ca.issuing(), again.issuing());
 	}

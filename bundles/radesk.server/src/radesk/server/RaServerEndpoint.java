@@ -11,6 +11,9 @@ public interface RaServerEndpoint {
 	/** Staff's listener (connected counter workstations), which an operator binds to the RA's internal network. */
 	int staffPort();
 
+	/** Relying parties' plain-HTTP listener: the CRL, the CA certificates and OCSP, at the public base URL's paths. */
+	int publishPort();
+
 	/**
 	 * The answer of a captcha shown to a client, for tests only: empty unless the server was
 	 * started with {@code radesk.server.captcha=disclosed}, which only a loopback server accepts.

@@ -103,6 +103,7 @@ public final class Certificates {
 		Rows.updateVersioned(c, "certificate " + row.serial(), "update certificate set state = ?, revocation_reason = ?,"
 				+ " revoked_at = ?, row_version = row_version + 1 where serial = ? and row_version = ?", CertificateState.REVOKED,
 				reason, at, row.serial(), row.version());
+		Revocations.changed(c);
 	}
 
 	/** A revoked certificate as a CRL lists it: serial (hex), when, why. */
@@ -117,12 +118,15 @@ public final class Certificates {
 				rs -> new Revoked(rs.getString(1), Rows.instant(rs, "revoked_at"), RevocationReason.valueOf(rs.getString(3))));
 	}
 
-	/** Takes the next CRL number and records the publication. */
-	public static long nextCrlNumber(Connection c, Instant at, int entries, String by) throws SQLException {
+	/** Takes the next CRL number (commit it on its own: a number taken is never taken again, even if its CRL never appears). */
+	public static long takeCrlNumber(Connection c) throws SQLException {
 		Rows.update(c, "update counters set last_used = last_used + 1 where name = 'crl_number'");
-		long number = Rows.one(c, "select last_used from counters where name = 'crl_number'", rs -> rs.getLong(1)).orElseThrow();
+		return Rows.one(c, "select last_used from counters where name = 'crl_number'", rs -> rs.getLong(1)).orElseThrow();
+	}
+
+	/** Records a CRL's publication. */
+	public static void crlPublished(Connection c, long number, Instant at, int entries, String by) throws SQLException {
 		Rows.update(c, "insert into crl_publication (crl_number, this_update, entries, published_by) values (?, ?, ?, ?)", number, at,
 				entries, by);
-		return number;
 	}
 }

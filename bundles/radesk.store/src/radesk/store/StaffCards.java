@@ -79,6 +79,7 @@ public final class StaffCards {
 		Rows.updateVersioned(c, "staff card " + row.serial(), "update staff_card set state = 'REVOKED', revoked_at = ?,"
 				+ " revocation_reason = ?, row_version = row_version + 1 where serial = ? and row_version = ?", at, reason,
 				row.serial(), row.version());
+		Revocations.changed(c);
 	}
 
 	/** One sign-in without the staff card until {@code until} (null: none), set by the host's recovery command. */

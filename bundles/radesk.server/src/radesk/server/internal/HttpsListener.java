@@ -47,12 +47,15 @@ final class HttpsListener {
 	/** The names of the two listeners: subscribers' (the internet) and staff's (the RA's own network). */
 	static final String SUBSCRIBERS = "subscribers";
 	static final String STAFF = "staff";
+	/** Relying parties' plain-HTTP listener: CRL, CA certificates, OCSP ({@link PublicationRoutes}). */
+	static final String PUBLISH = "publish";
 
 	/**
 	 * Subscribers' listener on {@code host:port}, staff's on {@code staffHost:staffPort} (an operator
 	 * binds it to the RA's internal network); the same limits on each.
 	 */
-	static Server start(String host, int port, String staffHost, int staffPort, SSLContext tls, Handler routes) throws Exception {
+	static Server start(String host, int port, String staffHost, int staffPort, String publishHost, int publishPort, SSLContext tls,
+			Handler routes) throws Exception {
 		QueuedThreadPool threads = new QueuedThreadPool(256, 8);
 		threads.setName("radesk-http");
 		Server server = new Server(threads);
@@ -72,7 +75,14 @@ final class HttpsListener {
 		ssl.setRenegotiationAllowed(false);
 		ServerConnector subscribers = connector(server, ssl, http, SUBSCRIBERS, host, port);
 		ServerConnector staff = connector(server, ssl, http, STAFF, staffHost, staffPort);
-		server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, subscribers, staff));
+		// plain HTTP, as relying parties fetch CRLs and OCSP (what is served is signed); the same limits
+		HttpConfiguration plain = new HttpConfiguration(http);
+		plain.getCustomizers().clear();
+		// RFC 5019 GET: the base64 request URL-encoded, its '/' as %2F
+		plain.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("RFC 5019",
+				org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+		ServerConnector publish = connector(server, null, plain, PUBLISH, publishHost, publishPort);
+		server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, subscribers, staff, publish));
 		Shedding busy = new Shedding(new PerClient(Integer.getInteger("radesk.server.perClient", 100), routes));
 		busy.setMaxRequestCount(MAX_ACTIVE);
 		busy.setMaxSuspendedRequestCount(1_000);
@@ -86,8 +96,8 @@ final class HttpsListener {
 
 	private static ServerConnector connector(Server server, SslContextFactory.Server ssl, HttpConfiguration http, String name,
 			String host, int port) {
-		ServerConnector connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
-				new HttpConnectionFactory(http));
+		ServerConnector connector = ssl == null ? new ServerConnector(server, 1, 1, new HttpConnectionFactory(http))
+				: new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
 		connector.setName(name);
 		connector.setHost(host);
 		connector.setPort(port);

@@ -65,6 +65,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	private final RenewalRoutes renewalRoutes;
 	private final String host;
 	private final Server server;
+	private PublicationRoutes publication;
 	/** The audit chain's head anchored every hour (and at every start, by the service). */
 	private final java.util.concurrent.ScheduledExecutorService anchoring = java.util.concurrent.Executors
 			.newSingleThreadScheduledExecutor(r -> new Thread(r, "radesk-audit-anchor"));
@@ -79,11 +80,14 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.staff.StaffCardDesk staffCards,
 			@Reference(target = LOCAL) radesk.api.EmailDesk email, @Reference(target = LOCAL) radesk.api.staff.NoticeDesk notices,
 			@Reference(target = LOCAL) radesk.api.RenewalDesk renewals,
-			@Reference(target = LOCAL) radesk.api.SessionDesk sessions) throws Exception {
+			@Reference(target = LOCAL) radesk.api.SessionDesk sessions,
+			@Reference(target = LOCAL) radesk.api.PublicationDesk publication) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		String staffHost = System.getProperty("radesk.server.staff.host", host);
 		int staffPort = Integer.getInteger("radesk.server.staff.port", 8444);
+		String publishHost = System.getProperty("radesk.server.publish.host", host);
+		int publishPort = Integer.getInteger("radesk.server.publish.port", 8080);
 		boolean disclose = "disclosed".equals(System.getProperty("radesk.server.captcha"));
 		if (disclose && (!java.net.InetAddress.getByName(host).isLoopbackAddress() || !radesk.core.TimeSource.testRun())) {
 			// a loopback server may still sit behind a reverse proxy: only a test run (its movable clock) discloses
@@ -106,7 +110,16 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		}
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1));
 		announceFirstAdministratorCode(staff);
-		this.server = HttpsListener.start(host, port, staffHost, staffPort, tls, this);
+		this.publication = new PublicationRoutes(publication, radesk.core.TimeSource.clock());
+		this.server = HttpsListener.start(host, port, staffHost, staffPort, publishHost, publishPort, tls, this);
+		PublicationRoutes.checkPublicBase(publishHost, publishPort());
+		anchoring.scheduleWithFixedDelay(() -> {
+			try {
+				publication.refresh();
+			} catch (ServiceException | RuntimeException e) {
+				LOG.log(System.Logger.Level.ERROR, "the CRL or the OCSP responder's certificate could not be refreshed", e);
+			}
+		}, 0, 1, TimeUnit.MINUTES);
 		radesk.core.access.Actor self = new radesk.core.access.Actor("(RA server)", radesk.core.access.Role.ADMINISTRATOR, "server host");
 		anchoring.scheduleAtFixedRate(() -> {
 			try {
@@ -156,6 +169,11 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	}
 
 	@Override
+	public int publishPort() {
+		return HttpsListener.port(server, HttpsListener.PUBLISH);
+	}
+
+	@Override
 	public int staffPort() {
 		return HttpsListener.port(server, HttpsListener.STAFF);
 	}
@@ -167,6 +185,10 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 
 	@Override
 	public boolean handle(Request request, Response response, Callback callback) {
+		if (HttpsListener.PUBLISH.equals(request.getConnectionMetaData().getConnector().getName())) {
+			publication.handle(request, response, callback);
+			return true;
+		}
 		Call call = new Call(request, response, callback, json);
 		String route = call.route();
 		boolean staffRoute = route.substring(route.indexOf(' ') + 1).startsWith("/staff");

@@ -42,6 +42,9 @@ public final class ServerApplication implements IApplication {
 		System.out.println("radesk-server: listening on https://" + endpoint.host() + ":" + endpoint.port() + "/api/v1/");
 		System.out.println("radesk-server: staff (counter workstations) listening on https://"
 				+ System.getProperty("radesk.server.staff.host", endpoint.host()) + ":" + endpoint.staffPort() + "/api/v1/");
+		System.out.println("radesk-server: relying parties (CRL, CA certificates, OCSP) on http://"
+				+ System.getProperty("radesk.server.publish.host", endpoint.host()) + ":" + endpoint.publishPort()
+				+ "/ — certificates name " + radesk.core.PublicBase.current() + " (-D" + radesk.core.PublicBase.PROPERTY + ")");
 		System.getLogger(ServerApplication.class.getName()).log(System.Logger.Level.INFO, "the server's log is in " + logs);
 		NoticeSchedule notices = NoticeSchedule.start(bundles);
 		Framework framework = (Framework) bundles.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION);

@@ -110,7 +110,7 @@ final class ServerTls {
 
 	private static KeyStore issue(Path data, List<String> names, List<String> addresses, char[] password, Path store)
 			throws GeneralSecurityException, IOException {
-		EmbeddedCa ca = EmbeddedCa.open(data.resolve("ca"), CaProfile.demo());
+		EmbeddedCa ca = EmbeddedCa.open(data.resolve("ca"), CaProfile.demo(radesk.core.PublicBase::current));
 		KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
 		g.initialize(new ECGenParameterSpec("secp256r1"));
 		KeyPair pair = g.generateKeyPair();

@@ -30,7 +30,7 @@ public final class EmbeddedRa {
 
 	@Activate
 	public EmbeddedRa() throws IOException, GeneralSecurityException {
-		this.ca = EmbeddedCa.open(DataFolder.resolve().resolve("ca"), CaProfile.demo());
+		this.ca = EmbeddedCa.open(DataFolder.resolve().resolve("ca"), CaProfile.demo(radesk.core.PublicBase::current));
 		this.secrets = RaSecrets.openOrCreate(DataFolder.resolve().resolve("ra"), random);
 	}
 

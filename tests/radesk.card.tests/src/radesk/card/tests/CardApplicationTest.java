@@ -56,7 +56,7 @@ class CardApplicationTest {
 		SoftHsm.demoCardSerial();
 		terminal = OsgiServices.await(CardTerminal.class);
 		readers = OsgiServices.await(CardReaders.class);
-		ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo());
+		ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo(() -> "http://pki.example.tw"));
 	}
 
 	private static String newCard() throws Exception {

@@ -122,7 +122,7 @@ final class ChildProcess {
 		}
 		Path marker = Files.createTempFile("checkpoint", ".txt");
 		Files.delete(marker);
-		List<String> options = new ArrayList<>(List.of("-Dradesk.server.port=" + port, "-Dradesk.server.staff.port=" + staffPort,
+		List<String> options = new ArrayList<>(List.of("-Dradesk.server.port=" + port, "-Dradesk.server.staff.port=" + staffPort, "-Dradesk.server.publish.port=0",
 				"-Dradesk.server.captcha=disclosed", "-Dradesk.test.clock=movable"));
 		options.addAll(extra);
 		Process child = start(checkpoint, marker, options, "server");
