@@ -37,6 +37,8 @@ final class Benchmarks {
 		int subscribers = Integer.getInteger("bench.subscribers", 1_000_000);
 		int sessions = Integer.getInteger("bench.sessions", 200);
 		int notices = Integer.getInteger("bench.notices", 1_000_000);
+		int ocsp = Integer.getInteger("bench.ocsp", 1_000_000);
+		int ocspRequests = Integer.getInteger("bench.ocspRequests", 50_000);
 		SoftHsm.demoCardSerial();
 		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo(() -> "http://pki.example.tw"));
 		Database db = OsgiServices.await(Database.class);
@@ -45,7 +47,7 @@ final class Benchmarks {
 		System.out.println("RA Desk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version") + ", " + rounds + " rounds), work folder " + dir);
 		// -Dbench.only=search,crl runs only those
-		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search,notices").split(","));
+		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search,ocsp,notices").split(","));
 		IssuanceBench issuance = new IssuanceBench(dir, ca, db);
 		CrlBench crlBench = new CrlBench(dir, ca);
 		PersonalizationBench personalization = new PersonalizationBench(dir, ca, readers, OsgiServices.await(CardTerminal.class));
@@ -54,6 +56,7 @@ final class Benchmarks {
 				OsgiServices.await(RaServerEndpoint.class));
 		SearchBench search = new SearchBench(db, OsgiServices.await(SearchDesk.class));
 		NoticeBench noticeBench = new NoticeBench(dir);
+		OcspBench ocspBench = new OcspBench(dir);
 		for (int r = 1; r <= rounds; r++) {
 			System.out.println("round " + r + " of " + rounds);
 			if (only.contains("issuance")) {
@@ -74,6 +77,9 @@ final class Benchmarks {
 			}
 			if (only.contains("search")) {
 				search.run(subscribers);
+			}
+			if (only.contains("ocsp")) {
+				ocspBench.run(ocsp, ocspRequests);
 			}
 			if (only.contains("notices")) {
 				noticeBench.run(notices, r);

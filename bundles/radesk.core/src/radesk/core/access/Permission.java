@@ -10,5 +10,7 @@ public enum Permission {
 	/** 憑證展期通知: run the notices now, see what is due, re-send one. */
 	RUN_NOTICES,
 	/** 憑證展期通知 at the counter: send a subscriber's notice again (a failed, bounced or lost one), audited. */
-	RESEND_NOTICE
+	RESEND_NOTICE,
+	/** Back up the records and the keys they need, on demand (the server also does it on a schedule). */
+	BACK_UP
 }

@@ -35,6 +35,8 @@ import radesk.api.ServiceException;
  */
 final class PublicationRoutes {
 
+	/** In a test run: the public base URL this server set to its own listener. */
+	private static final String BOUND = "radesk.publish.url.bound";
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 	private static final int MAX_GET_PATH = 2 * PublicationDesk.MAX_OCSP_REQUEST;
 	private final PublicationDesk desk;
@@ -50,8 +52,12 @@ final class PublicationRoutes {
 	 * run), and in a test run with none set, this listener's own address (it may have bound port 0).
 	 */
 	static void checkPublicBase(String publishHost, int publishPort) {
-		if (System.getProperty(radesk.core.PublicBase.PROPERTY) == null && radesk.core.TimeSource.testRun()) {
-			System.setProperty(radesk.core.PublicBase.PROPERTY, "http://" + publishHost + ":" + publishPort);
+		String set = System.getProperty(radesk.core.PublicBase.PROPERTY);
+		if (radesk.core.TimeSource.testRun() && (set == null || set.equals(System.getProperty(BOUND)))) {
+			// none set, or set by an earlier start of this server in the same test run (its port is gone)
+			String bound = "http://" + publishHost + ":" + publishPort;
+			System.setProperty(radesk.core.PublicBase.PROPERTY, bound);
+			System.setProperty(BOUND, bound);
 		}
 		String problem = radesk.core.PublicBase.problem(radesk.core.PublicBase.current());
 		if (problem != null) {

@@ -66,9 +66,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	private final String host;
 	private final Server server;
 	private PublicationRoutes publication;
-	/** The audit chain's head anchored every hour (and at every start, by the service). */
-	private final java.util.concurrent.ScheduledExecutorService anchoring = java.util.concurrent.Executors
-			.newSingleThreadScheduledExecutor(r -> new Thread(r, "radesk-audit-anchor"));
+	private OperatorJobs jobs;
 
 	@Activate
 	public RaServer(@Reference(target = LOCAL) AccountDesk accounts, @Reference(target = LOCAL) CertificateDesk certificates,
@@ -81,7 +79,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.EmailDesk email, @Reference(target = LOCAL) radesk.api.staff.NoticeDesk notices,
 			@Reference(target = LOCAL) radesk.api.RenewalDesk renewals,
 			@Reference(target = LOCAL) radesk.api.SessionDesk sessions,
-			@Reference(target = LOCAL) radesk.api.PublicationDesk publication) throws Exception {
+			@Reference(target = LOCAL) radesk.api.PublicationDesk publication,
+			@Reference(target = LOCAL) radesk.api.staff.BackupDesk backups) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		String staffHost = System.getProperty("radesk.server.staff.host", host);
@@ -113,21 +112,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		this.publication = new PublicationRoutes(publication, radesk.core.TimeSource.clock());
 		this.server = HttpsListener.start(host, port, staffHost, staffPort, publishHost, publishPort, tls, this);
 		PublicationRoutes.checkPublicBase(publishHost, publishPort());
-		anchoring.scheduleWithFixedDelay(() -> {
-			try {
-				publication.refresh();
-			} catch (ServiceException | RuntimeException e) {
-				LOG.log(System.Logger.Level.ERROR, "the CRL or the OCSP responder's certificate could not be refreshed", e);
-			}
-		}, 0, 1, TimeUnit.MINUTES);
-		radesk.core.access.Actor self = new radesk.core.access.Actor("(RA server)", radesk.core.access.Role.ADMINISTRATOR, "server host");
-		anchoring.scheduleAtFixedRate(() -> {
-			try {
-				audit.anchor(self);
-			} catch (ServiceException | RuntimeException e) {
-				LOG.log(System.Logger.Level.ERROR, "the audit trail's head could not be anchored", e);
-			}
-		}, 1, 1, TimeUnit.HOURS);
+		this.jobs = OperatorJobs.start(publication, audit, backups);
 	}
 
 	/**
@@ -151,7 +136,9 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 
 	@Deactivate
 	void deactivate() throws Exception {
-		anchoring.shutdownNow();
+		if (jobs != null) {
+			jobs.stop();
+		}
 		if (server != null) {
 			server.stop();
 		}

@@ -92,7 +92,8 @@ public final class CrashChild {
 					make("radesk.service.internal.LocalCrlDesk", db, ra), make("radesk.service.internal.LocalCardDesk", db, ra),
 					make("radesk.service.internal.LocalStaffCardDesk", db, ra), make("radesk.service.internal.LocalEmailDesk", db, ra),
 					make("radesk.service.internal.LocalNoticeDesk", db, ra), make("radesk.service.internal.LocalRenewalDesk", db, ra),
-					make("radesk.service.internal.LocalSessionDesk", db, ra));
+					make("radesk.service.internal.LocalSessionDesk", db, ra), make("radesk.service.internal.LocalPublicationDesk", db, ra),
+					make("radesk.service.internal.LocalBackupDesk", db, ra));
 			Thread.sleep(Long.MAX_VALUE);
 		}
 		default -> throw new IllegalArgumentException(args[0]);

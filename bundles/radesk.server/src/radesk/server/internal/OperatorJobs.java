@@ -1,0 +1,68 @@
+package radesk.server.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import radesk.api.PublicationDesk;
+import radesk.api.ServiceException;
+import radesk.api.staff.AuditTrail;
+import radesk.api.staff.BackupDesk;
+import radesk.core.access.Actor;
+import radesk.core.access.Role;
+
+/**
+ * The RA server's scheduled operator jobs, on one thread of their own, each logged when it fails
+ * (and audited by the service when it changes anything): the CRL made again when due and the OCSP
+ * responder's certificate renewed (checked every minute, at once at start); the audit trail's head
+ * anchored every hour; the records backed up every {@code radesk.backup.every} hours (24; 0: never),
+ * the first one that long after start.
+ */
+final class OperatorJobs {
+
+	private static final System.Logger LOG = System.getLogger(OperatorJobs.class.getName());
+	private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread t = new Thread(r, "radesk-operator-jobs");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private OperatorJobs() {
+	}
+
+	static OperatorJobs start(PublicationDesk publication, AuditTrail audit, BackupDesk backups) {
+		OperatorJobs jobs = new OperatorJobs();
+		Actor server = new Actor("(RA server)", Role.ADMINISTRATOR, "server host");
+		jobs.every(0, TimeUnit.MINUTES.toSeconds(1), "the CRL or the OCSP responder's certificate could not be refreshed",
+				publication::refresh);
+		jobs.every(TimeUnit.HOURS.toSeconds(1), TimeUnit.HOURS.toSeconds(1), "the audit trail's head could not be anchored",
+				() -> audit.anchor(server));
+		long backupHours = Long.getLong("radesk.backup.every", 24);
+		if (backupHours > 0) {
+			jobs.every(TimeUnit.HOURS.toSeconds(backupHours), TimeUnit.HOURS.toSeconds(backupHours), "the scheduled backup failed", () -> {
+				BackupDesk.Backup made = backups.backUp(server);
+				LOG.log(System.Logger.Level.INFO, "backed up into " + made.file() + " (" + made.bytes() + " bytes, SHA-256 " + made.sha256() + ")");
+			});
+		}
+		return jobs;
+	}
+
+	@FunctionalInterface
+	private interface Job {
+		void run() throws ServiceException;
+	}
+
+	private void every(long firstSeconds, long periodSeconds, String failure, Job job) {
+		thread.scheduleWithFixedDelay(() -> {
+			try {
+				job.run();
+			} catch (ServiceException | RuntimeException e) {
+				LOG.log(System.Logger.Level.ERROR, failure, e);
+			}
+		}, firstSeconds, periodSeconds, TimeUnit.SECONDS);
+	}
+
+	void stop() {
+		thread.shutdownNow();
+	}
+}
