@@ -49,7 +49,7 @@ final class CrlBench {
 		try (BufferedWriter index = Files.newBufferedWriter(opensslCa.resolve("index.txt"), StandardCharsets.US_ASCII)) {
 			String expiry = OPENSSL_TIME.format(now.plusSeconds(365L * 86_400));
 			for (RevokedEntry e : entries) {
-				index.write("R\t" + expiry + "\t" + OPENSSL_TIME.format(e.revokedAt()) + "," + opensslReason(e.reason()) + "\t"
+				index.write("R\t" + expiry + "\t" + OPENSSL_TIME.format(e.revokedAt()) + "," + opensslReason(e.reasonCode()) + "\t"
 						+ evenHex(e.serial()) + "\tunknown\t/CN=x\n");
 			}
 		}
@@ -73,8 +73,8 @@ final class CrlBench {
 		return hex.length() % 2 == 0 ? hex : "0" + hex;
 	}
 
-	private static String opensslReason(RevocationReason r) {
-		return switch (r.crlReasonCode()) {
+	private static String opensslReason(int code) {
+		return switch (code) {
 		case 1 -> "keyCompromise";
 		case 3 -> "affiliationChanged";
 		case 5 -> "cessationOfOperation";

@@ -64,6 +64,7 @@ final class OcspBench {
 	}
 
 	void run(int n, int requests) throws Exception {
+		requestLogToFile();
 		Database db = OsgiServices.await(Database.class);
 		PublicationDesk publication = OsgiServices.await(PublicationDesk.class);
 		int port = OsgiServices.await(RaServerEndpoint.class).publishPort();
@@ -93,10 +94,23 @@ final class OcspBench {
 		crlFetch(publication, port, n);
 	}
 
+	/** The request log into a rotating file of its own, as the server product writes it (ServerLog), not onto the console. */
+	private void requestLogToFile() throws java.io.IOException {
+		java.util.logging.Logger requests = java.util.logging.Logger.getLogger("org.eclipse.jetty.server.RequestLog");
+		if (requests.getHandlers().length == 0) {
+			requests.setUseParentHandlers(false);
+			java.util.logging.FileHandler file = new java.util.logging.FileHandler(dir.resolve("requests.%g.log").toString(),
+					10 * 1024 * 1024, 5, true);
+			file.setFormatter(new java.util.logging.SimpleFormatter());
+			requests.addHandler(file);
+		}
+	}
+
 	/** The CRL of the N entries fetched over HTTP, against Python's http.server serving the same file. */
 	private void crlFetch(PublicationDesk publication, int port, int n) throws Exception {
 		PublicationDesk.Crl crl = publication.currentCrl();
 		long size = Files.size(crl.file());
+		fetch("127.0.0.1", port, "/crl/issuing.crl", size);
 		double ours = fetch("127.0.0.1", port, "/crl/issuing.crl", size);
 		Path served = Files.createDirectories(dir.resolve("crl-http-" + System.nanoTime()));
 		Files.copy(crl.file(), served.resolve("issuing.crl"));
@@ -107,7 +121,7 @@ final class OcspBench {
 		Process python = new ProcessBuilder("python3", "-m", "http.server", "--bind", "127.0.0.1", String.valueOf(pyPort))
 				.directory(served.toFile()).redirectErrorStream(true).redirectOutput(served.resolve("log").toFile()).start();
 		try {
-			waitForPort(pyPort);
+			waitForPort(pyPort, python, served.resolve("log"));
 			fetch("127.0.0.1", pyPort, "/issuing.crl", size);
 			double peer = fetch("127.0.0.1", pyPort, "/issuing.crl", size);
 			Report.ratio("CRL of " + n + " entries (" + size / 1024 + " KiB) fetched over HTTP (s; lower is better)", ours,
@@ -137,7 +151,11 @@ final class OcspBench {
 	record Result(double perSecond, double p99Millis) {
 	}
 
-	/** {@code count} requests from {@value #CLIENTS} clients, each request on a connection of its own (HTTP/1.0 POST). */
+	/**
+	 * {@code count} requests from {@value #CLIENTS} clients, each on a persistent HTTP/1.1 connection
+	 * for as long as the server keeps it open (openssl's responder closes after every answer: its
+	 * clients connect again; RA Desk's listener keeps it), as relying parties' HTTP stacks do.
+	 */
 	private static Result load(String host, int port, byte[][] asked, int count) throws Exception {
 		long[] latencies = new long[count];
 		AtomicInteger next = new AtomicInteger();
@@ -147,27 +165,31 @@ final class OcspBench {
 			List<Future<Void>> running = new ArrayList<>();
 			for (int t = 0; t < CLIENTS; t++) {
 				running.add(clients.submit(() -> {
-					byte[] buffer = new byte[8192];
-					for (int i; (i = next.getAndIncrement()) < count;) {
-						byte[] body = asked[i % asked.length];
-						long begin = System.nanoTime();
-						try (Socket s = new Socket(host, port)) {
+					Socket s = null;
+					try {
+						for (int i; (i = next.getAndIncrement()) < count;) {
+							byte[] body = asked[i % asked.length];
+							long begin = System.nanoTime();
+							if (s == null) {
+								s = new Socket(host, port);
+								s.setTcpNoDelay(true);
+								s.setSoTimeout(30_000);
+							}
 							OutputStream out = s.getOutputStream();
-							out.write(("POST /ocsp HTTP/1.0\r\nHost: " + host + "\r\nContent-Type: application/ocsp-request\r\nContent-Length: "
+							out.write(("POST /ocsp HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/ocsp-request\r\nContent-Length: "
 									+ body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 							out.write(body);
 							out.flush();
-							InputStream in = s.getInputStream();
-							int got = 0;
-							for (int k; (k = in.read(buffer, got, buffer.length - got)) > 0;) {
-								got += k;
+							if (!answered(s.getInputStream(), host + ":" + port)) {
+								s.close();
+								s = null;
 							}
-							String head = new String(buffer, 0, Math.min(got, 12), StandardCharsets.US_ASCII);
-							if (!head.matches("HTTP/1\\.[01] 200")) {
-								throw new IllegalStateException(host + ":" + port + " answered " + head);
-							}
+							latencies[i] = System.nanoTime() - begin;
 						}
-						latencies[i] = System.nanoTime() - begin;
+					} finally {
+						if (s != null) {
+							s.close();
+						}
 					}
 					return null;
 				}));
@@ -181,6 +203,34 @@ final class OcspBench {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Arrays.sort(latencies);
 		return new Result(count / seconds, latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6);
+	}
+
+	/** Reads one answer (200 or a failure); whether the connection stays open for the next request. */
+	private static boolean answered(InputStream in, String who) throws java.io.IOException {
+		StringBuilder head = new StringBuilder();
+		int previous = -1;
+		for (int b; (b = in.read()) >= 0;) {
+			head.append((char) b);
+			if (b == '\n' && previous == '\n' || head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+				break;
+			}
+			previous = b == '\r' ? previous : b;
+			if (head.length() > 8192) {
+				throw new IllegalStateException(who + " sent an endless header");
+			}
+		}
+		String text = head.toString();
+		if (!text.matches("(?s)HTTP/1\\.[01] 200.*")) {
+			throw new IllegalStateException(who + " answered " + text.lines().findFirst().orElse("nothing"));
+		}
+		String lower = text.toLowerCase(Locale.ROOT);
+		java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length:\\s*(\\d+)").matcher(lower);
+		if (!length.find()) {
+			in.readAllBytes();
+			return false;
+		}
+		in.readNBytes(Integer.parseInt(length.group(1)));
+		return !lower.startsWith("http/1.0") && !lower.contains("connection: close");
 	}
 
 	/** RFC 5019 requests, one certificate each, no nonce: revoked, good and never-issued serials mixed. */
@@ -213,6 +263,8 @@ final class OcspBench {
 				index.write("V\t" + expiry + "\t\t" + evenHex(s) + "\tunknown\t/CN=x\n");
 			}
 		}
+		// many entries share the subject (/CN=x): openssl's text database must not insist on unique ones
+		Files.writeString(work.resolve("index.txt.attr"), "unique_subject = no\n");
 		int port;
 		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
 			port = free.getLocalPort();
@@ -221,18 +273,27 @@ final class OcspBench {
 		Process p = new ProcessBuilder("openssl", "ocsp", "-index", "index.txt", "-port", String.valueOf(port), "-rsigner",
 				"responder.pem", "-rkey", "responder.key", "-CA", "issuing.pem", "-ignore_err").directory(work.toFile())
 				.redirectErrorStream(true).redirectOutput(work.resolve("openssl.log").toFile()).start();
-		waitForPort(port);
+		// not probed with an empty connection: openssl 3.0's responder spins on one closed before its request
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (!Files.readString(work.resolve("openssl.log")).contains("waiting for OCSP client connections")) {
+			if (!p.isAlive() || System.nanoTime() > deadline) {
+				p.destroyForcibly();
+				throw new IllegalStateException("openssl ocsp did not start:\n" + Files.readString(work.resolve("openssl.log")));
+			}
+			Thread.sleep(100);
+		}
 		return p;
 	}
 
-	private static void waitForPort(int port) throws Exception {
+	private static void waitForPort(int port, Process server, Path log) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
 		while (true) {
 			try (Socket s = new Socket("127.0.0.1", port)) {
 				return;
 			} catch (java.io.IOException notYet) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("nothing listens on port " + port);
+				if (!server.isAlive() || System.nanoTime() > deadline) {
+					server.destroyForcibly();
+					throw new IllegalStateException("nothing listens on port " + port + ":\n" + Files.readString(log));
 				}
 				Thread.sleep(100);
 			}

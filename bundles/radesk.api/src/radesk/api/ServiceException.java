@@ -44,6 +44,8 @@ public final class ServiceException extends Exception {
 		SIGNATURE_INVALID,
 		/** The certificate was revoked. */
 		CERTIFICATE_REVOKED,
+		/** 暫禁: the certificate is on hold (its card reported lost) until an RA officer resumes it. */
+		CERTIFICATE_SUSPENDED,
 		/** The certificate is outside its validity (expired or not yet valid). */
 		CERTIFICATE_EXPIRED,
 		/** Not the card the certificate was requested with (憑證下載 only onto the card that holds its key). */

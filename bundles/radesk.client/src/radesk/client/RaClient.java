@@ -114,6 +114,13 @@ public final class RaClient implements SubscriberRa {
 				.put("confirm", new String(confirm))));
 	}
 
+	/** 暫禁 (the card is lost): every certificate of the logged-in subscriber in use put on hold; their 憑證識別碼. */
+	public List<String> reportLost() throws IOException, InterruptedException, Refused {
+		List<String> held = new ArrayList<>();
+		call(post("lost-card", json.createObjectNode())).path("suspended").forEach(n -> held.add(n.asText()));
+		return held;
+	}
+
 	/** 我的帳號 → 電子郵件地址: the address, whether confirmed, whether mail to it bounced, the notices' language. */
 	public record EmailAddress(String email, boolean confirmed, String undeliverable, String language) {
 	}

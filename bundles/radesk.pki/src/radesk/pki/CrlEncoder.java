@@ -49,7 +49,7 @@ final class CrlEncoder {
 				entries.write(serial);
 				entries.write(date);
 				entries.write(REASON_PREFIX);
-				entries.write(e.reason().crlReasonCode());
+				entries.write(e.reasonCode());
 			}
 			ByteArrayOutputStream tbs = new ByteArrayOutputStream(entries.size() + 512);
 			tbs.write(new byte[] { 0x02, 0x01, 0x01 }); // version v2

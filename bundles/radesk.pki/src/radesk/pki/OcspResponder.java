@@ -45,7 +45,7 @@ public final class OcspResponder {
 	/** The largest request read; anything longer is malformed. */
 	public static final int MAX_REQUEST = 4096;
 	static final int MAX_CERTIFICATES = 8;
-	private static final int CACHED = 50_000;
+	private static final int CACHED = 100_000;
 
 	/** A certificate's status as the records tell it. */
 	public record Status(boolean known, Instant revokedAt, int reason) {
@@ -78,11 +78,12 @@ public final class OcspResponder {
 	private final Duration validity;
 	private final Duration refresh;
 	private final DigestCalculatorProvider digests;
-	private final Map<String, Answer> kept = new LinkedHashMap<>(1024, 0.75f, true) {
+	/** Kept answers by certificate (hash algorithm and serial) and by the very bytes of the request that asked. */
+	private final Map<Object, Answer> kept = new LinkedHashMap<>(1024, 0.75f, true) {
 		private static final long serialVersionUID = 1L;
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<Object, Answer> eldest) {
 			return size() > CACHED;
 		}
 	};
@@ -110,6 +111,14 @@ public final class OcspResponder {
 	public Answer answer(byte[] request, Lookup lookup, long generation) {
 		if (request == null || request.length == 0 || request.length > MAX_REQUEST) {
 			return MALFORMED;
+		}
+		// the same bytes asked again (RFC 5019 clients ask alike for the same certificate): the kept answer, nothing parsed
+		Bytes same = new Bytes(request);
+		synchronized (kept) {
+			Answer earlier = generation == keptGeneration ? kept.get(same) : null;
+			if (earlier != null && clock.instant().isBefore(earlier.thisUpdate().plus(refresh))) {
+				return earlier;
+			}
 		}
 		OCSPReq parsed;
 		Req[] asked;
@@ -141,6 +150,7 @@ public final class OcspResponder {
 					}
 					Answer earlier = kept.get(key);
 					if (earlier != null && clock.instant().isBefore(earlier.thisUpdate().plus(refresh))) {
+						kept.put(same, earlier);
 						return earlier;
 					}
 				}
@@ -148,6 +158,7 @@ public final class OcspResponder {
 				synchronized (kept) {
 					if (generation == keptGeneration) {
 						kept.put(key, fresh);
+						kept.put(same, fresh);
 					}
 				}
 				return fresh;
@@ -179,6 +190,27 @@ public final class OcspResponder {
 				new JcaContentSignerBuilder("SHA256withECDSA").build(by.key()), new X509CertificateHolder[] { responder },
 				Date.from(now))).getEncoded();
 		return new Answer(der, now, next);
+	}
+
+	/** A request's bytes as a key: compared whole, hashed once. */
+	private static final class Bytes {
+		private final byte[] bytes;
+		private final int hash;
+
+		Bytes(byte[] bytes) {
+			this.bytes = bytes.clone();
+			this.hash = java.util.Arrays.hashCode(bytes);
+		}
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Bytes b && b.hash == hash && java.util.Arrays.equals(b.bytes, bytes);
+		}
+
+		@Override
+		public int hashCode() {
+			return hash;
+		}
 	}
 
 	private static Answer constant(int status) {

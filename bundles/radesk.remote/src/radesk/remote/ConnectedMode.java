@@ -56,6 +56,7 @@ public final class ConnectedMode {
 		register(context, radesk.api.staff.StaffCardDesk.class, RemoteDesks.staffCards(connection));
 		register(context, radesk.api.EmailDesk.class, new RemoteEmailDesk(connection));
 		register(context, radesk.api.staff.NoticeDesk.class, new RemoteNoticeDesk(connection));
+		register(context, radesk.api.staff.SuspensionDesk.class, RemoteDesks.holds(connection));
 		String address = connection.address();
 		register(context, RaConnection.class, new RaConnection() {
 			@Override

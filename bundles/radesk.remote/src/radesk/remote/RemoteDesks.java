@@ -63,6 +63,11 @@ public final class RemoteDesks {
 		return new RemoteNoticeDesk(server);
 	}
 
+	/** 暫禁 and 恢復使用 on the server. */
+	public static radesk.api.staff.SuspensionDesk holds(ServerConnection server) {
+		return new RemoteSuspensionDesk(server);
+	}
+
 	public static CrlDesk crl(ServerConnection server) {
 		return RemoteRecordsDesks.crl(server);
 	}

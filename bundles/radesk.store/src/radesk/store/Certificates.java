@@ -106,16 +106,48 @@ public final class Certificates {
 		Revocations.changed(c);
 	}
 
-	/** A revoked certificate as a CRL lists it: serial (hex), when, why. */
-	public record Revoked(String serial, Instant at, RevocationReason reason) {
+	/** A certificate as a CRL lists it: serial (hex), when, the RFC 5280 reason code (6, certificateHold, for a suspended one). */
+	public record Revoked(String serial, Instant at, int reasonCode) {
 	}
 
 	public static List<Revoked> revoked(Connection c) throws SQLException {
-		// subscribers' certificates and staff cards' (the same issuing CA, one CRL)
-		return Rows.list(c, "select serial, revoked_at, revocation_reason from certificate where state = 'REVOKED'"
-				+ " union all select certificate_serial, revoked_at, revocation_reason from staff_card"
-				+ " where state = 'REVOKED' and certificate_serial is not null order by 2",
-				rs -> new Revoked(rs.getString(1), Rows.instant(rs, "revoked_at"), RevocationReason.valueOf(rs.getString(3))));
+		// subscribers' certificates, revoked or on hold, and staff cards' (the same issuing CA, one CRL)
+		return Rows.list(c, "select serial, revoked_at, revocation_reason, state, suspended_at from certificate"
+				+ " where state in ('REVOKED', 'SUSPENDED')"
+				+ " union all select certificate_serial, revoked_at, revocation_reason, state, null from staff_card"
+				+ " where state = 'REVOKED' and certificate_serial is not null",
+				rs -> "SUSPENDED".equals(rs.getString(4)) ? new Revoked(rs.getString(1), Rows.instant(rs, "suspended_at"), HOLD)
+						: new Revoked(rs.getString(1), Rows.instant(rs, "revoked_at"),
+								RevocationReason.valueOf(rs.getString(3)).crlReasonCode()));
+	}
+
+	/** RFC 5280 certificateHold. */
+	public static final int HOLD = 6;
+
+	/** 暫禁: on hold from {@code at}, by {@code by}; the state it had is kept for its resumption. */
+	public static void suspend(Connection c, CertificateRow row, Instant at, String by) throws SQLException {
+		Rows.updateVersioned(c, "certificate " + row.serial(), "update certificate set state = 'SUSPENDED', suspended_at = ?,"
+				+ " suspended_from = ?, suspended_by = ?, row_version = row_version + 1 where serial = ? and row_version = ?", at,
+				row.state(), by, row.serial(), row.version());
+		Revocations.changed(c);
+	}
+
+	/** Who suspended the certificate and the state it goes back to; empty when it is not suspended. */
+	public record Suspension(Instant at, String by, CertificateState from) {
+	}
+
+	public static Optional<Suspension> suspension(Connection c, String serial) throws SQLException {
+		return Rows.one(c, "select suspended_at, suspended_by, suspended_from from certificate where serial = ? and state = 'SUSPENDED'",
+				rs -> new Suspension(Rows.instant(rs, "suspended_at"), rs.getString(2),
+						rs.getString(3) == null ? CertificateState.ON_CARD : CertificateState.valueOf(rs.getString(3))), serial);
+	}
+
+	/** 恢復使用: off hold, back to {@code to}. */
+	public static void resume(Connection c, CertificateRow row, CertificateState to) throws SQLException {
+		Rows.updateVersioned(c, "certificate " + row.serial(), "update certificate set state = ?, suspended_at = null,"
+				+ " suspended_from = null, suspended_by = null, row_version = row_version + 1 where serial = ? and row_version = ?", to,
+				row.serial(), row.version());
+		Revocations.changed(c);
 	}
 
 	/** Takes the next CRL number (commit it on its own: a number taken is never taken again, even if its CRL never appears). */

@@ -15,8 +15,8 @@ public final class Revocations {
 	private Revocations() {
 	}
 
-	/** A certificate as OCSP answers for it: revoked (when, why), or not (revokedAt null). */
-	public record Status(Instant revokedAt, RevocationReason reason) {
+	/** A certificate as OCSP answers for it: revoked or on hold (when, the RFC 5280 reason code), or not (revokedAt null). */
+	public record Status(Instant revokedAt, int reasonCode) {
 	}
 
 	/** Moves the status counter: called in every transaction that changes a certificate's revocation status. */
@@ -34,8 +34,9 @@ public final class Revocations {
 	 * when the issuing CA never issued it as either.
 	 */
 	public static Optional<Status> of(Connection c, BigInteger serial) throws SQLException {
-		Optional<Status> subscriber = Rows.one(c, "select revoked_at, revocation_reason, state from certificate where serial = ?",
-				rs -> status(rs.getString(3), Rows.instant(rs, "revoked_at"), rs.getString(2)),
+		Optional<Status> subscriber = Rows.one(c, "select revoked_at, revocation_reason, state, suspended_at from certificate where serial = ?",
+				rs -> "SUSPENDED".equals(rs.getString(3)) ? new Status(Rows.instant(rs, "suspended_at"), Certificates.HOLD)
+						: status(rs.getString(3), Rows.instant(rs, "revoked_at"), rs.getString(2)),
 				HexFormat.of().formatHex(serial.toByteArray()));
 		if (subscriber.isPresent()) {
 			return subscriber;
@@ -45,7 +46,7 @@ public final class Revocations {
 	}
 
 	private static Status status(String state, Instant at, String reason) {
-		return "REVOKED".equals(state) && at != null && reason != null ? new Status(at, RevocationReason.valueOf(reason))
-				: new Status(null, null);
+		return "REVOKED".equals(state) && at != null && reason != null ? new Status(at, RevocationReason.valueOf(reason).crlReasonCode())
+				: new Status(null, -1);
 	}
 }

@@ -12,5 +12,11 @@ public enum Permission {
 	/** 憑證展期通知 at the counter: send a subscriber's notice again (a failed, bounced or lost one), audited. */
 	RESEND_NOTICE,
 	/** Back up the records and the keys they need, on demand (the server also does it on a schedule). */
-	BACK_UP
+	BACK_UP,
+	/** 暫禁: put a certificate on hold at once (its card lost), at the counter. */
+	SUSPEND_CERTIFICATE,
+	/** 恢復使用: take a suspended certificate off hold, the card found and the person checked. */
+	RESUME_CERTIFICATE,
+	/** 暫禁 by the subscriber, logged in with the website password: every certificate of theirs in use put on hold. */
+	REPORT_LOST_CARD
 }

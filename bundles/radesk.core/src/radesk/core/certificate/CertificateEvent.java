@@ -1,5 +1,5 @@
 package radesk.core.certificate;
 
 public enum CertificateEvent {
-	WRITE_TO_CARD, SUPERSEDE, REVOKE, EXPIRE
+	WRITE_TO_CARD, SUPERSEDE, REVOKE, EXPIRE, SUSPEND, RESUME
 }

@@ -8,5 +8,10 @@ public enum CertificateState {
 	/** Replaced by a renewal (憑證展期). */
 	SUPERSEDED,
 	REVOKED,
+	/**
+	 * 暫禁: on hold (CRL and OCSP say certificateHold) since its card was reported lost; an RA
+	 * officer then revokes it, or resumes it (恢復使用) to the state it had.
+	 */
+	SUSPENDED,
 	EXPIRED
 }

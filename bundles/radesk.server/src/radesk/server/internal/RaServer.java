@@ -80,7 +80,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.RenewalDesk renewals,
 			@Reference(target = LOCAL) radesk.api.SessionDesk sessions,
 			@Reference(target = LOCAL) radesk.api.PublicationDesk publication,
-			@Reference(target = LOCAL) radesk.api.staff.BackupDesk backups) throws Exception {
+			@Reference(target = LOCAL) radesk.api.staff.BackupDesk backups, @Reference(target = LOCAL) radesk.api.staff.SuspensionDesk holds,
+			@Reference(target = LOCAL) radesk.api.LostCardDesk lostCards) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		String staffHost = System.getProperty("radesk.server.staff.host", host);
@@ -96,10 +97,10 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		this.captchas = new Captchas(sessions, disclose);
 		this.subscribers = new SubscriberRoutes(json, accounts, certificates, captchas, sessions);
 		this.emailRoutes = new EmailRoutes(json, email, sessions);
-		this.renewalRoutes = new RenewalRoutes(json, renewals, sessions);
+		this.renewalRoutes = new RenewalRoutes(json, renewals, lostCards, sessions);
 		this.staffRoutes = new StaffRoutes(json, staff, new StaffTable(
 				new StaffTable.Desks(staff, intake, registration, mailroom, issuance, forms, search, audit, crl, cards, staffCards, email,
-						notices)),
+						notices, holds)),
 				sessions);
 		java.util.List<java.util.List<String>> names = ServerTls.configuredNames(System.getProperty("radesk.server.names"));
 		if (System.getProperty(HostCommands.PROPERTY) != null) {
@@ -236,6 +237,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		case "GET /certificates" -> subscribers.certificates(x);
 		case "POST /applications" -> subscribers.apply(x, x.body(MAX_BODY));
 		case "POST /renewals" -> renewalRoutes.renew(x, x.body(MAX_BODY));
+		case "POST /lost-card" -> renewalRoutes.reportLost(x);
 		case "POST /certificates/on-card" -> subscribers.confirmOnCard(x, x.body(MAX_BODY));
 		case "POST /cards/pin-strikes" -> subscribers.pinStrikes(x, x.body(MAX_BODY));
 		case "GET /email" -> emailRoutes.address(x);
@@ -271,7 +273,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	/** The service's refusal as the API's: one status per reason, the reason's name as the code. */
 	static ApiException refusal(ServiceException e) {
 		int status = switch (e.reason()) {
-		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_EXPIRED, STAFF_CARD_REQUIRED -> 401;
+		case WRONG_PASSWORD, CHALLENGE_INVALID, SIGNATURE_INVALID, CERTIFICATE_REVOKED, CERTIFICATE_SUSPENDED, CERTIFICATE_EXPIRED,
+				STAFF_CARD_REQUIRED -> 401;
 		case ACCOUNT_SUSPENDED -> 423;
 		case NOT_PERMITTED, NOT_YOURS, WRONG_CARD, DUAL_CONTROL, CARD_NOT_PROVEN, SETUP_CODE_INVALID -> 403;
 		case WRONG_STATE, CONCURRENT_CHANGE, CARD_NOT_BOUND, CARD_HAS_CERTIFICATE -> 409;

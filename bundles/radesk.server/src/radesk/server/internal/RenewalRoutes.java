@@ -11,16 +11,22 @@ import radesk.api.ServiceException;
 import radesk.api.SessionDesk;
 import radesk.core.access.Actor;
 
-/** 憑證展期: {@code POST /renewals}, a logged-in subscriber's renewal made on their card. */
+/**
+ * 憑證展期: {@code POST /renewals}, a logged-in subscriber's renewal made on their card; and 暫禁:
+ * {@code POST /lost-card}, every certificate of theirs in use put on hold (logged in with the website
+ * password: the card is lost).
+ */
 final class RenewalRoutes {
 
 	private final ObjectMapper json;
 	private final RenewalDesk renewals;
+	private final radesk.api.LostCardDesk lostCards;
 	private final SessionDesk sessions;
 
-	RenewalRoutes(ObjectMapper json, RenewalDesk renewals, SessionDesk sessions) {
+	RenewalRoutes(ObjectMapper json, RenewalDesk renewals, radesk.api.LostCardDesk lostCards, SessionDesk sessions) {
 		this.json = json;
 		this.renewals = renewals;
+		this.lostCards = lostCards;
 		this.sessions = sessions;
 	}
 
@@ -42,6 +48,18 @@ final class RenewalRoutes {
 			ApiException refused = RaServer.refusal(e);
 			refused.detail = e.detail();
 			throw refused;
+		}
+	}
+
+	JsonNode reportLost(Call x) throws ApiException {
+		Actor me = SubscriberRoutes.subscriber(sessions, x);
+		try {
+			com.fasterxml.jackson.databind.node.ObjectNode answer = json.createObjectNode();
+			com.fasterxml.jackson.databind.node.ArrayNode held = answer.putArray("suspended");
+			lostCards.reportLost(me).forEach(held::add);
+			return answer;
+		} catch (ServiceException e) {
+			throw RaServer.refusal(e);
 		}
 	}
 }

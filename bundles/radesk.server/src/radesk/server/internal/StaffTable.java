@@ -45,7 +45,8 @@ final class StaffTable {
 	/** The service's desks the staff API answers from. */
 	record Desks(StaffDesk staff, CounterIntake intake, RegistrationDesk registration, MailroomDesk mailroom,
 			IssuanceDesk issuance, FormDesk forms, SearchDesk search, AuditTrail audit, CrlDesk crl, CardDesk cards,
-			radesk.api.staff.StaffCardDesk staffCards, radesk.api.EmailDesk email, radesk.api.staff.NoticeDesk notices) {
+			radesk.api.staff.StaffCardDesk staffCards, radesk.api.EmailDesk email, radesk.api.staff.NoticeDesk notices,
+			radesk.api.staff.SuspensionDesk holds) {
 	}
 
 	private static final Done DONE = new Done();
@@ -108,6 +109,8 @@ final class StaffTable {
 				(me, q) -> new StaffApi.Id(d.forms().submitRevocation(me, q.certificate(), q.reason(), q.note())));
 		on(StaffApi.DECIDE_FORM, (me, q) -> done(() -> d.forms().decide(me, q.formId(), q.decision())));
 		on(StaffApi.FORMS, (me, q) -> d.forms().forms(me, q.state()));
+		on(radesk.wire.staff.HoldApi.SUSPEND, (me, q) -> done(() -> d.holds().suspend(me, q.certificate(), q.note())));
+		on(radesk.wire.staff.HoldApi.RESUME, (me, q) -> done(() -> d.holds().resume(me, q.certificate(), q.note())));
 		on(StaffApi.BEGIN_PIN_UNLOCK, (me, q) -> d.forms().beginPinUnlock(me, q.formId()));
 		on(StaffApi.CONFIRM_PIN_UNLOCK, (me, q) -> done(() -> d.forms().confirmPinUnlock(me, q.formId(), q.authenticationKey())));
 		on(StaffApi.CARRY_OUT_PASSWORD_RESET, (me, q) -> d.forms().carryOutPasswordReset(me, q.formId()));

@@ -86,7 +86,7 @@ final class Crls {
 		Taken taken = db.inTransaction((Connection c) -> {
 			long version = Revocations.version(c);
 			List<RevokedEntry> entries = Certificates.revoked(c).stream()
-					.map(r -> new RevokedEntry(new BigInteger(r.serial(), 16), r.at(), r.reason())).toList();
+					.map(r -> new RevokedEntry(new BigInteger(r.serial(), 16), r.at(), r.reasonCode())).toList();
 			return new Taken(Certificates.takeCrlNumber(c), version, entries);
 		});
 		try {

@@ -70,6 +70,8 @@ public final class LocalAccountDesk implements AccountDesk {
 			String refusal = null;
 			if (cert.state() == radesk.core.certificate.CertificateState.REVOKED) {
 				refusal = "CERTIFICATE_REVOKED";
+			} else if (cert.state() == radesk.core.certificate.CertificateState.SUSPENDED) {
+				refusal = "CERTIFICATE_SUSPENDED";
 			} else if (now.isBefore(cert.notBefore()) || now.isAfter(cert.notAfter())
 					|| cert.state() == radesk.core.certificate.CertificateState.EXPIRED) {
 				refusal = "CERTIFICATE_EXPIRED";

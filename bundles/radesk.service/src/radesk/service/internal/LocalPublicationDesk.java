@@ -115,7 +115,7 @@ public final class LocalPublicationDesk implements PublicationDesk {
 	public OcspAnswer ocsp(byte[] request) {
 		OcspResponder.Answer a = responder.answer(request, serial -> db.read((Connection c) -> Revocations.of(c, serial))
 				.map(s -> s.revokedAt() == null ? OcspResponder.Status.GOOD
-						: OcspResponder.Status.revoked(s.revokedAt(), s.reason().crlReasonCode()))
+						: OcspResponder.Status.revoked(s.revokedAt(), s.reasonCode()))
 				.orElse(OcspResponder.Status.UNKNOWN), version());
 		return new OcspAnswer(a.der(), a.thisUpdate(), a.nextUpdate());
 	}

@@ -37,6 +37,7 @@ public final class Messages {
 	public static String certificate_state_ON_CARD;
 	public static String certificate_state_SUPERSEDED;
 	public static String certificate_state_REVOKED;
+	public static String certificate_state_SUSPENDED;
 	public static String certificate_state_EXPIRED;
 	public static String password_heading;
 	public static String password_old;
@@ -71,6 +72,7 @@ public final class Messages {
 	public static String refused_CHALLENGE_INVALID;
 	public static String refused_SIGNATURE_INVALID;
 	public static String refused_CERTIFICATE_REVOKED;
+	public static String refused_CERTIFICATE_SUSPENDED;
 	public static String refused_CERTIFICATE_EXPIRED;
 	public static String refused_NOT_FOUND;
 	public static String refused_NO_CERTIFICATE_ON_CARD;

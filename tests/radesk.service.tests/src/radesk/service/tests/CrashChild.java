@@ -83,6 +83,7 @@ public final class CrashChild {
 			Object ra = make("radesk.service.internal.EmbeddedRa");
 			Object records = make("radesk.store.internal.JdbcRegistrationRecords", db);
 			Object registration = make("radesk.service.internal.LocalRegistrationDesk", db, records, ra);
+			Object holds = make("radesk.service.internal.LocalSuspensionDesk", db, ra);
 			make("radesk.server.internal.RaServer", make("radesk.service.internal.LocalAccountDesk", db, ra),
 					make("radesk.service.internal.LocalCertificateDesk", db, ra), make("radesk.service.internal.LocalStaffDesk", db, ra),
 					make("radesk.service.internal.LocalCounterIntake", records, registration), registration,
@@ -93,7 +94,7 @@ public final class CrashChild {
 					make("radesk.service.internal.LocalStaffCardDesk", db, ra), make("radesk.service.internal.LocalEmailDesk", db, ra),
 					make("radesk.service.internal.LocalNoticeDesk", db, ra), make("radesk.service.internal.LocalRenewalDesk", db, ra),
 					make("radesk.service.internal.LocalSessionDesk", db, ra), make("radesk.service.internal.LocalPublicationDesk", db, ra),
-					make("radesk.service.internal.LocalBackupDesk", db, ra));
+					make("radesk.service.internal.LocalBackupDesk", db, ra), holds, holds);
 			Thread.sleep(Long.MAX_VALUE);
 		}
 		default -> throw new IllegalArgumentException(args[0]);

@@ -37,6 +37,8 @@ public final class SearchPart {
 	private final SearchDesk desk;
 	private final radesk.api.staff.NoticeDesk noticeDesk;
 	private NoticesGroup notices;
+	private HoldGroup holds;
+	private final radesk.api.staff.SuspensionDesk holdDesk;
 	/** The hit whose story is shown (read again after a re-send). */
 	private SearchDesk.SearchHit storyOf;
 
@@ -59,9 +61,10 @@ public final class SearchPart {
 	private final Background.Lane stories = new Background.Lane();
 
 	@Inject
-	public SearchPart(SearchDesk desk, radesk.api.staff.NoticeDesk noticeDesk) {
+	public SearchPart(SearchDesk desk, radesk.api.staff.NoticeDesk noticeDesk, radesk.api.staff.SuspensionDesk holdDesk) {
 		this.desk = desk;
 		this.noticeDesk = noticeDesk;
+		this.holdDesk = holdDesk;
 	}
 
 	@PostConstruct
@@ -100,6 +103,7 @@ public final class SearchPart {
 		storyTitle.setText(Messages.story_hint);
 		storyFacts = WidgetIds.name(new Label(story, SWT.WRAP), "story.facts");
 		storyFacts.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		holds = new HoldGroup(story, holdDesk, () -> actor, () -> showStory(storyOf));
 		notices = new NoticesGroup(story, noticeDesk, () -> actor, () -> showStory(storyOf));
 		entries = WidgetIds.name(new Table(story, SWT.BORDER | SWT.FULL_SELECTION), "story.entries");
 		entries.setHeaderVisible(true);
@@ -128,6 +132,7 @@ public final class SearchPart {
 		Background.of(entries, Messages.text("job_story")).in(stories).run(() -> desk.story(who, hit.kind(), hit.key()), this::show, e -> {
 			entries.removeAll();
 			notices.clear();
+			holds.clear();
 			storyTitle.setText(Messages.refusal(e));
 			storyFacts.setText("");
 			storyTitle.getParent().layout();
@@ -152,6 +157,7 @@ public final class SearchPart {
 		}
 		storyFacts.setText(facts.toString().strip());
 		notices.show(s.notices());
+		holds.show(s.certificates());
 		for (AuditEntry e : s.entries()) {
 			new TableItem(entries, SWT.NONE).setText(new String[] { WHEN.format(e.at()),
 					e.actor() + " (" + e.workstation() + ")", action(e.action()), e.subject(),

@@ -108,6 +108,7 @@ public final class AccountPart {
 		certificates = new MyCertificates(right);
 		new PasswordChangeGroup(right, () -> client);
 		email = new EmailGroup(right, () -> client);
+		new LostCardGroup(right, () -> client, certificates::show);
 		newCaptcha();
 		byCard.readCards();
 	}

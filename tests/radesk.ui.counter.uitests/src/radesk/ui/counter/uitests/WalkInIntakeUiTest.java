@@ -1,6 +1,7 @@
 package radesk.ui.counter.uitests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -125,6 +126,48 @@ class WalkInIntakeUiTest {
 		local.open();
 		try {
 			return new String(local.waitForService(30_000).openFirstAdministratorSetup());
+		} finally {
+			local.close();
+		}
+	}
+
+	/**
+	 * 暫禁 in 王小明's story: connected, the clerk puts his certificate on hold (the story says so), cannot
+	 * resume it (an officer's work; refused in words), and an officer resumes it at the server; embedded,
+	 * he has no certificate and neither button can be pressed.
+	 */
+	private static void holdAndResume(WorkbenchRobot robot) throws Exception {
+		robot.chord(SWT.ALT, 'w');
+		robot.press('s');
+		robot.type("search.text", "a1234");
+		robot.waitUntil(() -> !robot.rows("search.results").isEmpty(), "王小明 found");
+		robot.openRow("search.results", 0);
+		robot.waitUntil(() -> robot.textOf("story.title").startsWith("王小明"), () -> "the story: " + robot.textOf("story.title"));
+		if (!connected()) {
+			assertFalse(robot.onUi(() -> robot.find("story.hold.suspend").isEnabled() || robot.find("story.hold.resume").isEnabled()),
+					"no certificate, nothing to suspend or resume");
+			return;
+		}
+		robot.waitUntil(() -> robot.textOf("story.hold.certificate").endsWith("已在晶片卡中"),
+				() -> "his certificate offered: " + robot.textOf("story.hold.certificate"));
+		robot.type("story.hold.note", "本人來電：晶片卡遺失");
+		robot.click("story.hold.suspend");
+		robot.waitUntil(() -> robot.textOf("story.hold.outcome").endsWith("已暫禁：CRL 與 OCSP 已載明。"),
+				() -> "on hold: " + robot.textOf("story.hold.outcome"));
+		robot.waitUntil(() -> robot.textOf("story.hold.certificate").endsWith("已暫禁"),
+				() -> "the story read again: " + robot.textOf("story.hold.certificate"));
+		robot.click("story.hold.resume");
+		robot.waitUntil(() -> robot.textOf("story.hold.outcome").equals("未執行：您的角色沒有此作業的權限。"),
+				() -> "a clerk does not resume: " + robot.textOf("story.hold.outcome"));
+		robot.screenshot(shots().resolve("hold-zh_TW.png"));
+		String identifier = robot.textOf("story.hold.certificate").split(" ")[0];
+		org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(WalkInIntakeUiTest.class).getBundleContext();
+		org.osgi.util.tracker.ServiceTracker<radesk.api.staff.SuspensionDesk, radesk.api.staff.SuspensionDesk> local = new org.osgi.util.tracker.ServiceTracker<>(
+				context, context.createFilter("(&(objectClass=radesk.api.staff.SuspensionDesk)(!(radesk.remote=true)))"), null);
+		local.open();
+		try {
+			local.waitForService(30_000).resume(new radesk.core.access.Actor("ui.officer", radesk.core.access.Role.RA_OFFICER, "review"),
+					identifier, "card found");
 		} finally {
 			local.close();
 		}
@@ -320,6 +363,7 @@ class WalkInIntakeUiTest {
 			assertEquals("此單位在此月份沒有尚未展期的到期憑證。", robot.textOf("renewals.outcome"));
 		}
 		robot.screenshot(shots().resolve("renewals-zh_TW.png"));
+		holdAndResume(robot);
 		robot.chord(SWT.ALT, 'w');
 		robot.press('w');
 		robot.find("intake.submit");

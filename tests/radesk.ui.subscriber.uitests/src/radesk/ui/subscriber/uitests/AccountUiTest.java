@@ -360,6 +360,32 @@ class AccountUiTest {
 				.stream().filter(c -> c.state() == radesk.core.certificate.CertificateState.ON_CARD).count();
 		assertEquals(1, issuedForCard, "exactly one active certificate after the pulled card");
 
+		// 晶片卡遺失 (暫禁): logged in with the website password — the card is gone — not without the tick; then every
+		// certificate in use on hold at once, the list showing it; an officer resumes it at the counter
+		robot.showTab("我的帳號");
+		robot.type("login.account", subscriber.account());
+		robot.type("login.password", "Kaohsiung-2026a");
+		robot.type("login.captcha", disclosedAnswer(robot, server));
+		robot.click("login.submit");
+		robot.waitUntil(() -> robot.textOf("login.outcome").equals("已登入。"), () -> "logged in: " + robot.textOf("login.outcome"));
+		robot.click("lost.suspend");
+		robot.waitUntil(() -> robot.textOf("lost.outcome").equals("請先勾選「我的晶片卡已遺失」。"),
+				() -> "not without the tick: " + robot.textOf("lost.outcome"));
+		robot.click("lost.sure");
+		robot.click("lost.suspend");
+		robot.waitUntil(() -> robot.textOf("lost.outcome").startsWith("已暫禁：C") && robot.textOf("lost.outcome").endsWith("恢復使用或廢止請至 RA 櫃檯辦理。"),
+				() -> "on hold; the screen says " + robot.textOf("lost.outcome"));
+		robot.waitUntil(() -> robot.rows("account.certificates").stream().anyMatch(r -> r.get(1).equals("已暫禁")),
+				() -> "the list shows it on hold: " + robot.rows("account.certificates"));
+		robot.screenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", "lost-card-zh_TW.png"));
+		radesk.api.IssuedCertificate held = service(radesk.api.CertificateDesk.class)
+				.certificates(service(radesk.api.AccountDesk.class).logIn(subscriber.account(), "Kaohsiung-2026a".toCharArray(), "pc"))
+				.stream().filter(c -> c.state() == radesk.core.certificate.CertificateState.SUSPENDED).findFirst().orElseThrow();
+		service(radesk.api.staff.SuspensionDesk.class).resume(officer, held.identifier(), "card found, identity checked");
+		assertEquals(radesk.core.certificate.CertificateState.ON_CARD, service(radesk.api.CertificateDesk.class)
+				.certificates(service(radesk.api.AccountDesk.class).logIn(subscriber.account(), "Kaohsiung-2026a".toCharArray(), "pc"))
+				.stream().filter(c -> c.serial().equals(held.serial())).findFirst().orElseThrow().state(), "resumed");
+
 		// three wrong website passwords in a row suspend an account: the screen warns before the third and says
 		// what to do after it; the right password is refused from then on
 		robot.showTab("我的帳號");
