@@ -76,7 +76,13 @@ class FlowsTest {
 				CertificateState.SUPERSEDED, CertificateEvent.REVOKE, CertificateState.REVOKED,
 				CertificateState.ISSUED_NOT_ON_CARD, CertificateEvent.EXPIRE, CertificateState.EXPIRED,
 				CertificateState.ON_CARD, CertificateEvent.EXPIRE, CertificateState.EXPIRED,
-				CertificateState.SUPERSEDED, CertificateEvent.EXPIRE, CertificateState.EXPIRED);
+				CertificateState.SUPERSEDED, CertificateEvent.EXPIRE, CertificateState.EXPIRED,
+				// 暫禁 and 恢復使用: in use → on hold → back in use, revoked, or expired
+				CertificateState.ISSUED_NOT_ON_CARD, CertificateEvent.SUSPEND, CertificateState.SUSPENDED,
+				CertificateState.ON_CARD, CertificateEvent.SUSPEND, CertificateState.SUSPENDED,
+				CertificateState.SUSPENDED, CertificateEvent.RESUME, CertificateState.ON_CARD,
+				CertificateState.SUSPENDED, CertificateEvent.REVOKE, CertificateState.REVOKED,
+				CertificateState.SUSPENDED, CertificateEvent.EXPIRE, CertificateState.EXPIRED);
 		Map<String, String> form = allowed(
 				FormState.RECEIVED, FormEvent.START_REVIEW, FormState.IN_REVIEW,
 				FormState.IN_REVIEW, FormEvent.APPROVE, FormState.APPROVED,

@@ -92,11 +92,21 @@ public final class WorkbenchRobot {
 		return null;
 	}
 
+	/** Scrolls every scrolled area holding {@code control} to show it, as a person scrolls to what they want to press. */
+	private static void inSight(Control control) {
+		for (Control c = control.getParent(); c != null; c = c.getParent()) {
+			if (c instanceof org.eclipse.swt.custom.ScrolledComposite scroll) {
+				scroll.showControl(control);
+			}
+		}
+	}
+
 	/** Replaces the field's text by typing it key by key. */
 	public void type(String id, String text) {
 		Text field = (Text) find(id);
 		onUi(() -> {
 			field.getShell().forceActive();
+			inSight(field);
 			field.setFocus();
 			field.selectAll();
 		});
@@ -275,6 +285,7 @@ public final class WorkbenchRobot {
 		Control control = find(id);
 		Point centre = onUi(() -> {
 			control.getShell().forceActive();
+			inSight(control);
 			Rectangle b = control.getBounds();
 			return control.getParent().toDisplay(b.x + b.width / 2, b.y + b.height / 2);
 		});

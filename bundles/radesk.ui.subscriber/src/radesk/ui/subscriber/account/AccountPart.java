@@ -92,9 +92,7 @@ public final class AccountPart {
 
 		byCard = new CardLogInGroup(left, readers, terminal, this::logInWithCard);
 
-		Composite right = new Composite(parent, SWT.NONE);
-		right.setLayout(new GridLayout(1, false));
-		right.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		Composite right = Forms.scrolling(parent); // what a logged-in subscriber sees scrolls on a short screen
 		Composite whoRow = new Composite(right, SWT.NONE);
 		whoRow.setLayout(new GridLayout(2, false));
 		whoRow.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));

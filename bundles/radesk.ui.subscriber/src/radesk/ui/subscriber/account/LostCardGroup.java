@@ -90,5 +90,6 @@ final class LostCardGroup {
 	private void say(String text) {
 		outcome.setText(text);
 		outcome.getParent().layout();
+		radesk.ui.common.Forms.reveal(outcome);
 	}
 }

@@ -21,7 +21,9 @@ final class MyCertificates {
 	MyCertificates(Composite parent) {
 		table = WidgetIds.name(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION), "account.certificates");
 		table.setHeaderVisible(true);
-		table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		GridData rows = new GridData(SWT.FILL, SWT.FILL, true, true);
+		rows.heightHint = table.getHeaderHeight() + 3 * table.getItemHeight();
+		table.setLayoutData(rows);
 		for (String title : new String[] { Messages.cert_identifier, Messages.cert_state, Messages.cert_not_after }) {
 			new TableColumn(table, SWT.LEFT).setText(title);
 		}

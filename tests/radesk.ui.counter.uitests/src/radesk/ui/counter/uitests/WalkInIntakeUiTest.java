@@ -148,9 +148,9 @@ class WalkInIntakeUiTest {
 					"no certificate, nothing to suspend or resume");
 			return;
 		}
-		robot.waitUntil(() -> robot.textOf("story.hold.certificate").endsWith("已在晶片卡中"),
+		robot.waitUntil(() -> robot.textOf("story.hold.certificate").endsWith("已存入晶片卡"),
 				() -> "his certificate offered: " + robot.textOf("story.hold.certificate"));
-		robot.type("story.hold.note", "本人來電：晶片卡遺失");
+		robot.type("story.hold.note", "phoned: card lost");
 		robot.click("story.hold.suspend");
 		robot.waitUntil(() -> robot.textOf("story.hold.outcome").endsWith("已暫禁：CRL 與 OCSP 已載明。"),
 				() -> "on hold: " + robot.textOf("story.hold.outcome"));
