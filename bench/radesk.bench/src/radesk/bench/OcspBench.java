@@ -84,7 +84,7 @@ final class OcspBench {
 			load("127.0.0.1", opensslPort, asked, Math.min(asked.length, requests / 4 + 1));
 			Result ours = load("127.0.0.1", port, asked, requests);
 			Result peer = load("127.0.0.1", opensslPort, asked, requests);
-			Report.ratio("OCSP responses (" + n + " revoked, " + n / 10 + " good; " + CLIENTS + " clients, a connection each)",
+			Report.ratio("OCSP responses (" + n + " revoked, " + n / 10 + " good; " + CLIENTS + " clients on persistent connections)",
 					ours.perSecond(), "openssl ocsp -index -port", peer.perSecond(), "/s", ">= 5.00");
 			Report.detail("  p99 latency (ms; lower is better)", ours.p99Millis(), "openssl ocsp -index -port", peer.p99Millis(), "ms");
 		} finally {

@@ -61,4 +61,11 @@ public interface SessionDesk {
 
 	/** Whether {@code answerHash} is the captcha's, in time; the captcha is used up either way. */
 	boolean solveCaptcha(String id, String answerHash) throws ServiceException;
+
+	/**
+	 * Removes what has expired — sessions idle or past their end, captchas and card challenges past
+	 * their time — in one go (each is also swept whenever a new one is made); how many. The RA
+	 * server runs it every hour; audited when it removed anything.
+	 */
+	int purgeExpired(Actor by) throws ServiceException;
 }

@@ -15,8 +15,9 @@ import radesk.core.access.Role;
  * The RA server's scheduled operator jobs, on one thread of their own, each logged when it fails
  * (and audited by the service when it changes anything): the CRL made again when due and the OCSP
  * responder's certificate renewed (checked every minute, at once at start); the audit trail's head
- * anchored every hour; the records backed up every {@code radesk.backup.every} hours (24; 0: never),
- * the first one that long after start.
+ * anchored every hour; expired sessions, captchas and challenges purged every hour; the audit trail
+ * verified and exported, signed, every day; the records backed up every {@code radesk.backup.every}
+ * hours (24; 0: never), the first one that long after start.
  */
 final class OperatorJobs {
 
@@ -30,13 +31,20 @@ final class OperatorJobs {
 	private OperatorJobs() {
 	}
 
-	static OperatorJobs start(PublicationDesk publication, AuditTrail audit, BackupDesk backups) {
+	static OperatorJobs start(PublicationDesk publication, AuditTrail audit, BackupDesk backups, radesk.api.SessionDesk sessions) {
 		OperatorJobs jobs = new OperatorJobs();
 		Actor server = new Actor("(RA server)", Role.ADMINISTRATOR, "server host");
 		jobs.every(0, TimeUnit.MINUTES.toSeconds(1), "the CRL or the OCSP responder's certificate could not be refreshed",
 				publication::refresh);
 		jobs.every(TimeUnit.HOURS.toSeconds(1), TimeUnit.HOURS.toSeconds(1), "the audit trail's head could not be anchored",
 				() -> audit.anchor(server));
+		jobs.every(TimeUnit.MINUTES.toSeconds(10), TimeUnit.HOURS.toSeconds(1), "the expired sessions could not be purged",
+				() -> sessions.purgeExpired(server));
+		jobs.every(TimeUnit.HOURS.toSeconds(2), TimeUnit.HOURS.toSeconds(24), "the audit trail could not be verified and exported", () -> {
+			AuditTrail.Export made = audit.export(server);
+			LOG.log(made.intact() ? System.Logger.Level.INFO : System.Logger.Level.ERROR, "audit trail " + (made.intact() ? "intact" : "BROKEN")
+					+ ": " + made.entries() + " entries exported, signed, to " + made.file());
+		});
 		long backupHours = Long.getLong("radesk.backup.every", 24);
 		if (backupHours > 0) {
 			jobs.every(TimeUnit.HOURS.toSeconds(backupHours), TimeUnit.HOURS.toSeconds(backupHours), "the scheduled backup failed", () -> {

@@ -113,7 +113,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		this.publication = new PublicationRoutes(publication, radesk.core.TimeSource.clock());
 		this.server = HttpsListener.start(host, port, staffHost, staffPort, publishHost, publishPort, tls, this);
 		PublicationRoutes.checkPublicBase(publishHost, publishPort());
-		this.jobs = OperatorJobs.start(publication, audit, backups);
+		this.jobs = OperatorJobs.start(publication, audit, backups, sessions);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import radesk.core.access.Actor;
@@ -67,6 +68,66 @@ final class AuditAnchors {
 		Files.writeString(staging, anchor.text());
 		Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE);
 		return Optional.of(anchor);
+	}
+
+	/**
+	 * The whole trail as JSON lines ({@code <data>/audit/exports/audit-<time>.jsonl}), its chain
+	 * verified first (the answer says whether it held), and a detached SHA256withECDSA signature
+	 * by the anchor key beside it ({@code .sig}, DER: what {@code openssl dgst -verify} reads).
+	 */
+	radesk.api.staff.AuditTrail.Export export(Instant now) throws IOException, GeneralSecurityException {
+		List<AuditEntry> entries = db.read((Connection c) -> AuditRecords.all(c));
+		boolean intact = radesk.core.audit.AuditChain.firstBroken(entries).isEmpty();
+		Path exports = folder.resolveSibling("exports");
+		Files.createDirectories(exports);
+		String name = "audit-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+				.format(now);
+		Path file = exports.resolve(name + ".jsonl");
+		for (int i = 2; Files.exists(file); i++) {
+			file = exports.resolve(name + "-" + i + ".jsonl");
+		}
+		StringBuilder out = new StringBuilder();
+		for (AuditEntry e : entries) {
+			out.append("{\"seq\":").append(e.seq()).append(",\"at\":").append(json(e.at().toString())).append(",\"actor\":")
+					.append(json(e.actor())).append(",\"role\":").append(json(e.role())).append(",\"workstation\":")
+					.append(json(e.workstation())).append(",\"action\":").append(json(e.action())).append(",\"subject\":")
+					.append(json(e.subject())).append(",\"before\":").append(json(e.before())).append(",\"after\":")
+					.append(json(e.after())).append(",\"prevHash\":").append(json(e.prevHash())).append(",\"hash\":")
+					.append(json(e.hash())).append("}\n");
+		}
+		byte[] bytes = out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+		signer.initSign(key(), random);
+		signer.update(bytes);
+		Path staging = Files.createTempFile(exports, ".export-", ".jsonl");
+		Files.write(staging, bytes);
+		Path signature = file.resolveSibling(file.getFileName() + ".sig");
+		Files.write(signature, signer.sign());
+		Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE);
+		return new radesk.api.staff.AuditTrail.Export(file.toString(), signature.toString(), entries.size(), intact,
+				java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+	}
+
+	/** A JSON string (or null), every control character escaped. */
+	private static String json(String s) {
+		if (s == null) {
+			return "null";
+		}
+		StringBuilder b = new StringBuilder("\"");
+		for (char ch : s.toCharArray()) {
+			switch (ch) {
+			case '"' -> b.append("\\\"");
+			case '\\' -> b.append("\\\\");
+			default -> {
+				if (ch < 0x20 || ch == 0x2028 || ch == 0x2029) {
+					b.append(String.format("\\u%04x", (int) ch));
+				} else {
+					b.append(ch);
+				}
+			}
+			}
+		}
+		return b.append('"').toString();
 	}
 
 	private PrivateKey key() throws IOException, GeneralSecurityException {

@@ -49,6 +49,24 @@ public final class LocalAuditTrail implements AuditTrail {
 	}
 
 	@Override
+	public Export export(Actor administrator) throws ServiceException {
+		Guard.require(administrator, Permission.VERIFY_AUDIT);
+		java.time.Instant now = ra.clock.instant();
+		try {
+			Export made = anchors.export(now);
+			db.inTransaction((Connection c) -> AuditRecords.append(c, administrator, "AUDIT_EXPORTED",
+					"audit-export:" + java.nio.file.Path.of(made.file()).getFileName(), null, made.entries() + " entries, chain "
+							+ (made.intact() ? "intact" : "BROKEN") + ", SHA-256 " + made.sha256(), now));
+			if (!made.intact()) {
+				LOG.log(System.Logger.Level.ERROR, "the audit trail's hash chain does not hold: see " + made.file());
+			}
+			return made;
+		} catch (java.io.IOException | java.security.GeneralSecurityException e) {
+			throw new ServiceException(ServiceException.Reason.WRONG_STATE, "the audit export could not be written: " + e.getMessage());
+		}
+	}
+
+	@Override
 	public Optional<AuditEntry> firstBroken(Actor administrator) throws ServiceException {
 		Guard.require(administrator, Permission.VERIFY_AUDIT);
 		return db.inTransaction((Connection c) -> AuditRecords.verify(c));

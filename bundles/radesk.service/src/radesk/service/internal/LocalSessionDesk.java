@@ -138,4 +138,21 @@ public final class LocalSessionDesk implements SessionDesk {
 	private static String hash(String token) {
 		return radesk.core.Sha256.hex(token);
 	}
+
+	@Override
+	public int purgeExpired(Actor by) throws ServiceException {
+		Instant now = ra.clock.instant();
+		return db.inTransaction((Connection c) -> {
+			Duration idle = Kind.SUBSCRIBER.idle().compareTo(Kind.STAFF.idle()) < 0 ? Kind.SUBSCRIBER.idle() : Kind.STAFF.idle();
+			int sessions = SessionRecords.sweep(c, now.minus(idle), now);
+			int captchas = CaptchaRecords.sweep(c, now);
+			int challenges = radesk.store.Challenges.sweep(c, now);
+			int all = sessions + captchas + challenges;
+			if (all > 0) {
+				AuditRecords.append(c, by, "EXPIRED_PURGED", "sessions", null,
+						sessions + " sessions, " + captchas + " captchas, " + challenges + " card challenges", now);
+			}
+			return all;
+		});
+	}
 }
