@@ -125,7 +125,9 @@ final class PublicationRoutes {
 			return;
 		}
 		// streamed from the file: a CRL of a million entries is never held in memory per request
-		Content.copy(Content.Source.from(crl.file()), response, callback);
+		// in 256 KiB direct buffers: a 48 MB CRL in a couple of hundred writes
+		Content.copy(Content.Source.from(new org.eclipse.jetty.io.ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true,
+				256 * 1024), crl.file()), response, callback);
 	}
 
 	private void ocspPost(Request request, Response response, Callback callback) throws IOException {
