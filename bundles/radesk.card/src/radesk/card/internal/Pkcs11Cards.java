@@ -23,8 +23,8 @@ import radesk.core.account.Strikes;
 import radesk.core.card.Pins;
 
 /** Readers and cards through the module's C API (SoftHSM2 by default, OpenSC for real cards). */
-@Component(service = { CardReaders.class, CardTerminal.class }, immediate = true)
-public final class Pkcs11Cards implements CardReaders, CardTerminal {
+@Component(service = { CardReaders.class, CardTerminal.class, radesk.core.ca.CaToken.class }, immediate = true)
+public final class Pkcs11Cards implements CardReaders, CardTerminal, radesk.core.ca.CaToken {
 
 	/** The strike counter lives on the card as a public data object, so it travels with the card. */
 	static final String STRIKES = "radesk.pin-strikes";
@@ -75,6 +75,9 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 				// one card that cannot be read must not hide the others: shown as no card this time
 				token = Optional.empty();
 				unreadable = true;
+			}
+			if (token.isPresent() && Cryptoki.text(token.get().label).equals(LABEL)) {
+				continue; // the CA's own token is no card
 			}
 			slots.add(token.map(t -> new CardSlot(id.longValue(), reader, true,
 					(t.flags.longValue() & Cryptoki.CKF_TOKEN_INITIALIZED) != 0, Cryptoki.text(t.label),
@@ -212,6 +215,38 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal {
 		try (Session s = Session.open(module, module.slotOfCard(cardSerial))) {
 			return strikesOn(s).failures();
 		}
+	}
+
+	private CaTokenKeys caKeys;
+
+	private CaTokenKeys caKeys() {
+		if (caKeys == null) {
+			caKeys = new CaTokenKeys(module, random, radesk.core.DataFolder.resolve().resolve("ca"));
+		}
+		return caKeys;
+	}
+
+	@Override
+	public synchronized java.security.PublicKey issuingKey(boolean create) throws java.security.GeneralSecurityException {
+		try {
+			return caKeys().issuingKey(create);
+		} catch (CardAccessException | java.io.IOException e) {
+			throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public synchronized byte[] sign(byte[] data) throws java.security.GeneralSecurityException {
+		try {
+			return caKeys().sign(data);
+		} catch (CardAccessException | java.io.IOException e) {
+			throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public String location() {
+		return module.path() + ", token " + LABEL;
 	}
 
 	/** PKCS#11 labels are 32 bytes, blank-padded. */
