@@ -73,9 +73,19 @@ public final class LocalSuspensionDesk implements SuspensionDesk, LostCardDesk {
 		return suspended;
 	}
 
+	/** Why, for the record: at most {@value #NOTE} characters. */
+	static final int NOTE = 200;
+
+	private static void checkNote(String note) throws ServiceException {
+		if (note != null && note.strip().length() > NOTE) {
+			throw new ServiceException(Reason.INVALID_INPUT, "note: at most " + NOTE + " characters");
+		}
+	}
+
 	@Override
 	public void suspend(Actor staff, String certificate, String note) throws ServiceException {
 		Guard.require(staff, Permission.SUSPEND_CERTIFICATE);
+		checkNote(note);
 		Instant now = ra.clock.instant();
 		written(() -> db.inTransaction((Connection c) -> {
 			CertificateRow cert = named(c, certificate);
@@ -88,6 +98,7 @@ public final class LocalSuspensionDesk implements SuspensionDesk, LostCardDesk {
 	@Override
 	public void resume(Actor officer, String certificate, String note) throws ServiceException {
 		Guard.require(officer, Permission.RESUME_CERTIFICATE);
+		checkNote(note);
 		Instant now = ra.clock.instant();
 		written(() -> db.inTransaction((Connection c) -> {
 			CertificateRow cert = named(c, certificate);

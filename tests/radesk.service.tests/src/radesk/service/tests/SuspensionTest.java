@@ -117,6 +117,8 @@ class SuspensionTest {
 				.reason());
 		assertEquals(Reason.NOT_FOUND, assertThrows(ServiceException.class, () -> holds.suspend(Staff.CLERK, "C00000000000", ""))
 				.reason());
+		assertEquals(Reason.INVALID_INPUT, assertThrows(ServiceException.class, () -> holds.suspend(Staff.CLERK, cert.identifier(),
+				"x".repeat(10_000))).reason(), "a note of any length is refused in words, nothing held");
 		holds.suspend(Staff.OFFICER, cert.identifier().toLowerCase(), "the subscriber telephoned: card lost");
 		assertEquals(Reason.WRONG_STATE, assertThrows(ServiceException.class, () -> holds.suspend(Staff.CLERK, cert.identifier(), ""))
 				.reason(), "on hold already");

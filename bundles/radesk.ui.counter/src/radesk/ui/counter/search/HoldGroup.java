@@ -54,6 +54,7 @@ final class HoldGroup {
 		certificate.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 		certificate.addListener(SWT.Selection, e -> enable());
 		note = Forms.labelledText(group, Messages.text("hold_note"), "story.hold.note", SWT.NONE, 260);
+		note.setTextLimit(200); // what the service takes
 		suspend = WidgetIds.name(new Button(group, SWT.PUSH), "story.hold.suspend");
 		suspend.setText(Messages.text("hold_suspend"));
 		suspend.addListener(SWT.Selection, e -> act(true));
