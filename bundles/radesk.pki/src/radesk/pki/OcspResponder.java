@@ -42,6 +42,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public final class OcspResponder {
 
+	private static final System.Logger LOG = System.getLogger(OcspResponder.class.getName());
+
 	/** The largest request read; anything longer is malformed. */
 	public static final int MAX_REQUEST = 4096;
 	static final int MAX_CERTIFICATES = 8;
@@ -165,6 +167,8 @@ public final class OcspResponder {
 			}
 			return sign(asked, nonce, lookup);
 		} catch (Exception e) {
+			// the records or the responder's key failed us, not the client: it hears internalError, the cause goes to the log
+			LOG.log(System.Logger.Level.ERROR, "an OCSP answer could not be made", e);
 			return INTERNAL_ERROR;
 		}
 	}

@@ -72,7 +72,10 @@ final class LostCardGroup {
 					List<String> held = me.reportLost();
 					try {
 						return new Done(held, me.certificates());
-					} catch (Exception loggedOut) {
+					} catch (SubscriberRa.Refused refused) {
+						if (!"NOT_LOGGED_IN".equals(refused.code)) {
+							throw refused;
+						}
 						// logged in with the card of a certificate now on hold: that session ended with it
 						return new Done(held, null);
 					}
