@@ -27,6 +27,13 @@ import radesk.store.Notices;
  */
 final class NoticeSender {
 
+	/**
+	 * The job's writes, from all its connections, go through one writer and are committed in groups
+	 * ({@link GroupCommit}): one durable commit for what the connections recorded meanwhile, not one
+	 * each. One writer is also what H2's MVStore needs to survive kill -9 cleanly: killed while it
+	 * wrote a chunk during commits of several concurrent transactions, it was seen to leave rows
+	 * locked by a transaction that no longer exists (the notices benchmark's kill, H2 2.5.252, 8 writers).
+	 */
 	private final GroupCommit group;
 	private final MailSettings settings;
 	private final MessageSigner signer;
@@ -42,17 +49,6 @@ final class NoticeSender {
 		this.clock = clock;
 		this.job = job;
 		this.counts = counts;
-	}
-
-	/**
-	 * The job's writes, from all its connections, go through one writer and are committed in groups
-	 * ({@link GroupCommit}): one durable commit for what the connections recorded meanwhile, not one
-	 * each. One writer is also what H2's MVStore needs to survive kill -9 cleanly: killed while it
-	 * wrote a chunk during commits of several concurrent transactions, it was seen to leave rows
-	 * locked by a transaction that no longer exists (the notices benchmark's kill, H2 2.5.252, 8 writers).
-	 */
-	private <T> T write(radesk.store.Tx<T, ? extends Exception> work) throws Exception {
-		return group.write(work);
 	}
 
 	/** The first write that failed after its notice was sent (the notice stays IN_DOUBT: never sent twice). */
@@ -71,7 +67,7 @@ final class NoticeSender {
 	 */
 	List<Claimed> claim(List<Notices.Row> rows) throws Exception {
 		Instant now = clock.instant();
-		return write((Connection c) -> {
+		return group.write((Connection c) -> {
 			List<Claimed> claimed = new ArrayList<>();
 			for (Notices.Row row : rows) {
 				Optional<Mailboxes.Mailbox> box = Mailboxes.of(c, row.subscriberId());
@@ -107,7 +103,7 @@ final class NoticeSender {
 			settle(row, Notices.State.FAILED, "could not be composed: " + e.getMessage(), null, "NOTICE_FAILED", Outbox.FAILED);
 			return;
 		}
-		Mailer.Outcome outcome = mailer.send(message, () -> write((Connection c) -> {
+		Mailer.Outcome outcome = mailer.send(message, () -> group.write((Connection c) -> {
 			if (!Notices.move(c, row.id(), Notices.State.SENDING, Notices.State.IN_DOUBT, null)) {
 				throw new IllegalStateException("notice " + row.id() + " is no longer being sent by this runner");
 			}
@@ -141,7 +137,7 @@ final class NoticeSender {
 			}
 		}
 		case BOUNCED -> {
-			write((Connection c) -> {
+			group.write((Connection c) -> {
 				Notices.settle(c, row.id(), Notices.State.BOUNCED, outcome.detail(), null);
 				Mailboxes.undeliverable(c, row.subscriberId(), outcome.detail());
 				AuditRecords.append(c, job, "NOTICE_BOUNCED", subject, Notices.State.SENDING,
@@ -152,7 +148,7 @@ final class NoticeSender {
 		}
 		case FAILED -> settle(row, Notices.State.FAILED, outcome.detail(), null, "NOTICE_FAILED", Outbox.FAILED);
 		case IN_DOUBT -> {
-			write((Connection c) -> AuditRecords.append(c, job, "NOTICE_IN_DOUBT", subject, Notices.State.SENDING,
+			group.write((Connection c) -> AuditRecords.append(c, job, "NOTICE_IN_DOUBT", subject, Notices.State.SENDING,
 					"the final dot went out, no answer: not sent again by itself (" + outcome.detail() + ")", clock.instant()));
 			counts.incrementAndGet(Outbox.IN_DOUBT);
 		}
@@ -161,7 +157,7 @@ final class NoticeSender {
 
 	private void settle(Notices.Row row, Notices.State to, String detail, Instant next, String audited, int counter)
 			throws Exception {
-		write((Connection c) -> {
+		group.write((Connection c) -> {
 			Notices.settle(c, row.id(), to, detail, next);
 			if (audited != null) {
 				AuditRecords.append(c, job, audited, "notice:" + row.id(), Notices.State.SENDING, detail, clock.instant());

@@ -30,16 +30,19 @@ public record OcspSigner(PrivateKey key, X509Certificate certificate, boolean fr
 	private static final String STORE = "ocsp.p12";
 	private static final String PIN = "ocsp.pin";
 
+	/** Whether the certificate is to be replaced at {@code now}: less than a third of its validity left, or not valid yet (a clock set back). */
+	public boolean renewalDue(Instant now) {
+		return !now.isBefore(certificate.getNotAfter().toInstant().minus(VALIDITY.dividedBy(3)))
+				|| now.isBefore(certificate.getNotBefore().toInstant());
+	}
+
 	/** The responder's key and certificate in {@code folder}, made or renewed as needed. */
 	public static OcspSigner ensure(EmbeddedCa ca, Path folder, Instant now, SecureRandom random)
 			throws GeneralSecurityException, IOException {
 		OcspSigner current = load(folder);
-		if (current != null) {
-			Instant end = current.certificate.getNotAfter().toInstant();
-			boolean sameIssuer = current.certificate.getIssuerX500Principal().equals(ca.issuing().getSubjectX500Principal());
-			if (sameIssuer && now.isBefore(end.minus(VALIDITY.dividedBy(3))) && !now.isBefore(current.certificate.getNotBefore().toInstant())) {
-				return current;
-			}
+		if (current != null && !current.renewalDue(now)
+				&& current.certificate.getIssuerX500Principal().equals(ca.issuing().getSubjectX500Principal())) {
+			return current;
 		}
 		KeyPair pair = CaKeys.ecKeyPair("secp256r1", random);
 		X509Certificate certificate = certify(ca, pair.getPublic(), now);
@@ -102,6 +105,8 @@ public record OcspSigner(PrivateKey key, X509Certificate certificate, boolean fr
 			X509Certificate certificate = (X509Certificate) store.getCertificate("ocsp");
 			return key == null || certificate == null ? null : new OcspSigner(key, certificate, false);
 		} catch (GeneralSecurityException | IOException | RuntimeException e) {
+			System.getLogger(OcspSigner.class.getName()).log(System.Logger.Level.WARNING,
+					"the OCSP responder's key store " + folder.resolve(STORE) + " is unreadable: a new key and certificate are made", e);
 			return null;
 		}
 	}

@@ -115,11 +115,8 @@ final class CaTokenKeys {
 		char[] user = pin("user");
 		byte[] soBytes = Session.utf8(so);
 		try {
-			byte[] label = new byte[32];
-			Arrays.fill(label, (byte) ' ');
-			byte[] text = CaToken.LABEL.getBytes(StandardCharsets.US_ASCII);
-			System.arraycopy(text, 0, label, 0, text.length);
-			Pkcs11Module.check(module.api().C_InitToken(blank, soBytes, new NativeLong(soBytes.length), label), "C_InitToken");
+			Pkcs11Module.check(module.api().C_InitToken(blank, soBytes, new NativeLong(soBytes.length), Pkcs11Cards.label(CaToken.LABEL)),
+					"C_InitToken");
 			// SoftHSM2 gives an initialized token a slot number of its own: found again by its label
 			NativeLong slot = module.slotOfCard(CaToken.LABEL);
 			try (Session s = Session.open(module, slot)) {

@@ -250,7 +250,7 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal, radesk.core
 	}
 
 	/** PKCS#11 labels are 32 bytes, blank-padded. */
-	private static byte[] label(String text) throws CardAccessException {
+	static byte[] label(String text) throws CardAccessException {
 		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 		if (utf8.length > 32) {
 			throw new CardAccessException(Reason.MODULE_ERROR, "card serial longer than 32 bytes", null);

@@ -86,9 +86,10 @@ final class PublicationRoutes {
 					return;
 				}
 				byte[] der = desk.caCertificate(path.equals("/ca/root.cer") ? "root" : "issuing").orElseThrow();
-				response.getHeaders().put(HttpHeader.ETAG, "\"" + HexFormat.of().formatHex(sha256(der), 0, 16) + "\"");
+				String etag = "\"" + HexFormat.of().formatHex(sha256(der), 0, 16) + "\"";
+				response.getHeaders().put(HttpHeader.ETAG, etag);
 				response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=86400, no-transform");
-				if (notModified(request, response, callback, "\"" + HexFormat.of().formatHex(sha256(der), 0, 16) + "\"", null)) {
+				if (notModified(request, response, callback, etag, null)) {
 					return;
 				}
 				bytes(response, callback, 200, "application/pkix-cert", head ? null : der, der.length);

@@ -123,6 +123,9 @@ public final class LocalPublicationDesk implements PublicationDesk {
 	@Override
 	public void refresh() throws ServiceException {
 		currentCrl();
+		if (!signer.renewalDue(ra.clock.instant())) {
+			return; // nothing read from disk until the certificate is due
+		}
 		try {
 			signer = responderSigner(signer);
 		} catch (GeneralSecurityException | IOException e) {

@@ -24,7 +24,6 @@ import radesk.core.card.KeyKind;
 import radesk.core.review.Decision;
 import radesk.core.review.FormState;
 import radesk.core.revocation.RevocationReason;
-import radesk.server.RaServerEndpoint;
 import radesk.testing.SoftHsm;
 
 /**
@@ -45,7 +44,7 @@ class PublicationTest {
 	}
 
 	private static String base() throws Exception {
-		return "http://127.0.0.1:" + Services.await(RaServerEndpoint.class).publishPort();
+		return RelyingParty.base();
 	}
 
 	private static HttpResponse<byte[]> get(String url, String... headers) throws Exception {
@@ -98,11 +97,9 @@ class PublicationTest {
 		assertTrue(crlText.contains("Next Update"), crlText);
 
 		// openssl fetches the CRL itself from the CDP, and asks OCSP (with a nonce, which comes back)
-		String verdict = SoftHsm.runAllowingFailure("openssl", "verify", "-crl_check", "-crl_download", "-CAfile", chain.toString(),
-				leaf.toString());
+		String verdict = RelyingParty.crlCheck(chain, leaf);
 		assertTrue(verdict.contains(": OK"), verdict);
-		String good = SoftHsm.runAllowingFailure("openssl", "ocsp", "-issuer", issuingPem.toString(), "-cert", leaf.toString(), "-url",
-				ocspUrl, "-CAfile", chain.toString());
+		String good = RelyingParty.ocsp(issuingPem, chain, leaf, ocspUrl);
 		assertTrue(good.contains("Response verify OK") && good.contains(leaf + ": good"), good);
 		assertFalse(good.contains("WARNING"), "the nonce is answered: " + good);
 
@@ -134,11 +131,9 @@ class PublicationTest {
 		forms.decide(Staff.OFFICER, formId, Decision.approve());
 		Thread.sleep(1_100); // the responder reads the status counter at most once a second
 
-		String revokedCrl = SoftHsm.runAllowingFailure("openssl", "verify", "-crl_check", "-crl_download", "-CAfile", chain.toString(),
-				leaf.toString());
+		String revokedCrl = RelyingParty.crlCheck(chain, leaf);
 		assertTrue(revokedCrl.contains("certificate revoked"), revokedCrl);
-		String revoked = SoftHsm.runAllowingFailure("openssl", "ocsp", "-issuer", issuingPem.toString(), "-cert", leaf.toString(),
-				"-url", ocspUrl, "-CAfile", chain.toString());
+		String revoked = RelyingParty.ocsp(issuingPem, chain, leaf, ocspUrl);
 		assertTrue(revoked.contains(leaf + ": revoked") && revoked.contains("Reason: affiliationChanged"), revoked);
 		HttpResponse<byte[]> againViaGet = get(base() + "/ocsp/" + encoded);
 		String readAgain = SoftHsm.runAllowingFailure("openssl", "ocsp", "-respin",

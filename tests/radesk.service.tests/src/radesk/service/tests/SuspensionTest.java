@@ -27,7 +27,6 @@ import radesk.core.audit.AuditEntry;
 import radesk.core.card.KeyKind;
 import radesk.core.review.Decision;
 import radesk.core.revocation.RevocationReason;
-import radesk.server.RaServerEndpoint;
 import radesk.testing.SoftHsm;
 
 /**
@@ -48,18 +47,15 @@ class SuspensionTest {
 	}
 
 	private static String base() throws Exception {
-		return "http://127.0.0.1:" + Services.await(RaServerEndpoint.class).publishPort();
+		return RelyingParty.base();
 	}
 
-	/** openssl's OCSP answer for {@code leaf}, and whether its CRL check (CRL fetched from the CDP) passes. */
 	private static String ocsp(Path leaf) throws Exception {
-		Path chain = chain();
-		return SoftHsm.runAllowingFailure("openssl", "ocsp", "-issuer", dir.resolve("issuing.pem").toString(), "-cert", leaf.toString(),
-				"-url", base() + "/ocsp", "-CAfile", chain.toString());
+		return RelyingParty.ocsp(dir.resolve("issuing.pem"), chain(), leaf, base() + "/ocsp");
 	}
 
 	private static String crlCheck(Path leaf) throws Exception {
-		return SoftHsm.runAllowingFailure("openssl", "verify", "-crl_check", "-crl_download", "-CAfile", chain().toString(), leaf.toString());
+		return RelyingParty.crlCheck(chain(), leaf);
 	}
 
 	private static Path chain() throws Exception {
