@@ -9,11 +9,13 @@
 # stops it cleanly: the listener closes and the database is closed before the process exits.
 # On the server's host only, with the server stopped: radesk-server.sh reset-password <staff account>
 # gives that account a new password, shown once (how administrators get back in);
-# radesk-server.sh notices-due lists the renewal notices due, sending nothing (a dry run).
+# radesk-server.sh notices-due lists the renewal notices due, sending nothing (a dry run);
+# radesk-server.sh renew-ca <root key backup> certifies the issuing CA and the TLS CA again with the root key
+# brought back from the backup written at the first start (its passphrase asked), before they expire.
 here=$(cd "$(dirname "$0")" && pwd)
 command_opts=
 case "${1:-}" in
-  reset-password|notices-due) command_opts=-Dradesk.server.command=$1 ;;
+  reset-password|notices-due|renew-ca) command_opts=-Dradesk.server.command=$1 ;;
 esac
 launcher=$(ls "$here"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 workspace=${RADESK_WORKSPACE:-"${XDG_CONFIG_HOME:-$HOME/.config}/radesk/server-workspace"}

@@ -44,8 +44,12 @@ public final class CardModule {
 		Path tokens = folder.resolve("tokens");
 		Files.createDirectories(tokens);
 		Path conf = folder.resolve("softhsm2.conf");
-		if (!Files.exists(conf)) {
-			Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = true\n");
+		String content = "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = true\n";
+		// written again when it names another folder (a data folder restored or moved elsewhere)
+		if (!Files.exists(conf) || !Files.readString(conf).equals(content)) {
+			Path staged = Files.createTempFile(folder, ".softhsm2-", ".tmp");
+			Files.writeString(staged, content);
+			Files.move(staged, conf, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
 		}
 		return conf;
 	}

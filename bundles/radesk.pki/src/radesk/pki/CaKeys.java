@@ -3,7 +3,11 @@ package radesk.pki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,20 +36,52 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/**
- * The embedded CA's key material: a root (EC P-384, 20 years) and two CAs under it (EC P-256,
- * 10 years): the issuing CA of subscribers' certificates, and a TLS CA that only certifies the RA
- * server's own TLS certificate (EKU serverAuth), so neither can stand in for the other. For the demo the keys live in a PKCS#12 file in the data folder whose
- * random password sits beside it, readable by the owner only; a production CA keeps them in a
- * token instead. Created once, atomically: a crash during creation leaves nothing half-made.
- */
-record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X509Certificate issuing, PrivateKey tlsKey,
-		X509Certificate tls) {
+import radesk.core.ca.CaToken;
 
-	private static final String STORE = "ca.p12";
+/**
+ * The embedded CA's certificates and signing keys: a root (EC P-384, 20 years) and two CAs under it
+ * (EC P-256, 10 years): the issuing CA of subscribers' certificates, and a TLS CA that only
+ * certifies the RA server's own TLS certificate (EKU serverAuth), so neither can stand in for the
+ * other. The RA keeps the two CAs' keys on its token and the root's nowhere ({@link CaCeremony});
+ * {@link #software} keeps all three in a PKCS#12 file with its password beside it, for tests,
+ * benchmarks and data folders made before the token.
+ */
+record CaKeys(X509Certificate root, X509Certificate issuing, CaSigning issuingKey, X509Certificate tls, CaSigning tlsKey) {
+
+	static final String STORE = "ca.p12";
 	private static final String PIN = "ca.pin";
 
-	static CaKeys createOrLoad(Path folder, String organization, SecureRandom random) throws GeneralSecurityException, IOException {
+	/** Whether {@code folder} holds the CA's keys in a file (a data folder made before the token). */
+	static boolean inFile(Path folder) {
+		return Files.exists(folder.resolve(STORE));
+	}
+
+	/**
+	 * The CA's certificates in {@code folder} and its keys on {@code token}, the ceremony held first
+	 * at the first start (once, also when two processes start on one data folder at once). A data
+	 * folder made before the token keeps its keys file, with a warning.
+	 */
+	static CaKeys onToken(Path folder, String organization, CaToken token, SecureRandom random, Path rootBackup, PrintStream sheet)
+			throws GeneralSecurityException, IOException {
+		synchronized (CaKeys.class) {
+			if (inFile(folder)) {
+				System.getLogger(CaKeys.class.getName()).log(System.Logger.Level.WARNING, "the CA's keys are in the file "
+						+ folder.resolve(STORE) + " (a data folder made before the CA's token): move the CA to a new data folder");
+				return software(folder, organization, random);
+			}
+			Files.createDirectories(folder);
+			try (FileChannel lock = FileChannel.open(folder.resolve(".ceremony.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+					FileLock held = lock.lock()) {
+				if (!CaCeremony.held(folder)) {
+					CaCeremony.hold(folder, organization, token, random, rootBackup, sheet);
+				}
+			}
+			return CaCeremony.load(folder, token);
+		}
+	}
+
+	/** The keys in {@code folder}'s PKCS#12 file, made there on first use. */
+	static CaKeys software(Path folder, String organization, SecureRandom random) throws GeneralSecurityException, IOException {
 		if (!Files.exists(folder.resolve(STORE))) {
 			create(folder, organization, random);
 		}
@@ -58,9 +94,9 @@ record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X
 			// a CA made before there was a TLS CA: the TLS CA is added under the same root
 			addTlsCa(store, password, organization, random, folder);
 		}
-		return new CaKeys((PrivateKey) store.getKey("root", password), (X509Certificate) store.getCertificate("root"),
-				(PrivateKey) store.getKey("issuing", password), (X509Certificate) store.getCertificate("issuing"),
-				(PrivateKey) store.getKey("tls", password), (X509Certificate) store.getCertificate("tls"));
+		return new CaKeys((X509Certificate) store.getCertificate("root"), (X509Certificate) store.getCertificate("issuing"),
+				CaSigning.in((PrivateKey) store.getKey("issuing", password), random), (X509Certificate) store.getCertificate("tls"),
+				CaSigning.in((PrivateKey) store.getKey("tls", password), random));
 	}
 
 	private static void addTlsCa(KeyStore store, char[] password, String organization, SecureRandom random, Path folder)
@@ -114,20 +150,32 @@ record CaKeys(PrivateKey rootKey, X509Certificate root, PrivateKey issuingKey, X
 			String algorithm, Instant now, Duration validity, int pathLength, SecureRandom random,
 			org.bouncycastle.asn1.x509.ExtendedKeyUsage only) throws GeneralSecurityException {
 		try {
+			return caCertificate(subject, issuer, subjectKeys.getPublic(),
+					new JcaContentSignerBuilder(algorithm).setProvider(Bc.PROVIDER).setSecureRandom(random).build(signer), now, validity,
+					pathLength, random, only);
+		} catch (org.bouncycastle.operator.OperatorCreationException e) {
+			throw new GeneralSecurityException(e);
+		}
+	}
+
+	/** A CA certificate for {@code subjectKey}, signed by {@code signer} (the root's key). */
+	static X509Certificate caCertificate(X500Name subject, X500Name issuer, java.security.PublicKey subjectKey,
+			org.bouncycastle.operator.ContentSigner signer, Instant now, Duration validity, int pathLength, SecureRandom random,
+			org.bouncycastle.asn1.x509.ExtendedKeyUsage only) throws GeneralSecurityException {
+		try {
 			JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
 			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new SerialNumbers(random).next(),
-					Date.from(now), Date.from(now.plus(validity)), subject, subjectKeys.getPublic());
+					Date.from(now), Date.from(now.plus(validity)), subject, subjectKey);
 			b.addExtension(Extension.basicConstraints, true,
 					pathLength < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLength));
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-			b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+			b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
 			if (only != null) {
 				// what the CA's certificates may be used for (the TLS CA: web servers only)
 				b.addExtension(Extension.extendedKeyUsage, false, only);
 			}
-			return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER)
-					.getCertificate(b.build(new JcaContentSignerBuilder(algorithm).setProvider(Bc.PROVIDER).build(signer)));
-		} catch (org.bouncycastle.operator.OperatorCreationException | org.bouncycastle.cert.CertIOException e) {
+			return new JcaX509CertificateConverter().setProvider(Bc.PROVIDER).getCertificate(b.build(signer));
+		} catch (org.bouncycastle.cert.CertIOException e) {
 			throw new GeneralSecurityException(e);
 		}
 	}

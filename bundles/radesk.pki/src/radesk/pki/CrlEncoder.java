@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,10 +29,9 @@ final class CrlEncoder {
 	}
 
 	static byte[] encode(byte[] issuerName, Instant thisUpdate, Instant nextUpdate, Collection<RevokedEntry> revoked,
-			Extensions crlExtensions, String signatureAlgorithm, PrivateKey key, SecureRandom random)
-			throws GeneralSecurityException {
+			Extensions crlExtensions, CaSigning key) throws GeneralSecurityException {
 		try {
-			byte[] algorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(signatureAlgorithm).getEncoded();
+			byte[] algorithm = new DefaultSignatureAlgorithmIdentifierFinder().find(CaSigning.ALGORITHM).getEncoded();
 			ByteArrayOutputStream entries = new ByteArrayOutputStream(Math.max(64, revoked.size() * 48));
 			TimeCache times = new TimeCache();
 			for (RevokedEntry e : revoked) {
@@ -68,10 +64,7 @@ final class CrlEncoder {
 			tbs.write(extensions);
 			byte[] tbsList = wrap(0x30, tbs);
 
-			Signature signer = Signature.getInstance(signatureAlgorithm);
-			signer.initSign(key, random);
-			signer.update(tbsList);
-			byte[] signature = signer.sign();
+			byte[] signature = key.sign(tbsList);
 
 			ByteArrayOutputStream crl = new ByteArrayOutputStream(tbsList.length + 256);
 			crl.write(tbsList);

@@ -2,6 +2,7 @@ package radesk.pki;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -38,8 +39,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import radesk.core.ca.CaToken;
 
 /**
  * The CA built into RA Desk: issues subscriber certificates for smart-card signing and
@@ -48,12 +49,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class EmbeddedCa {
 
-	private static final String SIGNATURE = "SHA256withECDSA";
-
 	private final CaKeys keys;
 	private final CaProfile profile;
 	private final SerialNumbers serials;
-	private final SecureRandom random;
 	private final JcaX509ExtensionUtils extensions;
 	private final ContentSigner signer;
 
@@ -61,20 +59,25 @@ public final class EmbeddedCa {
 		this.keys = keys;
 		this.profile = profile;
 		this.serials = new SerialNumbers(random);
-		this.random = random;
 		this.extensions = new JcaX509ExtensionUtils();
-		try {
-			// the JDK's own EC signature (SunEC) is several times faster than the pure-Java one of Bouncy Castle's provider
-			this.signer = new JcaContentSignerBuilder(SIGNATURE).setSecureRandom(random).build(keys.issuingKey());
-		} catch (OperatorCreationException e) {
-			throw new GeneralSecurityException(e);
-		}
+		this.signer = keys.issuingKey().contentSigner();
 	}
 
-	/** Opens the CA in {@code folder}, creating its root and issuing keys on first use. */
+	/** The CA in {@code folder}, its keys in a PKCS#12 file there made on first use: for tests and benchmarks only. */
 	public static EmbeddedCa open(Path folder, CaProfile profile) throws GeneralSecurityException, IOException {
 		SecureRandom random = new SecureRandom();
-		return new EmbeddedCa(CaKeys.createOrLoad(folder, profile.organization(), random), profile, random);
+		return new EmbeddedCa(CaKeys.software(folder, profile.organization(), random), profile, random);
+	}
+
+	/**
+	 * The RA's CA in {@code folder}, its keys on {@code token}; the first start holds the key ceremony
+	 * ({@link CaCeremony}): the root's key to {@code rootBackup} (outside the data folder), encrypted,
+	 * its passphrase on {@code sheet}, once.
+	 */
+	public static EmbeddedCa open(Path folder, CaProfile profile, CaToken token, Path rootBackup, PrintStream sheet)
+			throws GeneralSecurityException, IOException {
+		SecureRandom random = new SecureRandom();
+		return new EmbeddedCa(CaKeys.onToken(folder, profile.organization(), token, random, rootBackup, sheet), profile, random);
 	}
 
 	public X509Certificate root() {
@@ -188,10 +191,9 @@ public final class EmbeddedCa {
 			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
 			b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
 			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.tls()));
-			return new JcaX509CertificateConverter().getCertificate(
-					b.build(new JcaContentSignerBuilder(SIGNATURE).setSecureRandom(random).build(keys.tlsKey())));
-		} catch (CertIOException | OperatorCreationException e) {
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.tls().getPublicKey()));
+			return new JcaX509CertificateConverter().getCertificate(b.build(keys.tlsKey().contentSigner()));
+		} catch (CertIOException | IllegalStateException e) {
 			throw new GeneralSecurityException(e);
 		}
 	}
@@ -217,9 +219,9 @@ public final class EmbeddedCa {
 		Extensions crlExtensions = new Extensions(new Extension[] {
 				new Extension(Extension.cRLNumber, false, encoded(new CRLNumber(crlNumber))),
 				new Extension(Extension.authorityKeyIdentifier, false,
-						encoded(extensions.createAuthorityKeyIdentifier(keys.issuing()))) });
+						encoded(extensions.createAuthorityKeyIdentifier(keys.issuing().getPublicKey()))) });
 		return CrlEncoder.encode(keys.issuing().getSubjectX500Principal().getEncoded(), at, at.plus(profile.crlValidity()),
-				revoked, crlExtensions, SIGNATURE, keys.issuingKey(), random);
+				revoked, crlExtensions, keys.issuingKey());
 	}
 
 	private static byte[] encoded(org.bouncycastle.asn1.ASN1Object o) throws GeneralSecurityException {
@@ -272,7 +274,7 @@ public final class EmbeddedCa {
 					Date.from(until), name, key);
 			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing()));
+			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing().getPublicKey()));
 			return b;
 		} catch (CertIOException e) {
 			throw new GeneralSecurityException(e);
@@ -281,7 +283,11 @@ public final class EmbeddedCa {
 
 	/** Signs what {@link #endEntity} began, with the issuing CA's key. */
 	synchronized X509Certificate signed(X509v3CertificateBuilder b) throws GeneralSecurityException {
-		return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+		try {
+			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+		} catch (IllegalStateException e) {
+			throw new GeneralSecurityException(e.getMessage(), e);
+		}
 	}
 
 	public CaProfile profile() {

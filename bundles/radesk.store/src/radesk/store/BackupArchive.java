@@ -25,7 +25,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A backup of an RA installation, made while it runs: the records (H2's online {@code BACKUP TO}, a
  * consistent copy of the database file taken without stopping anyone) and the folders the records
- * need to be of use — the CA's and the RA's keys ({@code ca/}, {@code ra/}), the mail settings
+ * need to be of use — the CA's certificates and token PINs ({@code ca/}), the SoftHSM2 tokens made in
+ * the data folder ({@code cards/}: the CA's token among them), the RA's keys ({@code ra/}), the mail settings
  * ({@code notify/}), the server's TLS identity ({@code server/}, without its logs) and the audit
  * anchors ({@code audit/}) — in one zip, with {@value #SUMS} listing each file's SHA-256 last.
  * {@link RestoreBackup} checks every sum before it writes anything. The archive holds private keys:
@@ -35,7 +36,7 @@ public final class BackupArchive {
 
 	static final String SUMS = "SHA256SUMS";
 	/** The folders of the data folder a backup holds besides the database. */
-	static final List<String> FOLDERS = List.of("ca", "ra", "notify", "server", "audit");
+	static final List<String> FOLDERS = List.of("ca", "cards", "ra", "notify", "server", "audit");
 	static final String DATABASE = "db/radesk.mv.db";
 
 	private BackupArchive() {

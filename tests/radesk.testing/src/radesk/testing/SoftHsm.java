@@ -3,11 +3,7 @@ package radesk.testing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * This test run's own SoftHSM2: an empty token folder made once per test VM, before the card
@@ -26,20 +22,34 @@ public final class SoftHsm {
 		}
 		Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
 		Path tokens = conf.getParent().resolve("tokens");
-		if (Files.exists(tokens)) {
-			try (Stream<Path> old = Files.walk(tokens)) {
-				old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
 		Files.createDirectories(tokens);
 		Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-		run("softhsm2-util", "--init-token", "--free", "--label", "demo-card-1", "--pin", "246810", "--so-pin", "13579135");
-		Matcher m = Pattern.compile("Serial number:\\s+(\\S+)").matcher(run("softhsm2-util", "--show-slots"));
-		if (!m.find()) {
-			throw new IllegalStateException("no serial in softhsm2-util --show-slots");
+		// cards of earlier runs go; the RA's CA tokens stay (a running service may have made its own already)
+		for (String[] token : tokens()) {
+			if (!token[1].startsWith("RADESK-CA")) {
+				run("softhsm2-util", "--delete-token", "--serial", token[0]);
+			}
 		}
-		demoSerial = m.group(1);
+		run("softhsm2-util", "--init-token", "--free", "--label", "demo-card-1", "--pin", "246810", "--so-pin", "13579135");
+		demoSerial = tokens().stream().filter(t -> t[1].equals("demo-card-1")).map(t -> t[0]).findFirst()
+				.orElseThrow(() -> new IllegalStateException("softhsm2-util --show-slots shows no demo-card-1"));
 		return demoSerial;
+	}
+
+	/** The initialized tokens softhsm2-util shows: serial and label of each. */
+	private static java.util.List<String[]> tokens() throws Exception {
+		java.util.List<String[]> tokens = new java.util.ArrayList<>();
+		String serial = "";
+		for (String line : run("softhsm2-util", "--show-slots").split("\n")) {
+			String item = line.strip();
+			if (item.startsWith("Serial number:")) {
+				serial = item.substring("Serial number:".length()).strip();
+			} else if (item.startsWith("Label:") && !serial.isEmpty()) {
+				tokens.add(new String[] { serial, item.substring("Label:".length()).strip() });
+				serial = "";
+			}
+		}
+		return tokens;
 	}
 
 	/** Runs an outside tool and returns what it printed; fails unless it exits 0 within 60 s. */

@@ -16,14 +16,16 @@ import radesk.api.CardAccessException;
 import radesk.api.CardAccessException.Reason;
 import radesk.card.CardKey;
 import radesk.core.ca.CaToken;
-import radesk.core.card.KeyKind;
 
 /**
- * The issuing CA's key on the RA's own token ({@link CaToken#LABEL}), through the card layer's
- * module and sessions. The token is made on the module's blank slot the first time (SoftHSM2 always
- * offers one) with a random SO PIN and user PIN of 32 characters each, kept owner-only in
- * {@code <folder>/token.pins} — the PINs, never the key: the key pair is generated on the token,
- * sensitive and not extractable. One EC P-256 key pair on the token is the issuing key.
+ * The CA's keys on the RA's own token, through the card layer's module and sessions. The token is
+ * made on the module's blank slot the first time (SoftHSM2 always offers one), labelled
+ * {@value CaToken#LABEL} and a random suffix (so several data folders never share one), with a random
+ * SO PIN and user PIN of 32 characters each, kept owner-only in {@code <folder>/token.pins} with
+ * the label — the PINs, never a key: the key pairs are generated on the token, sensitive and not
+ * extractable. With an HSM, its operator makes the token and writes {@code label=} and
+ * {@code user=} into that file. One session stays logged in; a module restart (a card reader
+ * rescan) ends it, and the next use opens another.
  */
 final class CaTokenKeys {
 
@@ -31,6 +33,8 @@ final class CaTokenKeys {
 	private final Pkcs11Module module;
 	private final SecureRandom random;
 	private final Path pins;
+	private Pkcs11CardSession open;
+	private int openGeneration;
 
 	CaTokenKeys(Pkcs11Module module, SecureRandom random, Path folder) {
 		this.module = module;
@@ -38,37 +42,75 @@ final class CaTokenKeys {
 		this.pins = folder.resolve("token.pins");
 	}
 
-	PublicKey issuingKey(boolean create) throws CardAccessException, IOException {
-		try (Pkcs11CardSession card = open(create)) {
-			Optional<CardKey> key = key(card);
-			if (key.isPresent()) {
-				return key.get().publicKey();
-			}
-			if (!create) {
-				throw new CardAccessException(Reason.KEY_NOT_ON_CARD, "the CA's token " + CaToken.LABEL + " holds no issuing key", null);
-			}
-			return card.generateKey(KeyKind.EC_P256).publicKey();
+	String location() {
+		String label;
+		try {
+			label = Files.exists(pins) ? label() : CaToken.LABEL + "-…";
+		} catch (IOException e) {
+			label = CaToken.LABEL + "-?";
 		}
+		return module.path() + ", token " + label;
 	}
 
-	byte[] sign(byte[] data) throws CardAccessException, IOException {
-		try (Pkcs11CardSession card = open(false)) {
-			CardKey key = key(card).orElseThrow(
-					() -> new CardAccessException(Reason.KEY_NOT_ON_CARD, "the CA's token " + CaToken.LABEL + " holds no issuing key", null));
+	PublicKey key(CaToken.Key which, boolean create) throws CardAccessException, IOException {
+		return attempt(create, card -> card.keyWithId(id(which), create).orElseThrow(() -> missing(which)).publicKey());
+	}
+
+	byte[] sign(CaToken.Key which, byte[] data) throws CardAccessException, IOException {
+		return attempt(false, card -> {
+			CardKey key = card.keyWithId(id(which), false).orElseThrow(() -> missing(which));
 			return card.sign(key, "SHA256withECDSA", data);
+		});
+	}
+
+	private interface Work<T> {
+		T on(Pkcs11CardSession card) throws CardAccessException;
+	}
+
+	private <T> T attempt(boolean create, Work<T> work) throws CardAccessException, IOException {
+		Pkcs11CardSession card = session(create);
+		try {
+			return work.on(card);
+		} catch (CardAccessException e) {
+			if (e.reason() == Reason.KEY_NOT_ON_CARD) {
+				throw e;
+			}
+			// the session ended under us (the token was reset, the module lost it): once more on a new one
+			drop();
+			return work.on(session(create));
 		}
 	}
 
-	private static Optional<CardKey> key(Pkcs11CardSession card) throws CardAccessException {
-		return card.keys().stream().filter(k -> k.kind() == KeyKind.EC_P256).findFirst();
+	private static byte[] id(CaToken.Key which) {
+		return which.id().getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** A session on the token, logged in as its user; the token made first when {@code create} and there is none. */
-	private Pkcs11CardSession open(boolean create) throws CardAccessException, IOException {
+	private CardAccessException missing(CaToken.Key which) {
+		return new CardAccessException(Reason.KEY_NOT_ON_CARD, "the CA's token holds no " + which.id() + " key", null);
+	}
+
+	private void drop() {
+		if (open != null) {
+			try {
+				open.close();
+			} catch (RuntimeException e) {
+				// already gone with the module's restart
+			}
+			open = null;
+		}
+	}
+
+	/** The logged-in session on the token; the token made first when {@code create} and there is none. */
+	private Pkcs11CardSession session(boolean create) throws CardAccessException, IOException {
+		if (open != null && openGeneration == module.generation()) {
+			return open;
+		}
+		open = null;
+		int generation = module.generation();
 		NativeLong slot;
 		try {
-			slot = module.slotOfCard(CaToken.LABEL);
-		} catch (CardAccessException none) {
+			slot = module.slotOfCard(label());
+		} catch (CardAccessException | IOException none) {
 			if (!create) {
 				throw none;
 			}
@@ -78,7 +120,9 @@ final class CaTokenKeys {
 		Session s = Session.open(module, slot);
 		try {
 			s.login(Cryptoki.CKU_USER, pin);
-			return new Pkcs11CardSession(CaToken.LABEL, s, random, module);
+			open = new Pkcs11CardSession(label(), s, random, module);
+			openGeneration = generation;
+			return open;
 		} catch (CardAccessException | RuntimeException e) {
 			s.close();
 			throw e;
@@ -87,7 +131,7 @@ final class CaTokenKeys {
 		}
 	}
 
-	/** Initializes the blank slot as the CA's token; the PINs are written (owner-only) before the token is made. */
+	/** Initializes the blank slot as the CA's token; label and PINs are written (owner-only) before the token is made. */
 	private NativeLong make() throws CardAccessException, IOException {
 		NativeLong blank = null;
 		for (NativeLong slot : module.slotIds()) {
@@ -98,7 +142,7 @@ final class CaTokenKeys {
 			}
 		}
 		if (blank == null) {
-			throw new CardAccessException(Reason.NOT_BLANK, "no blank token for the CA's key in " + module.path(), null);
+			throw new CardAccessException(Reason.NOT_BLANK, "no blank token for the CA's keys in " + module.path(), null);
 		}
 		if (!Files.exists(pins)) {
 			Files.createDirectories(pins.getParent());
@@ -108,17 +152,18 @@ final class CaTokenKeys {
 			} catch (UnsupportedOperationException e) {
 				// not POSIX: the data folder's own permissions apply
 			}
-			Files.writeString(staged, "so=" + new String(random(32)) + "\nuser=" + new String(random(32)) + "\n", StandardCharsets.US_ASCII);
+			Files.writeString(staged, "label=" + CaToken.LABEL + "-" + new String(random(10)) + "\nso=" + new String(random(32))
+					+ "\nuser=" + new String(random(32)) + "\n", StandardCharsets.US_ASCII);
 			Files.move(staged, pins, StandardCopyOption.ATOMIC_MOVE);
 		}
 		char[] so = pin("so");
 		char[] user = pin("user");
 		byte[] soBytes = Session.utf8(so);
 		try {
-			Pkcs11Module.check(module.api().C_InitToken(blank, soBytes, new NativeLong(soBytes.length), Pkcs11Cards.label(CaToken.LABEL)),
+			Pkcs11Module.check(module.api().C_InitToken(blank, soBytes, new NativeLong(soBytes.length), Pkcs11Cards.label(label())),
 					"C_InitToken");
 			// SoftHSM2 gives an initialized token a slot number of its own: found again by its label
-			NativeLong slot = module.slotOfCard(CaToken.LABEL);
+			NativeLong slot = module.slotOfCard(label());
 			try (Session s = Session.open(module, slot)) {
 				s.login(Cryptoki.CKU_SO, so);
 				s.initPin(user);
@@ -131,13 +176,30 @@ final class CaTokenKeys {
 		}
 	}
 
+	/** The token's label as the PIN file names it (a file from before labels had suffixes: the bare label). */
+	private String label() throws IOException {
+		String label = value("label");
+		return label == null ? CaToken.LABEL : label;
+	}
+
 	private char[] pin(String which) throws IOException {
+		String pin = value(which);
+		if (pin == null) {
+			throw new IOException(pins + " holds no " + which + " PIN");
+		}
+		return pin.toCharArray();
+	}
+
+	private String value(String name) throws IOException {
+		if (!Files.exists(pins)) {
+			throw new IOException("no " + pins + ": the CA's token was never made for this data folder");
+		}
 		for (String line : Files.readAllLines(pins, StandardCharsets.US_ASCII)) {
-			if (line.startsWith(which + "=")) {
-				return line.substring(which.length() + 1).toCharArray();
+			if (line.startsWith(name + "=")) {
+				return line.substring(name.length() + 1);
 			}
 		}
-		throw new IOException(pins + " holds no " + which + " PIN");
+		return null;
 	}
 
 	private char[] random(int length) {

@@ -83,6 +83,26 @@ final class Pkcs11CardSession implements CardSession {
 		return generate(CardBinding.KIND, CardBinding.keyId(), "radesk-card-authentication");
 	}
 
+	/**
+	 * The EC P-256 key pair with this CKA_ID (the CA's keys on its token); with {@code create} made
+	 * when there is none, a half left by a cut-off attempt cleared first.
+	 */
+	Optional<CardKey> keyWithId(byte[] id, boolean create) throws CardAccessException {
+		Optional<NativeLong> pub = object(Cryptoki.CKO_PUBLIC_KEY, id);
+		if (pub.isPresent() && object(Cryptoki.CKO_PRIVATE_KEY, id).isPresent()) {
+			return Optional.of(new CardKey(id, publicKey(pub.get(), KeyKind.EC_P256), KeyKind.EC_P256));
+		}
+		if (!create) {
+			return Optional.empty();
+		}
+		for (long objectClass : new long[] { Cryptoki.CKO_PRIVATE_KEY, Cryptoki.CKO_PUBLIC_KEY }) {
+			for (NativeLong o : session.find(new Template().ulong(Cryptoki.CKA_CLASS, objectClass).bytes(Cryptoki.CKA_ID, id), 8)) {
+				session.destroy(o);
+			}
+		}
+		return Optional.of(generate(KeyKind.EC_P256, id, new String(id, StandardCharsets.UTF_8)));
+	}
+
 	private CardKey generate(KeyKind kind, byte[] id, String labelText) throws CardAccessException {
 		byte[] label = labelText.getBytes(StandardCharsets.UTF_8);
 		Template pub = new Template().ulong(Cryptoki.CKA_CLASS, Cryptoki.CKO_PUBLIC_KEY).bool(Cryptoki.CKA_TOKEN, true)

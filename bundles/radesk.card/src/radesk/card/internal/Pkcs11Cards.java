@@ -76,7 +76,7 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal, radesk.core
 				token = Optional.empty();
 				unreadable = true;
 			}
-			if (token.isPresent() && Cryptoki.text(token.get().label).equals(LABEL)) {
+			if (token.isPresent() && Cryptoki.text(token.get().label).startsWith(LABEL)) {
 				continue; // the CA's own token is no card
 			}
 			slots.add(token.map(t -> new CardSlot(id.longValue(), reader, true,
@@ -221,32 +221,35 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal, radesk.core
 
 	private CaTokenKeys caKeys() {
 		if (caKeys == null) {
-			caKeys = new CaTokenKeys(module, random, radesk.core.DataFolder.resolve().resolve("ca"));
+			// an HSM for the CA's keys by configuration; the card readers' module (SoftHSM2 by default) otherwise
+			String hsm = System.getProperty("radesk.ca.pkcs11.module");
+			caKeys = new CaTokenKeys(hsm == null || hsm.isBlank() || hsm.strip().equals(module.path()) ? module : new Pkcs11Module(hsm.strip()),
+					random, radesk.core.DataFolder.resolve().resolve("ca"));
 		}
 		return caKeys;
 	}
 
 	@Override
-	public synchronized java.security.PublicKey issuingKey(boolean create) throws java.security.GeneralSecurityException {
+	public synchronized java.security.PublicKey key(Key key, boolean create) throws java.security.GeneralSecurityException {
 		try {
-			return caKeys().issuingKey(create);
+			return caKeys().key(key, create);
 		} catch (CardAccessException | java.io.IOException e) {
 			throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e);
 		}
 	}
 
 	@Override
-	public synchronized byte[] sign(byte[] data) throws java.security.GeneralSecurityException {
+	public synchronized byte[] sign(Key key, byte[] data) throws java.security.GeneralSecurityException {
 		try {
-			return caKeys().sign(data);
+			return caKeys().sign(key, data);
 		} catch (CardAccessException | java.io.IOException e) {
 			throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e);
 		}
 	}
 
 	@Override
-	public String location() {
-		return module.path() + ", token " + LABEL;
+	public synchronized String location() {
+		return caKeys().location();
 	}
 
 	/** PKCS#11 labels are 32 bytes, blank-padded. */

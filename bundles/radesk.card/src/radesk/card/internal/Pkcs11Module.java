@@ -22,9 +22,15 @@ final class Pkcs11Module {
 
 	private final String path;
 	private Cryptoki cryptoki;
+	private int generation;
 
 	Pkcs11Module(String path) {
 		this.path = path;
+	}
+
+	/** Moves at every {@link #restart}: a session opened before it is gone. */
+	synchronized int generation() {
+		return generation;
 	}
 
 	String path() {
@@ -60,6 +66,7 @@ final class Pkcs11Module {
 	 * until then) and finds the cards anew. Sessions open on it end.
 	 */
 	synchronized void restart() {
+		generation++;
 		if (cryptoki != null) {
 			cryptoki.C_Finalize(null);
 			cryptoki = null;

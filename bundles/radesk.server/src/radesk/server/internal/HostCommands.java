@@ -22,18 +22,22 @@ final class HostCommands {
 	static final String PROPERTY = "radesk.server.command";
 	static final String COMMAND = "reset-password";
 	static final String NOTICES_DUE = "notices-due";
-	static final java.util.Set<String> COMMANDS = java.util.Set.of(COMMAND, NOTICES_DUE);
+	static final String RENEW_CA = "renew-ca";
+	static final java.util.Set<String> COMMANDS = java.util.Set.of(COMMAND, NOTICES_DUE, RENEW_CA);
 
 	private HostCommands() {
 	}
 
 	/** The RA's own desk of that type (never a remote one), once the records are open. */
 	private static <T> T local(Class<T> type) throws InterruptedException {
+		return service(type, RaServer.LOCAL);
+	}
+
+	private static <T> T service(Class<T> type, String filter) throws InterruptedException {
 		BundleContext bundles = FrameworkUtil.getBundle(HostCommands.class).getBundleContext();
 		ServiceTracker<T, T> tracker;
 		try {
-			tracker = new ServiceTracker<>(bundles, bundles.createFilter("(&(objectClass=" + type.getName() + ")" + RaServer.LOCAL + ")"),
-					null);
+			tracker = new ServiceTracker<>(bundles, bundles.createFilter("(&(objectClass=" + type.getName() + ")" + filter + ")"), null);
 		} catch (org.osgi.framework.InvalidSyntaxException e) {
 			throw new IllegalStateException(e);
 		}
@@ -50,8 +54,12 @@ final class HostCommands {
 		if (args.length == 1 && args[0].equals(NOTICES_DUE)) {
 			return noticesDue();
 		}
+		if (args.length == 2 && args[0].equals(RENEW_CA)) {
+			return CaRenewal.run(java.nio.file.Path.of(args[1]), service(radesk.core.ca.CaToken.class, "(objectClass=*)"));
+		}
 		if (args.length != 2 || !args[0].equals(COMMAND)) {
-			System.err.println("usage: radesk-server.sh reset-password <staff account> | radesk-server.sh notices-due");
+			System.err.println("usage: radesk-server.sh reset-password <staff account> | radesk-server.sh notices-due"
+					+ " | radesk-server.sh renew-ca <root key backup>");
 			return Integer.valueOf(2);
 		}
 		StaffDesk staff = local(StaffDesk.class);

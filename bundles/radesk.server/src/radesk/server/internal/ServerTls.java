@@ -21,6 +21,7 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
+import radesk.core.ca.CaToken;
 import radesk.pki.CaProfile;
 import radesk.pki.EmbeddedCa;
 
@@ -36,7 +37,8 @@ final class ServerTls {
 	private ServerTls() {
 	}
 
-	static SSLContext context(Path data, List<String> names, List<String> addresses) throws GeneralSecurityException, IOException {
+	static SSLContext context(Path data, List<String> names, List<String> addresses, CaToken token)
+			throws GeneralSecurityException, IOException {
 		Path folder = data.resolve("server");
 		Files.createDirectories(folder);
 		Path store = folder.resolve("tls.p12");
@@ -53,7 +55,7 @@ final class ServerTls {
 					// issued before the TLS CA existed (by the subscribers' issuing CA): issued again
 					|| !current.getIssuerX500Principal().getName().contains("TLS CA")
 					|| !names(current).containsAll(names) || !names(current).containsAll(addresses)) {
-				keys = issue(data, names, addresses, password, store);
+				keys = issue(data, names, addresses, password, store, token);
 			}
 		} else {
 			byte[] random = new byte[24];
@@ -61,7 +63,7 @@ final class ServerTls {
 			password = HexFormat.of().formatHex(random).toCharArray();
 			Files.writeString(secret, new String(password));
 			ownerOnly(secret);
-			keys = issue(data, names, addresses, password, store);
+			keys = issue(data, names, addresses, password, store, token);
 		}
 		KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 		kmf.init(keys, password);
@@ -108,9 +110,10 @@ final class ServerTls {
 		return List.of(names, addresses);
 	}
 
-	private static KeyStore issue(Path data, List<String> names, List<String> addresses, char[] password, Path store)
+	private static KeyStore issue(Path data, List<String> names, List<String> addresses, char[] password, Path store, CaToken token)
 			throws GeneralSecurityException, IOException {
-		EmbeddedCa ca = EmbeddedCa.open(data.resolve("ca"), CaProfile.demo(radesk.core.PublicBase::current));
+		EmbeddedCa ca = EmbeddedCa.open(data.resolve("ca"), CaProfile.demo(radesk.core.PublicBase::current), token,
+				radesk.pki.CaCeremony.backupFolder(data), System.out);
 		KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
 		g.initialize(new ECGenParameterSpec("secp256r1"));
 		KeyPair pair = g.generateKeyPair();

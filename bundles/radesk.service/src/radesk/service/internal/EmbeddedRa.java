@@ -7,10 +7,12 @@ import java.time.Clock;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.DataFolder;
+import radesk.core.ca.CaToken;
 import radesk.pki.CaProfile;
 import radesk.pki.EmbeddedCa;
 import radesk.pki.PasswordHasher;
@@ -28,9 +30,12 @@ public final class EmbeddedRa {
 	/** The key and certificate the RA signs its mail with (notices, confirmation codes). */
 	final NoticeKeys noticeKeys = new NoticeKeys(this, DataFolder.resolve());
 
+	/** The CA's keys on {@code token}; at the first start the key ceremony prints the root backup's passphrase here, once. */
 	@Activate
-	public EmbeddedRa() throws IOException, GeneralSecurityException {
-		this.ca = EmbeddedCa.open(DataFolder.resolve().resolve("ca"), CaProfile.demo(radesk.core.PublicBase::current));
+	public EmbeddedRa(@Reference CaToken token) throws IOException, GeneralSecurityException {
+		java.nio.file.Path data = DataFolder.resolve();
+		this.ca = EmbeddedCa.open(data.resolve("ca"), CaProfile.demo(radesk.core.PublicBase::current), token,
+				radesk.pki.CaCeremony.backupFolder(data), System.out);
 		this.secrets = RaSecrets.openOrCreate(DataFolder.resolve().resolve("ra"), random);
 	}
 

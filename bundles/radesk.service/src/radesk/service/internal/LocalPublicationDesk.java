@@ -56,6 +56,18 @@ public final class LocalPublicationDesk implements PublicationDesk {
 		this.ra = ra;
 		this.signer = responderSigner(null);
 		this.responder = new OcspResponder(ra.ca.issuing(), () -> signer, ra.clock, OCSP_VALIDITY, OCSP_REFRESH);
+		auditCaCertificates();
+	}
+
+	/** The CA certificates in force, audited once each: made at the key ceremony, or renewed with the root brought back. */
+	private void auditCaCertificates() {
+		for (java.security.cert.X509Certificate ca : java.util.List.of(ra.ca.issuing(), ra.ca.tlsCa())) {
+			String subject = "ca-certificate:" + ca.getSerialNumber().toString(16);
+			db.inTransaction((Connection c) -> AuditRecords.about(c, subject).isEmpty()
+					? AuditRecords.append(c, job, "CA_CERTIFIED", subject, null, ca.getSubjectX500Principal().getName() + ", valid "
+							+ ca.getNotBefore().toInstant() + " to " + ca.getNotAfter().toInstant(), ra.clock.instant())
+					: null);
+		}
 	}
 
 	/** The responder's key and certificate, renewed when due; a new one is audited. */

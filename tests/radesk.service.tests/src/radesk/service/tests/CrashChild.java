@@ -49,7 +49,7 @@ public final class CrashChild {
 	}
 
 	private static void run(String[] args) throws Exception {
-		CardTerminal cards = args[0].equals("server") ? null : (CardTerminal) make("radesk.card.internal.Pkcs11Cards");
+		CardTerminal cards = (CardTerminal) make("radesk.card.internal.Pkcs11Cards");
 		switch (args[0]) {
 		case "apply" -> {
 			RaClient me = new RaClient(args[1], SubscriberEdition.root());
@@ -68,19 +68,19 @@ public final class CrashChild {
 		}
 		case "personalize" -> {
 			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
-			Object ra = make("radesk.service.internal.EmbeddedRa");
+			Object ra = make("radesk.service.internal.EmbeddedRa", cards);
 			CardDesk desk = (CardDesk) make("radesk.service.internal.LocalCardDesk", db, ra);
 			new radesk.flows.counter.PersonalizeCard(desk, cards).run(new Actor("crash.clerk", Role.COUNTER_CLERK, "crash-child"),
 					Long.parseLong(args[1]), Long.parseLong(args[2]));
 		}
 		case "notices" -> {
 			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
-			Object ra = make("radesk.service.internal.EmbeddedRa");
+			Object ra = make("radesk.service.internal.EmbeddedRa", cards);
 			System.out.println(((radesk.api.staff.NoticeDesk) make("radesk.service.internal.LocalNoticeDesk", db, ra)).runJob());
 		}
 		case "server" -> {
 			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
-			Object ra = make("radesk.service.internal.EmbeddedRa");
+			Object ra = make("radesk.service.internal.EmbeddedRa", cards);
 			Object records = make("radesk.store.internal.JdbcRegistrationRecords", db);
 			Object registration = make("radesk.service.internal.LocalRegistrationDesk", db, records, ra);
 			Object holds = make("radesk.service.internal.LocalSuspensionDesk", db, ra);
@@ -94,7 +94,7 @@ public final class CrashChild {
 					make("radesk.service.internal.LocalStaffCardDesk", db, ra), make("radesk.service.internal.LocalEmailDesk", db, ra),
 					make("radesk.service.internal.LocalNoticeDesk", db, ra), make("radesk.service.internal.LocalRenewalDesk", db, ra),
 					make("radesk.service.internal.LocalSessionDesk", db, ra), make("radesk.service.internal.LocalPublicationDesk", db, ra),
-					make("radesk.service.internal.LocalBackupDesk", db, ra), holds, holds);
+					make("radesk.service.internal.LocalBackupDesk", db, ra), holds, holds, cards);
 			Thread.sleep(Long.MAX_VALUE);
 		}
 		default -> throw new IllegalArgumentException(args[0]);
