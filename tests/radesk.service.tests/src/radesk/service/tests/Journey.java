@@ -52,7 +52,9 @@ final class Journey {
 
 	static long blankSlot() throws Exception {
 		SoftHsm.demoCardSerial();
-		return Services.await(CardReaders.class).slots().stream().filter(s -> s.cardPresent() && !s.initialized())
+		// read afresh: SoftHSM2 numbers the blank slot by the tokens it found at its start, and a child
+		// process given this number counts the token folder as it is now
+		return Services.await(CardReaders.class).rescan().stream().filter(s -> s.cardPresent() && !s.initialized())
 				.map(CardSlot::slotId).findFirst().orElseThrow(() -> new AssertionError("no blank card"));
 	}
 

@@ -189,4 +189,35 @@ class PublicationTest {
 	private static long number(HttpResponse<byte[]> crl) {
 		return Long.parseLong(crl.headers().firstValue("ETag").orElseThrow().replaceAll("\\D", ""));
 	}
+
+	/**
+	 * The running RA's CA (issue 14, "the CA's keys kept properly"): the issuing CA it publishes is
+	 * the key on its token; its folder holds certificates and the token's PINs, no key file; the
+	 * root's key went, encrypted, to a backup outside the data folder; both CA certificates audited.
+	 */
+	@Test
+	void theRunningCaSignsWithItsTokensKeyAndKeepsNoKeyFile() throws Exception {
+		HttpResponse<byte[]> issuing = get(base() + "/ca/issuing.cer");
+		assertEquals(200, issuing.statusCode());
+		Path data = Path.of(System.getProperty("radesk.data"));
+		assertTrue(java.util.Arrays.equals(issuing.body(), Files.readAllBytes(data.resolve("ca/issuing.cer"))), "what relying parties fetch");
+		java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+				.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(issuing.body()));
+		radesk.core.ca.CaToken token = Services.await(radesk.core.ca.CaToken.class);
+		assertTrue(java.util.Arrays.equals(certificate.getPublicKey().getEncoded(),
+				token.key(radesk.core.ca.CaToken.Key.ISSUING, false).getEncoded()), "the issuing CA's key is the token's");
+		try (java.util.stream.Stream<Path> files = Files.list(data.resolve("ca"))) {
+			java.util.List<String> names = files.map(f -> f.getFileName().toString()).toList();
+			assertTrue(names.containsAll(java.util.List.of("root.cer", "issuing.cer", "tls.cer", "token.pins")), names.toString());
+			assertFalse(names.contains("ca.p12") || names.contains("ca.pin"), "no key file of the CA's: " + names);
+		}
+		try (java.util.stream.Stream<Path> beside = Files.list(data.toAbsolutePath().getParent())) {
+			assertTrue(beside.anyMatch(f -> f.getFileName().toString().matches("radesk-root-key-[0-9-]+\\.p12")),
+					"the root key's encrypted backup, outside the data folder");
+		}
+		try (java.sql.Connection c = Services.await(radesk.store.Database.class).connect()) {
+			assertEquals(1, radesk.store.AuditRecords.about(c, "ca-certificate:" + certificate.getSerialNumber().toString(16)).stream()
+					.filter(e -> e.action().equals("CA_CERTIFIED")).count(), "the issuing CA's certificate audited once");
+		}
+	}
 }
