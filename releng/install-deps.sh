@@ -2,14 +2,14 @@
 # Installs what RA Desk needs on a fresh Debian 12 machine: a JDK, the GTK runtime and a virtual
 # display for the workbench, SoftHSM2 and OpenSC for cards, NSS/p11-kit tools, a CJK font that
 # PDFBox can embed, poppler (pdftotext), openssl and tesseract (OCR against the 驗證碼) as outside
-# checkers; Debian's Postfix (a mail server for the notices' tests; no system instance is set up). Safe to
-# run again.
+# checkers; Debian's Postfix (a mail server for the notices' tests; no system instance is set up); wrk, the
+# HTTP load client both OCSP responders of the benchmark are measured with. Safe to run again.
 set -euo pipefail
 packages=(
   openjdk-17-jdk-headless unzip curl ca-certificates
   libgtk-3-0 xvfb xauth x11-utils xdotool imagemagick dbus-x11 fonts-wqy-microhei fonts-arphic-uming
   softhsm2 opensc pcscd libnss3-tools p11-kit
-  poppler-utils openssl tesseract-ocr postfix
+  poppler-utils openssl tesseract-ocr postfix wrk
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -186,10 +186,42 @@ elif [ "$recovery_ok" != 1 ]; then
 else
   echo "smoke: radesk-server made its first administrator only with its printed code, recovered it on the host (one sign-in without the staff card), and asks for the staff card after"
 fi
+# the key ceremony of the first start: the root key only in an encrypted backup outside the data
+# folder, its passphrase on the console once (never in a log); renew-ca on the host brings it back
+# (a wrong passphrase refused) to certify the issuing CA again, which the next start publishes
+passphrase=$(grep -oE '\b[A-Za-z2-9]{5}(-[A-Za-z2-9]{5}){5}\b' "$log" | head -n 1 || true)
+backup=$(grep -oE '/[^ ]*/radesk-root-key-[0-9-]+\.p12' "$log" | head -n 1 || true)
+ceremony_ok=0
+if [ -n "$passphrase" ] && [ -f "$backup" ] && [ "${backup#"$scratch/data/"}" = "$backup" ] \
+   && [ ! -e "$scratch/data/ca/ca.p12" ] && [ -f "$scratch/data/ca/token.pins" ] \
+   && ! grep -rq "$passphrase" "$scratch/data" "$scratch/workspace" \
+   && openssl pkcs12 -in "$backup" -passin "pass:$passphrase" -nokeys 2>/dev/null | openssl x509 -outform DER -out "$scratch/backup-root.der" \
+   && cmp -s "$scratch/backup-root.der" "$scratch/data/ca/root.cer"; then
+  before=$(openssl x509 -inform DER -in "$scratch/data/ca/issuing.cer" -noout -serial || true)
+  wrong=$(echo "not-the-passphrase" | RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
+    "$home/radesk-server.sh" renew-ca "$backup" 2>&1) && wrong_rc=0 || wrong_rc=$?
+  renewed=$(echo "$passphrase" | RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
+    "$home/radesk-server.sh" renew-ca "$backup" 2>&1) && renew_rc=0 || renew_rc=$?
+  after=$(openssl x509 -inform DER -in "$scratch/data/ca/issuing.cer" -noout -serial || true)
+  if [ "$wrong_rc" != 0 ] && grep -q "passphrase does not open" <<<"$wrong" && [ "$renew_rc" = 0 ] && [ "$before" != "$after" ]; then
+    start_server "$products/smoke-server-renewed.log"
+    if [ "$(curl -s -f "http://127.0.0.1:$pport/ca/issuing.cer" | openssl x509 -inform DER -noout -serial)" = "$after" ]; then
+      ceremony_ok=1
+    fi
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+fi
+if [ "$ceremony_ok" != 1 ]; then
+  echo "smoke: radesk-server's key ceremony or renew-ca did not hold: backup '$backup'"; echo "${wrong:-}"; echo "${renewed:-}"
+  failed=$((failed + 1))
+else
+  echo "smoke: radesk-server kept the root key only in its encrypted backup (passphrase on the console once), and renew-ca certified the issuing CA again"
+fi
 rm -rf "$scratch"
 # the server has no user interface at all
 if ls "$home/plugins" | grep -qE '^org\.eclipse\.(swt|jface|e4\.ui)'; then
   echo "smoke: the server product contains UI bundles"; failed=$((failed + 1))
 fi
-echo "smoke: $((5 - failed)) of 5 product checks were clean (counter, subscriber, server, counter connected to the server, server bootstrap and host recovery)"
+echo "smoke: $((6 - failed)) of 6 product checks were clean (counter, subscriber, server, counter connected to the server, server bootstrap and host recovery, key ceremony)"
 exit "$failed"

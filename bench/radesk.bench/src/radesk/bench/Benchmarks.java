@@ -40,7 +40,11 @@ final class Benchmarks {
 		int ocsp = Integer.getInteger("bench.ocsp", 1_000_000);
 		int ocspRequests = Integer.getInteger("bench.ocspRequests", 50_000);
 		SoftHsm.demoCardSerial();
-		EmbeddedCa ca = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo(() -> "http://pki.example.tw"));
+		// the CA as the RA runs it, its keys on its token; and the same CA with its key in memory, for comparison
+		Path data = Path.of(System.getProperty("radesk.data"));
+		EmbeddedCa ca = EmbeddedCa.open(data.resolve("ca"), CaProfile.demo(() -> "http://pki.example.tw"),
+				OsgiServices.await(radesk.core.ca.CaToken.class), radesk.pki.CaCeremony.backupFolder(data), System.out);
+		EmbeddedCa inMemory = EmbeddedCa.open(dir.resolve("ca"), CaProfile.demo(() -> "http://pki.example.tw"));
 		Database db = OsgiServices.await(Database.class);
 		CardReaders readers = OsgiServices.await(CardReaders.class);
 		readers.rescan();
@@ -48,7 +52,7 @@ final class Benchmarks {
 				+ System.getProperty("java.version") + ", " + rounds + " rounds), work folder " + dir);
 		// -Dbench.only=search,crl runs only those
 		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search,ocsp,notices").split(","));
-		IssuanceBench issuance = new IssuanceBench(dir, ca, db);
+		IssuanceBench issuance = new IssuanceBench(dir, ca, inMemory, db);
 		CrlBench crlBench = new CrlBench(dir, ca);
 		PersonalizationBench personalization = new PersonalizationBench(dir, ca, readers, OsgiServices.await(CardTerminal.class));
 		MailroomBench mailroom = new MailroomBench(db, OsgiServices.await(MailroomDesk.class));

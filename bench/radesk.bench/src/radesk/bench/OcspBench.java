@@ -20,15 +20,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -43,16 +38,18 @@ import radesk.testing.TestIds;
 
 /**
  * OCSP (P2b): N revoked certificates and N/10 good ones in the records, asked for by relying parties
- * that open a connection per request and POST an RFC 5019 request without a nonce (as browsers and
- * mail programs do), {@value #CLIENTS} at once; RA Desk's responder on its plain-HTTP listener against
- * {@code openssl ocsp -index … -port} serving the same list (its text database, the same issuer, an
- * EC P-256 responder key like ours), asked the same requests by the same client in the same run:
- * responses per second and p99. Then the CRL of those N entries fetched from the listener, against
+ * that POST RFC 5019 requests without a nonce (as browsers and mail programs do), {@value #CLIENTS}
+ * connections at once, by wrk (a C load client on one thread, so that the client takes as little of
+ * the machine's cores as it can); RA Desk's responder on its plain-HTTP listener against
+ * {@code openssl ocsp -index … -port -multi <cores>} serving the same list (its text database, the
+ * same issuer, an EC P-256 responder key like ours, one responder process per core), asked the same
+ * requests by the same client in the same run: responses per second and p99. Then the CRL of those N entries fetched from the listener, against
  * Python's {@code http.server} serving the same file.
  */
 final class OcspBench {
 
-	static final int CLIENTS = 8;
+	static final int CLIENTS = 16;
+	static final int CORES = Runtime.getRuntime().availableProcessors();
 	private static final DateTimeFormatter OPENSSL_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 	private final Path dir;
 	private int loaded = -1;
@@ -80,14 +77,19 @@ final class OcspBench {
 		try {
 			// both warmed up with the same requests first (our kept answers made, openssl's index paged in)
 			int opensslPort = Integer.parseInt(Files.readString(work.resolve("port")).strip());
-			load("127.0.0.1", port, asked, Math.min(asked.length, requests));
-			load("127.0.0.1", opensslPort, asked, Math.min(asked.length, requests / 4 + 1));
-			Result ours = load("127.0.0.1", port, asked, requests);
-			Result peer = load("127.0.0.1", opensslPort, asked, requests);
-			Report.ratio("OCSP responses (" + n + " revoked, " + n / 10 + " good; " + CLIENTS + " clients on persistent connections)",
-					ours.perSecond(), "openssl ocsp -index -port", peer.perSecond(), "/s", ">= 5.00");
-			Report.detail("  p99 latency (ms; lower is better)", ours.p99Millis(), "openssl ocsp -index -port", peer.p99Millis(), "ms");
+			Path script = wrkScript(work, asked);
+			int seconds = Math.max(2, requests / 5000);
+			wrk(script, port, Math.max(1, seconds / 2));
+			wrk(script, opensslPort, Math.max(1, seconds / 4));
+			Result ours = wrk(script, port, seconds);
+			Result peer = wrk(script, opensslPort, seconds);
+			Report.ratio("OCSP responses (" + n + " revoked, " + n / 10 + " good; wrk, " + CLIENTS + " connections)", ours.perSecond(),
+					"openssl ocsp -index -port -multi " + CORES, peer.perSecond(), "/s", ">= 5.00");
+			Report.detail("  p99 latency (ms; lower is better)", ours.p99Millis(), "openssl ocsp -index -port -multi " + CORES,
+					peer.p99Millis(), "ms");
 		} finally {
+			// -multi forks a responder per core: those go first, then the process that watches them
+			openssl.descendants().forEach(ProcessHandle::destroyForcibly);
 			openssl.destroyForcibly();
 			openssl.waitFor(10, TimeUnit.SECONDS);
 		}
@@ -152,85 +154,58 @@ final class OcspBench {
 	}
 
 	/**
-	 * {@code count} requests from {@value #CLIENTS} clients, each on a persistent HTTP/1.1 connection
-	 * for as long as the server keeps it open (openssl's responder closes after every answer: its
-	 * clients connect again; RA Desk's listener keeps it), as relying parties' HTTP stacks do.
+	 * wrk's Lua script and the request bodies it sends in turn (each prefixed by its length in two
+	 * bytes), every connection starting at its own place in the list.
 	 */
-	private static Result load(String host, int port, byte[][] asked, int count) throws Exception {
-		long[] latencies = new long[count];
-		AtomicInteger next = new AtomicInteger();
-		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-		long start = System.nanoTime();
-		try {
-			List<Future<Void>> running = new ArrayList<>();
-			for (int t = 0; t < CLIENTS; t++) {
-				running.add(clients.submit(() -> {
-					Socket s = null;
-					try {
-						for (int i; (i = next.getAndIncrement()) < count;) {
-							byte[] body = asked[i % asked.length];
-							long begin = System.nanoTime();
-							if (s == null) {
-								s = new Socket(host, port);
-								s.setTcpNoDelay(true);
-								s.setSoTimeout(30_000);
-							}
-							OutputStream out = s.getOutputStream();
-							out.write(("POST /ocsp HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/ocsp-request\r\nContent-Length: "
-									+ body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-							out.write(body);
-							out.flush();
-							if (!answered(s.getInputStream(), host + ":" + port)) {
-								s.close();
-								s = null;
-							}
-							latencies[i] = System.nanoTime() - begin;
-						}
-					} finally {
-						if (s != null) {
-							s.close();
-						}
-					}
-					return null;
-				}));
+	private static Path wrkScript(Path work, byte[][] asked) throws java.io.IOException {
+		Path bodies = work.resolve("requests.bin");
+		try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(bodies))) {
+			for (byte[] body : asked) {
+				out.write(body.length >> 8);
+				out.write(body.length & 0xff);
+				out.write(body);
 			}
-			for (Future<Void> f : running) {
-				f.get();
-			}
-		} finally {
-			clients.shutdownNow();
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		Arrays.sort(latencies);
-		return new Result(count / seconds, latencies[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6);
+		Path script = work.resolve("ocsp.lua");
+		Files.writeString(script, String.join("\n",
+				"local bodies = {}",
+				"local at = 0",
+				"local f = assert(io.open(\"" + bodies.toAbsolutePath() + "\", \"rb\"))",
+				"local data = f:read(\"*all\")",
+				"f:close()",
+				"local pos = 1",
+				"while pos <= #data do",
+				"  local length = data:byte(pos) * 256 + data:byte(pos + 1)",
+				"  bodies[#bodies + 1] = data:sub(pos + 2, pos + 1 + length)",
+				"  pos = pos + 2 + length",
+				"end",
+				"local headers = { [\"Content-Type\"] = \"application/ocsp-request\" }",
+				"init = function(args) at = math.random(#bodies) end",
+				"request = function()",
+				"  at = at % #bodies + 1",
+				"  return wrk.format(\"POST\", \"/ocsp\", headers, bodies[at])",
+				"end",
+				"") );
+		return script;
 	}
 
-	/** Reads one answer (200 or a failure); whether the connection stays open for the next request. */
-	private static boolean answered(InputStream in, String who) throws java.io.IOException {
-		StringBuilder head = new StringBuilder();
-		int previous = -1;
-		for (int b; (b = in.read()) >= 0;) {
-			head.append((char) b);
-			if (b == '\n' && previous == '\n' || head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
-				break;
-			}
-			previous = b == '\r' ? previous : b;
-			if (head.length() > 8192) {
-				throw new IllegalStateException(who + " sent an endless header");
-			}
+	/** wrk for {@code seconds} on one thread with {@value #CLIENTS} connections: answers per second and p99; any error fails. */
+	private Result wrk(Path script, int port, int seconds) throws Exception {
+		Peer.Run r = Peer.time(dir, List.of("wrk", "-t1", "-c" + CLIENTS, "-d" + seconds + "s", "--timeout", "10s", "--latency", "-s",
+				script.toString(), "http://127.0.0.1:" + port + "/ocsp"));
+		String out = r.output();
+		java.util.regex.Matcher rate = java.util.regex.Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+		java.util.regex.Matcher p99 = java.util.regex.Pattern.compile("99%\\s+([0-9.]+)(us|ms|s)").matcher(out);
+		if (!rate.find() || !p99.find() || out.contains("Non-2xx") || out.contains("Socket errors")) {
+			throw new IllegalStateException("wrk against port " + port + " did not run cleanly:\n" + out);
 		}
-		String text = head.toString();
-		if (!text.matches("(?s)HTTP/1\\.[01] 200.*")) {
-			throw new IllegalStateException(who + " answered " + text.lines().findFirst().orElse("nothing"));
-		}
-		String lower = text.toLowerCase(Locale.ROOT);
-		java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length:\\s*(\\d+)").matcher(lower);
-		if (!length.find()) {
-			in.readAllBytes();
-			return false;
-		}
-		in.readNBytes(Integer.parseInt(length.group(1)));
-		return !lower.startsWith("http/1.0") && !lower.contains("connection: close");
+		double p = Double.parseDouble(p99.group(1));
+		double millis = switch (p99.group(2)) {
+		case "us" -> p / 1000;
+		case "s" -> p * 1000;
+		default -> p;
+		};
+		return new Result(Double.parseDouble(rate.group(1)), millis);
 	}
 
 	/** RFC 5019 requests, one certificate each, no nonce: revoked, good and never-issued serials mixed. */
@@ -270,12 +245,14 @@ final class OcspBench {
 			port = free.getLocalPort();
 		}
 		Files.writeString(work.resolve("port"), String.valueOf(port));
-		Process p = new ProcessBuilder("openssl", "ocsp", "-index", "index.txt", "-port", String.valueOf(port), "-rsigner",
+		Process p = new ProcessBuilder("openssl", "ocsp", "-index", "index.txt", "-port", String.valueOf(port), "-multi",
+				String.valueOf(CORES), "-rsigner",
 				"responder.pem", "-rkey", "responder.key", "-CA", "issuing.pem", "-ignore_err").directory(work.toFile())
 				.redirectErrorStream(true).redirectOutput(work.resolve("openssl.log").toFile()).start();
 		// not probed with an empty connection: openssl 3.0's responder spins on one closed before its request
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-		while (!Files.readString(work.resolve("openssl.log")).contains("waiting for OCSP client connections")) {
+		// one process says it waits for connections; with -multi the parent says where it accepts them
+		while (!Files.readString(work.resolve("openssl.log")).matches("(?s).*(waiting for OCSP client connections|ACCEPT ).*")) {
 			if (!p.isAlive() || System.nanoTime() > deadline) {
 				p.destroyForcibly();
 				throw new IllegalStateException("openssl ocsp did not start:\n" + Files.readString(work.resolve("openssl.log")));

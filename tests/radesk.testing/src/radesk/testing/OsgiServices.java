@@ -19,6 +19,7 @@ public final class OsgiServices {
 	}
 
 	public static <S> S await(Class<S> type) {
+		SoftHsm.prepare();
 		BundleContext context = FrameworkUtil.getBundle(OsgiServices.class).getBundleContext();
 		ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
 		tracker.open();

@@ -16,14 +16,31 @@ public final class SoftHsm {
 	private SoftHsm() {
 	}
 
+	/**
+	 * The test VM's SoftHSM2 configuration and token folder, made when the environment names a
+	 * configuration not there yet: before any service is asked for, since the RA's CA opens its
+	 * token on the module as it starts.
+	 */
+	public static synchronized void prepare() {
+		String named = System.getenv("SOFTHSM2_CONF");
+		if (named == null || named.isBlank() || Files.exists(Path.of(named))) {
+			return;
+		}
+		try {
+			Path conf = Path.of(named);
+			Path tokens = conf.getParent().resolve("tokens");
+			Files.createDirectories(tokens);
+			Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	public static synchronized String demoCardSerial() throws Exception {
 		if (demoSerial != null) {
 			return demoSerial;
 		}
-		Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
-		Path tokens = conf.getParent().resolve("tokens");
-		Files.createDirectories(tokens);
-		Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+		prepare();
 		// cards of earlier runs go; the RA's CA tokens stay (a running service may have made its own already)
 		for (String[] token : tokens()) {
 			if (!token[1].startsWith("RADESK-CA")) {
