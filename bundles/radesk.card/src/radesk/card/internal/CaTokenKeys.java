@@ -42,6 +42,22 @@ final class CaTokenKeys {
 		this.pins = folder.resolve("token.pins");
 	}
 
+	/**
+	 * The label of this data folder's CA token when it was made on {@code on}, null otherwise: a card
+	 * list that misses it knows the module lost track of it (SoftHSM2 keeps a token whose folder went
+	 * away and came back broken until the module starts afresh).
+	 */
+	String labelOn(Pkcs11Module on) {
+		if (on != module || !Files.exists(pins)) {
+			return null;
+		}
+		try {
+			return label();
+		} catch (IOException e) {
+			return null;
+		}
+	}
+
 	String location() {
 		String label;
 		try {
@@ -68,16 +84,21 @@ final class CaTokenKeys {
 	}
 
 	private <T> T attempt(boolean create, Work<T> work) throws CardAccessException, IOException {
-		Pkcs11CardSession card = session(create);
-		try {
-			return work.on(card);
-		} catch (CardAccessException e) {
-			if (e.reason() == Reason.KEY_NOT_ON_CARD) {
-				throw e;
+		for (int round = 0;; round++) {
+			try {
+				return work.on(session(create));
+			} catch (CardAccessException e) {
+				drop();
+				if (e.reason() == Reason.KEY_NOT_ON_CARD || round == 2 || round == 1 && module.openSessions() > 0) {
+					throw e;
+				}
+				// the session ended under us (the token was reset, the module restarted): once more on a new one;
+				// still not there with no card in use, the module lost the token (SoftHSM2 keeps a token whose folder
+				// went away and came back broken until it starts afresh): started afresh, as a reader rescan does
+				if (round == 1) {
+					module.restart();
+				}
 			}
-			// the session ended under us (the token was reset, the module lost it): once more on a new one
-			drop();
-			return work.on(session(create));
 		}
 	}
 

@@ -61,9 +61,11 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal, radesk.core
 		return slots();
 	}
 
-	/** Lists the slots into {@code slots}; tells whether a card in one of them could not be read. */
+	/** Lists the slots into {@code slots}; tells whether a card in one of them (or the CA's token) could not be read. */
 	private boolean list(List<CardSlot> slots) throws CardAccessException {
 		boolean unreadable = false;
+		String ca = caKeys().labelOn(module);
+		boolean caSeen = false;
 		for (NativeLong id : module.slotIds()) {
 			Cryptoki.SlotInfo slot = new Cryptoki.SlotInfo();
 			Pkcs11Module.check(module.api().C_GetSlotInfo(id, slot), "C_GetSlotInfo");
@@ -77,13 +79,15 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal, radesk.core
 				unreadable = true;
 			}
 			if (token.isPresent() && Cryptoki.text(token.get().label).startsWith(LABEL)) {
+				caSeen |= Cryptoki.text(token.get().label).equals(ca);
 				continue; // the CA's own token is no card
 			}
 			slots.add(token.map(t -> new CardSlot(id.longValue(), reader, true,
 					(t.flags.longValue() & Cryptoki.CKF_TOKEN_INITIALIZED) != 0, Cryptoki.text(t.label),
 					Cryptoki.text(t.serialNumber))).orElse(new CardSlot(id.longValue(), reader, false, false, "", "")));
 		}
-		return unreadable;
+		// the CA's token made here but missing from the list: the module lost track of it, like a card it cannot read
+		return unreadable || ca != null && !caSeen;
 	}
 
 	@Override

@@ -28,6 +28,18 @@ final class Pkcs11Module {
 		this.path = path;
 	}
 
+	private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** Counts sessions opened ({@code +1}) and closed ({@code -1}). */
+	void opened(int delta) {
+		open.addAndGet(delta);
+	}
+
+	/** Sessions open on the module now: a restart would end them. */
+	int openSessions() {
+		return open.get();
+	}
+
 	/** Moves at every {@link #restart}: a session opened before it is gone. */
 	synchronized int generation() {
 		return generation;

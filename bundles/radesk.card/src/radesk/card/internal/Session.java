@@ -17,11 +17,15 @@ final class Session implements AutoCloseable {
 
 	private final Cryptoki ck;
 	private final NativeLong handle;
+	private final Pkcs11Module module;
 	private boolean loggedIn;
+	private boolean closed;
 
-	private Session(Cryptoki ck, NativeLong handle) {
+	private Session(Cryptoki ck, NativeLong handle, Pkcs11Module module) {
 		this.ck = ck;
 		this.handle = handle;
+		this.module = module;
+		module.opened(1);
 	}
 
 	static Session open(Pkcs11Module module, NativeLong slot) throws CardAccessException {
@@ -29,7 +33,7 @@ final class Session implements AutoCloseable {
 		NativeLongByReference h = new NativeLongByReference();
 		Pkcs11Module.check(ck.C_OpenSession(slot, new NativeLong(Cryptoki.CKF_SERIAL_SESSION | Cryptoki.CKF_RW_SESSION),
 				null, null, h), "C_OpenSession");
-		return new Session(ck, h.getValue());
+		return new Session(ck, h.getValue(), module);
 	}
 
 	void login(long userType, char[] pin) throws CardAccessException {
@@ -157,6 +161,11 @@ final class Session implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		module.opened(-1);
 		if (loggedIn) {
 			ck.C_Logout(handle);
 		}

@@ -42,6 +42,8 @@ final class CertificateIssuer {
 					.map(radesk.store.Mailboxes.Mailbox::email).orElse(null);
 			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), confirmed, me.pseudonym()), now);
 		} catch (GeneralSecurityException e) {
+			// the request passed every check: the CA itself (its token) failed, which its operator must hear of
+			System.getLogger(CertificateIssuer.class.getName()).log(System.Logger.Level.ERROR, "the CA could not sign a certificate", e);
 			throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
 		}
 		CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
