@@ -6,7 +6,7 @@
 # HTTP load client both OCSP responders of the benchmark are measured with. Safe to run again.
 set -euo pipefail
 packages=(
-  openjdk-17-jdk-headless unzip curl ca-certificates
+  openjdk-17-jdk-headless unzip curl ca-certificates iproute2
   libgtk-3-0 xvfb xauth x11-utils xdotool imagemagick dbus-x11 fonts-wqy-microhei fonts-arphic-uming
   softhsm2 opensc pcscd libnss3-tools p11-kit
   poppler-utils openssl tesseract-ocr postfix wrk

@@ -73,7 +73,11 @@ fi
 home="$products/radesk-server/linux/gtk/x86_64/radesk-server"
 scratch=$(mktemp -d)
 log="$products/smoke-server.log"
-port=$(( 20000 + RANDOM % 20000 ))
+# three free ports in a row, below the kernel's range for outgoing connections (32768 and up)
+for _ in $(seq 1 50); do
+  port=$(( 12000 + RANDOM % 20000 ))
+  ss -Htln "( sport = :$port or sport = :$((port + 1)) or sport = :$((port + 2)) )" 2>/dev/null | grep -q . || break
+done
 sport=$((port + 1))
 pport=$((port + 2))
 # starts the server on this scratch folder, its console to $1; $pid is its script's process; waits until it listens
