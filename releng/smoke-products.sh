@@ -151,6 +151,10 @@ for _ in $(seq 1 40); do
 done
 wait "$pid" 2>/dev/null || true
 errors=$(grep -c '^!ENTRY [^ ]* 4 ' "$scratch/workspace/.metadata/.log" 2>/dev/null || true)
+# the request log, written off the request threads, holds the requests once the server stopped
+if ! grep -q '"GET /crl/issuing.crl HTTP/1.1" 200' "$scratch/data/server/logs/requests.0.log" 2>/dev/null; then
+  server_ok=0; echo "smoke: the request log holds no line of the CRL fetched"
+fi
 if [ "$server_ok" != 1 ]; then
   echo "smoke: radesk-server did not answer over HTTPS as expected"; cat "$log"; failed=$((failed + 1))
 elif [ "$stopped" != 1 ]; then

@@ -61,7 +61,6 @@ final class OcspBench {
 	}
 
 	void run(int n, int requests) throws Exception {
-		requestLogToFile();
 		Database db = OsgiServices.await(Database.class);
 		PublicationDesk publication = OsgiServices.await(PublicationDesk.class);
 		int port = OsgiServices.await(RaServerEndpoint.class).publishPort();
@@ -103,18 +102,6 @@ final class OcspBench {
 		Report.detail("  p99 latency (ms; lower is better)", ours.p99Millis(), "openssl ocsp -index -port -multi " + CORES,
 				peer.p99Millis(), "ms");
 		crlFetch(publication, port, n);
-	}
-
-	/** The request log into a rotating file of its own, as the server product writes it (ServerLog), not onto the console. */
-	private void requestLogToFile() throws java.io.IOException {
-		java.util.logging.Logger requests = java.util.logging.Logger.getLogger("org.eclipse.jetty.server.RequestLog");
-		if (requests.getHandlers().length == 0) {
-			requests.setUseParentHandlers(false);
-			java.util.logging.FileHandler file = new java.util.logging.FileHandler(dir.resolve("requests.%g.log").toString(),
-					10 * 1024 * 1024, 5, true);
-			file.setFormatter(new java.util.logging.SimpleFormatter());
-			requests.addHandler(file);
-		}
 	}
 
 	/** The CRL of the N entries fetched over HTTP, against Python's http.server serving the same file. */

@@ -17,7 +17,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
@@ -88,7 +87,8 @@ final class HttpsListener {
 		busy.setMaxSuspendedRequestCount(1_000);
 		busy.setMaxSuspend(Duration.ofSeconds(5));
 		server.setHandler(new HealthFirst(busy));
-		server.setRequestLog(new CustomRequestLog(new Slf4jRequestLogWriter(), "%{client}a \"%r\" %s %O %{ms}Tms"));
+		// the product's request log is a file of its own, written off the request threads; elsewhere the general log
+		server.setRequestLog(new CustomRequestLog(RequestLogFile.writer(), "%{client}a \"%r\" %s %O %{ms}Tms"));
 		server.setStopTimeout(2_000);
 		server.start();
 		return server;

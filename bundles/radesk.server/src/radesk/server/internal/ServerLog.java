@@ -13,7 +13,7 @@ import java.util.logging.SimpleFormatter;
 /**
  * The server product's log: everything logged through {@link System.Logger} (ours, and Jetty's
  * through the SLF4J fragment) goes to a rotating file {@code <data>/server/logs/radesk-server.N.log}
- * (10 MiB × 5) and to the console; the request log is a file of its own beside it.
+ * (10 MiB × 5) and to the console; the request log is a file of its own beside it ({@link RequestLogFile}).
  */
 final class ServerLog {
 
@@ -32,12 +32,10 @@ final class ServerLog {
 		console.setFormatter(new SimpleFormatter());
 		root.addHandler(console);
 		root.setLevel(Level.INFO);
-		Logger requestLog = Logger.getLogger("org.eclipse.jetty.server.RequestLog");
-		requestLog.setUseParentHandlers(false);
-		requestLog.addHandler(rotating(folder, "requests"));
+		// the request log: requests.N.log beside it, written by RequestLogFile off the request threads
+		RequestLogFile.install(folder);
 		// Jetty's own chatter (started, stopped) only when something is wrong
 		Logger.getLogger("org.eclipse.jetty").setLevel(Level.WARNING);
-		requestLog.setLevel(Level.INFO);
 		return folder;
 	}
 
