@@ -135,7 +135,7 @@ post_status() { # path body [token]
 admin_body() { # setup code, password
   echo '{"setupCode":"'"$1"'","account":"smoke.admin","displayName":"Smoke admin","password":"'"$2"'","workstation":"smoke"}'
 }
-code=$(grep -o 'one-time code: [A-Z0-9-]*' "$log" | head -n 1 | cut -d' ' -f3)
+code=$(grep -o 'one-time code: [A-Z0-9-]*' "$log" | head -n 1 | cut -d' ' -f3 || true)
 boot_ok=0
 if [ -n "$code" ] && ! grep -rq "$code" "$scratch/data/server/logs" \
    && [ "$(post_status staff/first-administrator "$(admin_body AAAA-BBBB-CCCC-DDDD smoke-Admin-2026)")" = 403 ] \
@@ -168,7 +168,7 @@ fi
 # server, started again, signs the administrator in with it and no longer with the old one
 recovered=$(RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
   "$home/radesk-server.sh" reset-password smoke.admin 2>&1 || true)
-fresh=$(grep -o 'it works at once): [^ ]*' <<<"$recovered" | sed 's/.*: //')
+fresh=$(grep -o 'it works at once): [^ ]*' <<<"$recovered" | sed 's/.*: //' || true)
 recovery_ok=0
 if [ "$boot_ok" = 1 ] && [ -n "$fresh" ]; then
   start_server "$products/smoke-server-again.log"

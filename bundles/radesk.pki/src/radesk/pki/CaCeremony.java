@@ -111,12 +111,12 @@ public final class CaCeremony {
 		KeyPair root = CaKeys.ecKeyPair("secp384r1", random);
 		X500Name rootName = CaKeys.caName(organization, "Root CA");
 		ContentSigner rootSigner = signer(root.getPrivate(), random);
-		X509Certificate rootCert = CaKeys.caCertificate(rootName, rootName, root.getPublic(), rootSigner, now, ROOT_VALIDITY, -1,
-				random, null);
-		X509Certificate issuing = CaKeys.caCertificate(CaKeys.caName(organization, "Issuing CA"), rootName, issuingKey, rootSigner, now,
-				CA_VALIDITY, 0, random, null);
-		X509Certificate tls = CaKeys.caCertificate(CaKeys.caName(organization, "TLS CA"), rootName, tlsKey, rootSigner, now, CA_VALIDITY,
-				0, random, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+		X509Certificate rootCert = CaKeys.caCertificate(rootName, rootName, root.getPublic(), root.getPublic(), rootSigner, now,
+				ROOT_VALIDITY, -1, random, null);
+		X509Certificate issuing = CaKeys.caCertificate(CaKeys.caName(organization, "Issuing CA"), rootName, root.getPublic(), issuingKey,
+				rootSigner, now, CA_VALIDITY, 0, random, null);
+		X509Certificate tls = CaKeys.caCertificate(CaKeys.caName(organization, "TLS CA"), rootName, root.getPublic(), tlsKey, rootSigner,
+				now, CA_VALIDITY, 0, random, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
 		issuing.verify(rootCert.getPublicKey());
 		tls.verify(rootCert.getPublicKey());
 
@@ -186,9 +186,9 @@ public final class CaCeremony {
 		X509Certificate oldIssuing = read(folder.resolve(ISSUING));
 		X509Certificate oldTls = read(folder.resolve(TLS));
 		X509Certificate issuing = CaKeys.caCertificate(X500Name.getInstance(oldIssuing.getSubjectX500Principal().getEncoded()), rootName,
-				token.key(CaToken.Key.ISSUING, false), rootSigner, now, validity, 0, random, null);
+				root.getPublicKey(), token.key(CaToken.Key.ISSUING, false), rootSigner, now, validity, 0, random, null);
 		X509Certificate tls = CaKeys.caCertificate(X500Name.getInstance(oldTls.getSubjectX500Principal().getEncoded()), rootName,
-				token.key(CaToken.Key.TLS, false), rootSigner, now, validity, 0, random,
+				root.getPublicKey(), token.key(CaToken.Key.TLS, false), rootSigner, now, validity, 0, random,
 				new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
 		issuing.verify(root.getPublicKey());
 		tls.verify(root.getPublicKey());

@@ -105,7 +105,8 @@ record CaKeys(X509Certificate root, X509Certificate issuing, CaSigning issuingKe
 		X509Certificate rootCert = (X509Certificate) store.getCertificate("root");
 		KeyPair tls = ecKeyPair("secp256r1", random);
 		X509Certificate tlsCert = caCertificate(caName(organization, "TLS CA"),
-				org.bouncycastle.asn1.x500.X500Name.getInstance(rootCert.getSubjectX500Principal().getEncoded()), tls, rootKey,
+				org.bouncycastle.asn1.x500.X500Name.getInstance(rootCert.getSubjectX500Principal().getEncoded()), rootCert.getPublicKey(),
+				tls, rootKey,
 				"SHA384withECDSA", Instant.now(), Duration.ofDays(10 * 365), 0, random,
 				new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth));
 		tlsCert.verify(rootCert.getPublicKey());
@@ -122,10 +123,10 @@ record CaKeys(X509Certificate root, X509Certificate issuing, CaSigning issuingKe
 		Instant now = Instant.now();
 		KeyPair root = ecKeyPair("secp384r1", random);
 		X500Name rootName = caName(organization, "Root CA");
-		X509Certificate rootCert = caCertificate(rootName, rootName, root, root.getPrivate(), "SHA384withECDSA", now,
+		X509Certificate rootCert = caCertificate(rootName, rootName, root.getPublic(), root, root.getPrivate(), "SHA384withECDSA", now,
 				Duration.ofDays(20 * 365), -1, random, null);
 		KeyPair issuing = ecKeyPair("secp256r1", random);
-		X509Certificate issuingCert = caCertificate(caName(organization, "Issuing CA"), rootName, issuing,
+		X509Certificate issuingCert = caCertificate(caName(organization, "Issuing CA"), rootName, root.getPublic(), issuing,
 				root.getPrivate(), "SHA384withECDSA", now, Duration.ofDays(10 * 365), 0, random, null);
 		issuingCert.verify(rootCert.getPublicKey());
 
@@ -146,11 +147,11 @@ record CaKeys(X509Certificate root, X509Certificate issuing, CaSigning issuingKe
 		Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
 	}
 
-	private static X509Certificate caCertificate(X500Name subject, X500Name issuer, KeyPair subjectKeys, PrivateKey signer,
-			String algorithm, Instant now, Duration validity, int pathLength, SecureRandom random,
+	private static X509Certificate caCertificate(X500Name subject, X500Name issuer, java.security.PublicKey issuerKey,
+			KeyPair subjectKeys, PrivateKey signer, String algorithm, Instant now, Duration validity, int pathLength, SecureRandom random,
 			org.bouncycastle.asn1.x509.ExtendedKeyUsage only) throws GeneralSecurityException {
 		try {
-			return caCertificate(subject, issuer, subjectKeys.getPublic(),
+			return caCertificate(subject, issuer, issuerKey, subjectKeys.getPublic(),
 					new JcaContentSignerBuilder(algorithm).setProvider(Bc.PROVIDER).setSecureRandom(random).build(signer), now, validity,
 					pathLength, random, only);
 		} catch (org.bouncycastle.operator.OperatorCreationException e) {
@@ -159,9 +160,9 @@ record CaKeys(X509Certificate root, X509Certificate issuing, CaSigning issuingKe
 	}
 
 	/** A CA certificate for {@code subjectKey}, signed by {@code signer} (the root's key). */
-	static X509Certificate caCertificate(X500Name subject, X500Name issuer, java.security.PublicKey subjectKey,
-			org.bouncycastle.operator.ContentSigner signer, Instant now, Duration validity, int pathLength, SecureRandom random,
-			org.bouncycastle.asn1.x509.ExtendedKeyUsage only) throws GeneralSecurityException {
+	static X509Certificate caCertificate(X500Name subject, X500Name issuer, java.security.PublicKey issuerKey,
+			java.security.PublicKey subjectKey, org.bouncycastle.operator.ContentSigner signer, Instant now, Duration validity,
+			int pathLength, SecureRandom random, org.bouncycastle.asn1.x509.ExtendedKeyUsage only) throws GeneralSecurityException {
 		try {
 			JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
 			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new SerialNumbers(random).next(),
@@ -170,6 +171,8 @@ record CaKeys(X509Certificate root, X509Certificate issuing, CaSigning issuingKe
 					pathLength < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLength));
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 			b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
+			// the issuer's key by its id only (no name and serial, which a renewal of the issuer's certificate changes)
+			b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerKey));
 			if (only != null) {
 				// what the CA's certificates may be used for (the TLS CA: web servers only)
 				b.addExtension(Extension.extendedKeyUsage, false, only);
