@@ -136,6 +136,11 @@ public final class CaCeremony {
 			sheet.println("請將檔案移出本機，並與通行碼分開保管；於發證 CA 到期前展期時才需要（radesk-server.sh renew-ca <檔案>）。");
 			sheet.println("====");
 			sheet.flush();
+			if (sheet.checkError()) {
+				// nobody saw the passphrase: no ceremony, rather than a root nobody can ever open
+				Files.deleteIfExists(backup);
+				throw new IOException("the key ceremony's passphrase could not be shown (the console is closed): nothing was made");
+			}
 		} finally {
 			Arrays.fill(passphrase, '\0');
 		}
@@ -153,6 +158,15 @@ public final class CaCeremony {
 	 * key is in memory for this call only. Returns the new issuing CA certificate.
 	 */
 	public static X509Certificate renew(Path folder, CaToken token, Path backup, char[] passphrase, SecureRandom random)
+			throws GeneralSecurityException, IOException {
+		// one ceremony or renewal at a time on a data folder
+		try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(folder.resolve(".ceremony.lock"),
+				StandardOpenOption.CREATE, StandardOpenOption.WRITE); java.nio.channels.FileLock held = lock.lock()) {
+			return renewHeld(folder, token, backup, passphrase, random);
+		}
+	}
+
+	private static X509Certificate renewHeld(Path folder, CaToken token, Path backup, char[] passphrase, SecureRandom random)
 			throws GeneralSecurityException, IOException {
 		X509Certificate root = read(folder.resolve(ROOT));
 		KeyStore store = KeyStore.getInstance("PKCS12");
@@ -180,11 +194,18 @@ public final class CaCeremony {
 		}
 		Instant now = Instant.now();
 		Duration left = Duration.between(now, root.getNotAfter().toInstant());
+		if (left.compareTo(Duration.ofDays(30)) < 0) {
+			throw new GeneralSecurityException("the root ends " + root.getNotAfter().toInstant()
+					+ ": too soon to certify the issuing CA again; a new root (a new CA) is needed");
+		}
 		Duration validity = left.compareTo(CA_VALIDITY) < 0 ? left : CA_VALIDITY;
 		ContentSigner rootSigner = signer(rootKey, random);
 		X500Name rootName = X500Name.getInstance(root.getSubjectX500Principal().getEncoded());
 		X509Certificate oldIssuing = read(folder.resolve(ISSUING));
 		X509Certificate oldTls = read(folder.resolve(TLS));
+		// the token's keys are the CA's ones: a wrong module or a swapped token gets nothing certified
+		same(oldIssuing, token.key(CaToken.Key.ISSUING, false), token);
+		same(oldTls, token.key(CaToken.Key.TLS, false), token);
 		X509Certificate issuing = CaKeys.caCertificate(X500Name.getInstance(oldIssuing.getSubjectX500Principal().getEncoded()), rootName,
 				root.getPublicKey(), token.key(CaToken.Key.ISSUING, false), rootSigner, now, validity, 0, random, null);
 		X509Certificate tls = CaKeys.caCertificate(X500Name.getInstance(oldTls.getSubjectX500Principal().getEncoded()), rootName,
@@ -227,13 +248,17 @@ public final class CaCeremony {
 		store.setKeyEntry("root", key, passphrase, new Certificate[] { certificate });
 		Path target = folder.resolve("radesk-root-key-" + STAMP.format(now) + ".p12");
 		Path staged = Files.createTempFile(folder, ".radesk-root-", ".tmp");
-		CaKeys.ownerOnly(staged);
-		try (OutputStream out = Files.newOutputStream(staged)) {
-			store.store(out, passphrase);
+		try {
+			CaKeys.ownerOnly(staged);
+			try (OutputStream out = Files.newOutputStream(staged)) {
+				store.store(out, passphrase);
+			}
+			sync(staged);
+			Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+			return target;
+		} finally {
+			Files.deleteIfExists(staged);
 		}
-		sync(staged);
-		Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-		return target;
 	}
 
 	static X509Certificate read(Path file) throws GeneralSecurityException, IOException {
@@ -245,9 +270,13 @@ public final class CaCeremony {
 	/** A certificate written whole (DER) or not at all. */
 	private static void write(Path file, X509Certificate certificate) throws GeneralSecurityException, IOException {
 		Path staged = Files.createTempFile(file.getParent(), ".cer-", ".tmp");
-		Files.write(staged, certificate.getEncoded());
-		sync(staged);
-		Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		try {
+			Files.write(staged, certificate.getEncoded());
+			sync(staged);
+			Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(staged);
+		}
 	}
 
 	private static void sync(Path file) throws IOException {

@@ -89,7 +89,9 @@ final class CaTokenKeys {
 				return work.on(session(create));
 			} catch (CardAccessException e) {
 				drop();
-				if (e.reason() == Reason.KEY_NOT_ON_CARD || round == 2 || round == 1 && module.openSessions() > 0) {
+				// a wrong or locked PIN is never tried again: an HSM would lock its user PIN after a few tries
+				if (e.reason() == Reason.KEY_NOT_ON_CARD || e.reason() == Reason.WRONG_PIN || e.reason() == Reason.PIN_LOCKED
+						|| round == 2 || round == 1 && module.openSessions() > 0) {
 					throw e;
 				}
 				// the session ended under us (the token was reset, the module restarted): once more on a new one;
@@ -112,10 +114,14 @@ final class CaTokenKeys {
 
 	private void drop() {
 		if (open != null) {
-			try {
-				open.close();
-			} catch (RuntimeException e) {
-				// already gone with the module's restart
+			if (openGeneration != module.generation()) {
+				open.abandon(); // ended by the module's restart: its handle number may be another session's now
+			} else {
+				try {
+					open.close();
+				} catch (RuntimeException e) {
+					// the token went away with it
+				}
 			}
 			open = null;
 		}
@@ -126,7 +132,7 @@ final class CaTokenKeys {
 		if (open != null && openGeneration == module.generation()) {
 			return open;
 		}
-		open = null;
+		drop();
 		int generation = module.generation();
 		NativeLong slot;
 		try {

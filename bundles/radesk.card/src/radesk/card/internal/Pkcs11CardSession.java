@@ -277,4 +277,9 @@ final class Pkcs11CardSession implements CardSession {
 	public void close() {
 		session.close();
 	}
+
+	/** See {@link Session#abandon}. */
+	void abandon() {
+		session.abandon();
+	}
 }

@@ -18,6 +18,7 @@ final class Session implements AutoCloseable {
 	private final Cryptoki ck;
 	private final NativeLong handle;
 	private final Pkcs11Module module;
+	private final int generation;
 	private boolean loggedIn;
 	private boolean closed;
 
@@ -25,6 +26,7 @@ final class Session implements AutoCloseable {
 		this.ck = ck;
 		this.handle = handle;
 		this.module = module;
+		this.generation = module.generation();
 		module.opened(1);
 	}
 
@@ -159,9 +161,21 @@ final class Session implements AutoCloseable {
 		return out;
 	}
 
+	/** Forgets a session the module's restart already ended: counted closed, nothing sent (its handle may be another's now). */
+	void abandon() {
+		if (!closed) {
+			closed = true;
+			module.opened(-1);
+		}
+	}
+
 	@Override
 	public void close() {
 		if (closed) {
+			return;
+		}
+		if (module.generation() != generation) {
+			abandon(); // the module restarted since: this handle's number may belong to a newer session
 			return;
 		}
 		closed = true;

@@ -97,6 +97,7 @@ final class RequestLogFile extends AbstractLifeCycle implements RequestLog.Write
 	private volatile boolean closing;
 	private BufferedWriter out;
 	private long written;
+	private long toldAt = System.nanoTime() - TimeUnit.MINUTES.toNanos(2);
 
 	private RequestLogFile(Path folder) {
 		this.folder = folder;
@@ -148,9 +149,16 @@ final class RequestLogFile extends AbstractLifeCycle implements RequestLog.Write
 				out.flush();
 			} catch (InterruptedException e) {
 				closing = true;
-			} catch (IOException e) {
-				System.getLogger(RequestLogFile.class.getName()).log(System.Logger.Level.ERROR,
-						"the request log " + folder.resolve("requests.0.log") + " cannot be written", e);
+			} catch (IOException | RuntimeException e) {
+				// a full disk, a folder taken away: the lines of this batch are counted lost, told once a minute at most
+				dropped.addAndGet(batch.size());
+				long now = System.nanoTime();
+				if (now - toldAt > TimeUnit.MINUTES.toNanos(1)) {
+					toldAt = now;
+					System.getLogger(RequestLogFile.class.getName()).log(System.Logger.Level.ERROR,
+							"the request log " + folder.resolve("requests.0.log") + " cannot be written: " + e);
+				}
+				reopenAfterFailure();
 			} finally {
 				batch.clear();
 			}
@@ -164,6 +172,20 @@ final class RequestLogFile extends AbstractLifeCycle implements RequestLog.Write
 		out.write(line);
 		out.write('\n');
 		written += line.length() + 1;
+	}
+
+	/** After a failed write the file is opened afresh, so that the log goes on once the disk has room again. */
+	private void reopenAfterFailure() {
+		try {
+			out.close();
+		} catch (IOException | RuntimeException ignored) {
+			// it failed already
+		}
+		try {
+			open();
+		} catch (IOException | RuntimeException e) {
+			// tried again at the next batch
+		}
 	}
 
 	/** requests.0.log becomes .1, .1 becomes .2 …, the oldest goes; a new .0 is begun. */
@@ -194,6 +216,8 @@ final class RequestLogFile extends AbstractLifeCycle implements RequestLog.Write
 	protected void doStop() throws IOException, InterruptedException {
 		closing = true;
 		writer.join(5_000);
-		out.close();
+		if (!writer.isAlive()) {
+			out.close(); // still writing after 5 s (a disk that hangs): left to end with the JVM rather than raced
+		}
 	}
 }
