@@ -131,18 +131,23 @@ class WalkInIntakeUiTest {
 		}
 	}
 
-	/**
-	 * 暫禁 in 王小明's story: connected, the clerk puts his certificate on hold (the story says so), cannot
-	 * resume it (an officer's work; refused in words), and an officer resumes it at the server; embedded,
-	 * he has no certificate and neither button can be pressed.
-	 */
-	private static void holdAndResume(WorkbenchRobot robot) throws Exception {
+	/** 查詢: 王小明 searched by his ID number and his story opened. */
+	private static void openStoryOfWang(WorkbenchRobot robot) {
 		robot.chord(SWT.ALT, 'w');
 		robot.press('s');
 		robot.type("search.text", "a1234");
 		robot.waitUntil(() -> !robot.rows("search.results").isEmpty(), "王小明 found");
 		robot.openRow("search.results", 0);
 		robot.waitUntil(() -> robot.textOf("story.title").startsWith("王小明"), () -> "the story: " + robot.textOf("story.title"));
+	}
+
+	/**
+	 * 暫禁 in 王小明's story: connected, the clerk puts his certificate on hold (the story says so), cannot
+	 * resume it (an officer's work; refused in words), and an officer resumes it at the server; embedded,
+	 * he has no certificate and neither button can be pressed.
+	 */
+	private static void holdAndResume(WorkbenchRobot robot) throws Exception {
+		openStoryOfWang(robot);
 		if (!connected()) {
 			assertFalse(robot.onUi(() -> robot.find("story.hold.suspend").isEnabled() || robot.find("story.hold.resume").isEnabled()),
 					"no certificate, nothing to suspend or resume");
@@ -341,12 +346,7 @@ class WalkInIntakeUiTest {
 		robot.find("forms.table");
 		robot.select("forms.kind", 2);
 		robot.screenshot(shots().resolve("forms-zh_TW.png"));
-		robot.chord(SWT.ALT, 'w');
-		robot.press('s');
-		robot.type("search.text", "a1234");
-		robot.waitUntil(() -> !robot.rows("search.results").isEmpty(), "王小明 found");
-		robot.openRow("search.results", 0);
-		robot.waitUntil(() -> robot.textOf("story.title").startsWith("王小明"), () -> "the story: " + robot.textOf("story.title"));
+		openStoryOfWang(robot);
 		robot.screenshot(shots().resolve("story-zh_TW.png"));
 		assertEquals("此人的憑證尚無展期通知。", robot.textOf("story.notices.outcome"));
 		// 展期到期: 王小明's certificate (connected: he applied at home) in the month it ends
