@@ -35,6 +35,8 @@ final class CaTokenKeys {
 	private final Path pins;
 	private Pkcs11CardSession open;
 	private int openGeneration;
+	/** Read from the PIN file once it exists: every card list asks for it. */
+	private String label;
 
 	CaTokenKeys(Pkcs11Module module, SecureRandom random, Path folder) {
 		this.module = module;
@@ -48,7 +50,7 @@ final class CaTokenKeys {
 	 * away and came back broken until the module starts afresh).
 	 */
 	String labelOn(Pkcs11Module on) {
-		if (on != module || !Files.exists(pins)) {
+		if (on != module || label == null && !Files.exists(pins)) {
 			return null;
 		}
 		try {
@@ -59,13 +61,13 @@ final class CaTokenKeys {
 	}
 
 	String location() {
-		String label;
+		String shown;
 		try {
-			label = Files.exists(pins) ? label() : CaToken.LABEL + "-…";
+			shown = Files.exists(pins) ? label() : CaToken.LABEL + "-…";
 		} catch (IOException e) {
-			label = CaToken.LABEL + "-?";
+			shown = CaToken.LABEL + "-?";
 		}
-		return module.path() + ", token " + label;
+		return module.path() + ", token " + shown;
 	}
 
 	PublicKey key(CaToken.Key which, boolean create) throws CardAccessException, IOException {
@@ -203,10 +205,13 @@ final class CaTokenKeys {
 		}
 	}
 
-	/** The token's label as the PIN file names it (a file from before labels had suffixes: the bare label). */
+	/** The token's label as the PIN file names it (a file from before labels had suffixes: the bare label); read once. */
 	private String label() throws IOException {
-		String label = value("label");
-		return label == null ? CaToken.LABEL : label;
+		if (label == null) {
+			String named = value("label");
+			label = named == null ? CaToken.LABEL : named;
+		}
+		return label;
 	}
 
 	private char[] pin(String which) throws IOException {
