@@ -28,16 +28,25 @@ public final class CmsSignatures {
 	private CmsSignatures() {
 	}
 
-	/**
-	 * The provider of the ECDSA signature: the JDK's own from Java 25 on (about 0.16 ms a P-256
-	 * signature on this project's machines), Bouncy Castle's before it (0.39 ms against the JDK 17
-	 * SunEC's 0.62 ms). A notice is signed for every mail the job sends.
-	 */
-	private static final java.security.Provider SIGNING = Runtime.version().feature() >= 25 ? null : Bc.PROVIDER;
+	/** The nonces of P-256 signatures ({@link P256Signer}). */
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 	private static final org.bouncycastle.operator.DigestCalculatorProvider DIGESTS = digests();
 
-	/** The chain of the last signer, parsed once for Bouncy Castle: every notice of a run has the same. */
-	private record Prepared(List<X509Certificate> chain, JcaCertStore store, org.bouncycastle.cert.X509CertificateHolder signer) {
+	/**
+	 * The chain and key of the last signer, made ready once: every notice of a run has the same. The
+	 * key as the native provider holds it ({@code nativeKey}, null without one), else on Bouncy
+	 * Castle's shared P-256 domain ({@code p256}, empty when it is not a software P-256 key).
+	 */
+	private record Prepared(List<X509Certificate> chain, PrivateKey key, JcaCertStore store,
+			org.bouncycastle.cert.X509CertificateHolder signer, PrivateKey nativeKey,
+			java.util.Optional<org.bouncycastle.crypto.params.ECPrivateKeyParameters> p256) {
+
+		org.bouncycastle.operator.ContentSigner contentSigner() throws OperatorCreationException {
+			if (nativeKey != null) {
+				return new JcaContentSignerBuilder("SHA256withECDSA").setProvider(NativeCrypto.provider().orElseThrow()).build(nativeKey);
+			}
+			return p256.isPresent() ? P256Signer.signer(p256.get(), RANDOM) : new JcaContentSignerBuilder("SHA256withECDSA").build(key);
+		}
 	}
 
 	private static volatile Prepared prepared;
@@ -50,21 +59,30 @@ public final class CmsSignatures {
 		}
 	}
 
+	/** {@code key} as the native provider holds it (translated once), or null: no native provider, or it refuses the key. */
+	private static PrivateKey nativeKey(PrivateKey key) {
+		java.util.Optional<java.security.Provider> provider = NativeCrypto.provider();
+		if (provider.isEmpty() || !"EC".equals(key.getAlgorithm())) {
+			return null;
+		}
+		try {
+			return (PrivateKey) java.security.KeyFactory.getInstance("EC", provider.get()).translateKey(key);
+		} catch (GeneralSecurityException | RuntimeException e) {
+			return null;
+		}
+	}
+
 	/** The DER of a detached SignedData over {@code content}, signed by {@code key} of {@code chain.get(0)}. */
 	public static byte[] detached(byte[] content, PrivateKey key, List<X509Certificate> chain) throws GeneralSecurityException {
 		try {
 			Prepared p = prepared;
-			if (p == null || !p.chain().equals(chain)) {
-				p = new Prepared(List.copyOf(chain), new JcaCertStore(chain),
-						new org.bouncycastle.cert.X509CertificateHolder(chain.get(0).getEncoded()));
+			if (p == null || p.key() != key || !p.chain().equals(chain)) {
+				p = new Prepared(List.copyOf(chain), key, new JcaCertStore(chain),
+						new org.bouncycastle.cert.X509CertificateHolder(chain.get(0).getEncoded()), nativeKey(key), P256Signer.key(key));
 				prepared = p;
 			}
-			JcaContentSignerBuilder signer = new JcaContentSignerBuilder("SHA256withECDSA");
-			if (SIGNING != null) {
-				signer.setProvider(SIGNING);
-			}
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-			generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(DIGESTS).build(signer.build(key), p.signer()));
+			generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(DIGESTS).build(p.contentSigner(), p.signer()));
 			generator.addCertificates(p.store());
 			return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
 		} catch (OperatorCreationException | CMSException | IOException e) {

@@ -1,0 +1,52 @@
+package radesk.pki;
+
+import java.security.Provider;
+import java.util.Optional;
+
+/**
+ * The native crypto provider where this machine has one: the Amazon Corretto Crypto Provider
+ * (AWS-LC; its bundle is in the Linux x86_64 products), about 25 times the JDK's ECDSA P-256 signing
+ * on Java 17. Elsewhere (Windows, other CPUs, a provider that fails its self-tests, or
+ * {@code -Dradesk.crypto=jdk}) the signatures are made by Java code instead, with the same results.
+ * Chosen once, at the first use, and named in the log; never registered with the JDK globally.
+ */
+public final class NativeCrypto {
+
+	private static final System.Logger LOG = System.getLogger(NativeCrypto.class.getName());
+	private static final Optional<Provider> PROVIDER = load();
+
+	private NativeCrypto() {
+	}
+
+	/** The native provider, or empty when the Java providers do the work. */
+	public static Optional<Provider> provider() {
+		return PROVIDER;
+	}
+
+	/** What signs here, in words for the log and the About dialog. */
+	public static String describe() {
+		return PROVIDER.map(p -> p.getName() + " " + p.getVersionStr() + " (native)")
+				.orElse("Java (" + System.getProperty("java.vendor") + " " + Runtime.version() + ", Bouncy Castle)");
+	}
+
+	private static Optional<Provider> load() {
+		if ("jdk".equalsIgnoreCase(System.getProperty("radesk.crypto", ""))) {
+			LOG.log(System.Logger.Level.INFO, "crypto: Java providers (radesk.crypto=jdk)");
+			return Optional.empty();
+		}
+		try {
+			com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider accp =
+					com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+			accp.assertHealthy();
+			LOG.log(System.Logger.Level.INFO, "crypto: " + accp.getName() + " " + accp.getVersionStr() + " ("
+					+ accp.getAwsLcVersionStr() + ", native)");
+			return Optional.of(accp);
+		} catch (NoClassDefFoundError e) {
+			LOG.log(System.Logger.Level.INFO, "crypto: Java providers (no native provider for " + System.getProperty("os.name") + " "
+					+ System.getProperty("os.arch") + ")");
+		} catch (RuntimeException | LinkageError e) {
+			LOG.log(System.Logger.Level.WARNING, "crypto: the native provider could not start, Java providers instead: " + e, e);
+		}
+		return Optional.empty();
+	}
+}
