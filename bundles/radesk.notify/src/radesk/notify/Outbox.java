@@ -181,11 +181,12 @@ public final class Outbox {
 	/**
 	 * Sends the ready notices a page at a time, over {@code settings.connections()} SMTP connections
 	 * at once (composing and signing on as many threads): the lease renewed, the page claimed in one
-	 * transaction, each notice sent by one thread; a page is done before the next is read.
+	 * transaction, each notice sent by one thread. The next page is read and claimed while the last
+	 * is still being sent (at most one page ahead), so the connections never wait for the reading.
 	 */
 	private void send(MailSettings settings, AtomicIntegerArray counts) throws Exception {
 		GroupCommit group = new GroupCommit(db, "notice writer", 4 * settings.connections() + 16);
-		NoticeSender sender = new NoticeSender(group, settings, signer, clock, job, counts);
+		NoticeSender sender = new NoticeSender(group, db, settings, signer, clock, job, counts);
 		int width = settings.connections();
 		BlockingQueue<Mailer> mailers = new ArrayBlockingQueue<>(width);
 		ExecutorService threads = Executors.newFixedThreadPool(width, work -> {
@@ -193,27 +194,37 @@ public final class Outbox {
 			t.setDaemon(true);
 			return t;
 		});
-		List<Long> page = new ArrayList<>();
+		// claimed by this run and not yet settled by a sender
+		java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		java.util.Deque<Future<Void>> sending = new java.util.ArrayDeque<>();
 		try {
 			for (int i = 0; i < width; i++) {
 				mailers.add(new Mailer(settings));
 			}
 			while (true) {
+				while (sending.size() > PAGE) {
+					finish(sending.poll());
+				}
 				Instant now = clock.instant();
 				List<Notices.Row> ready = db.inTransaction((Connection c) ->
 						Leases.take(c, LEASE, holder, now, now.plus(leaseFor)) == Leases.Outcome.HELD_ELSEWHERE ? List.<Notices.Row>of()
 								: Notices.ready(c, now, PAGE));
 				if (ready.isEmpty()) {
-					group.flush();
-					if (sender.lost() != null) {
-						throw sender.lost();
+					if (sending.isEmpty()) {
+						group.flush();
+						if (sender.lost() != null) {
+							throw sender.lost();
+						}
+						return;
 					}
-					return;
+					while (!sending.isEmpty()) {
+						finish(sending.poll());
+					}
+					continue; // once more: a notice re-sent from the counter meanwhile is ready now
 				}
-				page.clear();
-				List<Future<Void>> sending = new ArrayList<>();
 				for (NoticeSender.Claimed claimed : sender.claim(ready)) {
-					page.add(claimed.row().id());
+					long id = claimed.row().id();
+					inFlight.add(id);
 					sending.add(threads.submit(() -> {
 						Mailer mailer = mailers.take();
 						try {
@@ -221,15 +232,9 @@ public final class Outbox {
 						} finally {
 							mailers.add(mailer);
 						}
+						inFlight.remove(id);
 						return null;
 					}));
-				}
-				for (Future<Void> f : sending) {
-					try {
-						f.get();
-					} catch (ExecutionException e) {
-						throw e.getCause() instanceof Exception cause ? cause : e;
-					}
 				}
 			}
 		} finally {
@@ -237,12 +242,21 @@ public final class Outbox {
 			threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
 			mailers.forEach(Mailer::close);
 			group.close(); // what the senders recorded, committed
-			// a page claimed but not all sent (a failure stopped the run): no dot went out for what of it
-			// is still SENDING, and no sender of this run is left to write one — queued again, now
+			// claimed but not settled (a failure stopped the run): no dot went out for what of it is
+			// still SENDING, and no sender of this run is left to write one — queued again, now
+			List<Long> unsettled = List.copyOf(inFlight);
 			db.inTransaction((Connection c) -> {
-				Notices.requeueSending(c, page);
+				Notices.requeueSending(c, unsettled);
 				return null;
 			});
+		}
+	}
+
+	private static void finish(Future<Void> sent) throws Exception {
+		try {
+			sent.get();
+		} catch (ExecutionException e) {
+			throw e.getCause() instanceof Exception cause ? cause : e;
 		}
 	}
 }

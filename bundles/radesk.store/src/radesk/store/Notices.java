@@ -88,7 +88,7 @@ public final class Notices {
 	/** Queued notices whose time has come, oldest first. */
 	public static List<Row> ready(Connection c, Instant now, int limit) throws SQLException {
 		return Rows.list(c, "select " + COLUMNS + " from notice where state = 'QUEUED' and next_attempt_at <= ?"
-				+ " order by next_attempt_at, id fetch first " + limit + " rows only", mapper(), now);
+				+ " order by state, next_attempt_at, id fetch first " + limit + " rows only", mapper(), now);
 	}
 
 	public static java.util.Optional<Row> find(Connection c, long id) throws SQLException {
