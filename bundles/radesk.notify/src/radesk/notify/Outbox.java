@@ -206,9 +206,11 @@ public final class Outbox {
 					finish(sending.poll());
 				}
 				Instant now = clock.instant();
-				List<Notices.Row> ready = db.inTransaction((Connection c) ->
-						Leases.take(c, LEASE, holder, now, now.plus(leaseFor)) == Leases.Outcome.HELD_ELSEWHERE ? List.<Notices.Row>of()
-								: Notices.ready(c, now, PAGE));
+				// the lease renewed by the writer too: while the job sends, nothing else of it writes (with a
+				// second writer, H2 was seen to lose a commit it had reported, at kill -9: a notice sent twice)
+				boolean held = group.write((Connection c) -> Leases.take(c, LEASE, holder, now, now.plus(leaseFor))
+						!= Leases.Outcome.HELD_ELSEWHERE);
+				List<Notices.Row> ready = held ? db.inTransaction((Connection c) -> Notices.ready(c, now, PAGE)) : List.of();
 				if (ready.isEmpty()) {
 					if (sending.isEmpty()) {
 						group.flush();

@@ -158,12 +158,17 @@ class NoticesTest {
 
 	/** The plain-text alternative inside the signed message. */
 	static String plainText(Part part) throws Exception {
-		if (part.isMimeType("text/plain")) {
+		return textOf(part, "text/plain");
+	}
+
+	/** The first part of {@code type} inside the message, decoded. */
+	static String textOf(Part part, String type) throws Exception {
+		if (part.isMimeType(type)) {
 			return (String) part.getContent();
 		}
 		if (part.getContent() instanceof Multipart m) {
 			for (int i = 0; i < m.getCount(); i++) {
-				String text = plainText(m.getBodyPart(i));
+				String text = textOf(m.getBodyPart(i), type);
 				if (text != null) {
 					return text;
 				}
@@ -200,6 +205,9 @@ class NoticesTest {
 		assertTrue(notice.isMimeType("multipart/signed"), notice.getContentType());
 		String text = plainText(notice);
 		assertTrue(text.contains("憑證識別碼") && text.contains("RA Desk 用戶端程式"), text);
+		String html = textOf(notice, "text/html");
+		assertTrue(html != null && html.contains("憑證識別碼") && html.contains("RA Desk 用戶端程式") && !html.contains("<a "),
+				"the HTML alternative: " + html);
 		assertFalse(text.contains("http://") || text.contains("https://") || notice.getContentType().contains("mixed"), "no link");
 		assertEquals(0, attachments(notice), "no attachment");
 		assertTrue(notice.getMessageID().startsWith("<renewal."), notice.getMessageID());
