@@ -14,7 +14,6 @@ import javax.mail.internet.MimeMessage;
 
 import radesk.core.access.Actor;
 import radesk.store.AuditRecords;
-import radesk.store.Database;
 import radesk.store.GroupCommit;
 import radesk.store.Mailboxes;
 import radesk.store.Notices;
@@ -36,7 +35,6 @@ final class NoticeSender {
 	 * locked by a transaction that no longer exists (the notices benchmark's kill, H2 2.5.252, 8 writers).
 	 */
 	private final GroupCommit group;
-	private final Database db;
 	private final MailSettings settings;
 	private final MessageSigner signer;
 	private final Clock clock;
@@ -44,10 +42,8 @@ final class NoticeSender {
 	private final AtomicIntegerArray counts;
 	private final AtomicReference<Exception> lost = new AtomicReference<>();
 
-	NoticeSender(GroupCommit group, Database db, MailSettings settings, MessageSigner signer, Clock clock, Actor job,
-			AtomicIntegerArray counts) {
+	NoticeSender(GroupCommit group, MailSettings settings, MessageSigner signer, Clock clock, Actor job, AtomicIntegerArray counts) {
 		this.group = group;
-		this.db = db;
 		this.settings = settings;
 		this.signer = signer;
 		this.clock = clock;
@@ -64,40 +60,27 @@ final class NoticeSender {
 	record Claimed(Notices.Row row, Notices.Facts facts) {
 	}
 
-	/** What the claim read of a notice: why it is no longer to be sent (null: it is), and what its letter says. */
-	private record Verdict(Notices.Row row, String why, Optional<Notices.Facts> facts) {
-	}
-
 	/**
-	 * Claims a page of ready notices: each still due and to the same usable address moves QUEUED →
-	 * SENDING (conditionally: a notice another runner took is skipped); the others are cancelled,
-	 * audited. What decides is read first, on a connection of its own: the writer, the job's one
-	 * serial part, only makes the moves, in one transaction.
+	 * Claims a page of ready notices in one transaction: each still due and to the same usable
+	 * address moves QUEUED → SENDING (conditionally: a notice another runner took is skipped); the
+	 * others are cancelled, audited.
 	 */
 	List<Claimed> claim(List<Notices.Row> rows) throws Exception {
 		Instant now = clock.instant();
-		List<Verdict> verdicts = db.inTransaction((Connection c) -> {
-			List<Verdict> read = new ArrayList<>();
+		return group.write((Connection c) -> {
+			List<Claimed> claimed = new ArrayList<>();
 			for (Notices.Row row : rows) {
 				Optional<Mailboxes.Mailbox> box = Mailboxes.of(c, row.subscriberId());
 				String why = !Notices.stillDue(c, row.certificateSerial(), now) ? "renewed, revoked, suspended or expired"
 						: box.isEmpty() || !box.get().usable() ? "address not confirmed or undeliverable"
 								: !box.get().email().equalsIgnoreCase(row.recipient()) ? "address changed" : null;
-				Optional<Notices.Facts> facts = why == null ? Notices.facts(c, row.certificateSerial()) : Optional.empty();
-				read.add(new Verdict(row, why == null && facts.isEmpty() ? "certificate not found" : why, facts));
-			}
-			return read;
-		});
-		return group.write((Connection c) -> {
-			List<Claimed> claimed = new ArrayList<>();
-			for (Verdict v : verdicts) {
-				if (v.why() != null) {
-					if (Notices.move(c, v.row().id(), Notices.State.QUEUED, Notices.State.CANCELLED, v.why())) {
-						AuditRecords.append(c, job, "NOTICE_CANCELLED", "notice:" + v.row().id(), Notices.State.QUEUED, v.why(), now);
+				if (why != null) {
+					if (Notices.move(c, row.id(), Notices.State.QUEUED, Notices.State.CANCELLED, why)) {
+						AuditRecords.append(c, job, "NOTICE_CANCELLED", "notice:" + row.id(), Notices.State.QUEUED, why, now);
 						counts.incrementAndGet(Outbox.CANCELLED);
 					}
-				} else if (Notices.sending(c, v.row().id())) {
-					claimed.add(new Claimed(v.row(), v.facts().get()));
+				} else if (Notices.sending(c, row.id())) {
+					Notices.facts(c, row.certificateSerial()).ifPresent(f -> claimed.add(new Claimed(row, f)));
 				}
 			}
 			return claimed;

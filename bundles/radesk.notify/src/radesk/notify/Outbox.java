@@ -181,12 +181,11 @@ public final class Outbox {
 	/**
 	 * Sends the ready notices a page at a time, over {@code settings.connections()} SMTP connections
 	 * at once (composing and signing on as many threads): the lease renewed, the page claimed in one
-	 * transaction, each notice sent by one thread. The next page is read and claimed while the last
-	 * is still being sent (at most one page ahead), so the connections never wait for the reading.
+	 * transaction, each notice sent by one thread; a page is done before the next is read.
 	 */
 	private void send(MailSettings settings, AtomicIntegerArray counts) throws Exception {
 		GroupCommit group = new GroupCommit(db, "notice writer", 4 * settings.connections() + 16);
-		NoticeSender sender = new NoticeSender(group, db, settings, signer, clock, job, counts);
+		NoticeSender sender = new NoticeSender(group, settings, signer, clock, job, counts);
 		int width = settings.connections();
 		BlockingQueue<Mailer> mailers = new ArrayBlockingQueue<>(width);
 		ExecutorService threads = Executors.newFixedThreadPool(width, work -> {
@@ -194,39 +193,28 @@ public final class Outbox {
 			t.setDaemon(true);
 			return t;
 		});
-		// claimed by this run and not yet settled by a sender
-		java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
-		java.util.Deque<Future<Void>> sending = new java.util.ArrayDeque<>();
+		List<Long> page = new ArrayList<>();
 		try {
 			for (int i = 0; i < width; i++) {
 				mailers.add(new Mailer(settings));
 			}
 			while (true) {
-				while (sending.size() > PAGE) {
-					finish(sending.poll());
-				}
 				Instant now = clock.instant();
-				// the lease renewed by the writer too: while the job sends, nothing else of it writes (with a
-				// second writer, H2 was seen to lose a commit it had reported, at kill -9: a notice sent twice)
+				// the lease renewed by the writer too: while the job sends, nothing else of it writes
 				boolean held = group.write((Connection c) -> Leases.take(c, LEASE, holder, now, now.plus(leaseFor))
 						!= Leases.Outcome.HELD_ELSEWHERE);
-				List<Notices.Row> ready = held ? db.inTransaction((Connection c) -> Notices.ready(c, now, PAGE)) : List.of();
+				List<Notices.Row> ready = held ? db.read((Connection c) -> Notices.ready(c, now, PAGE)) : List.of();
 				if (ready.isEmpty()) {
-					if (sending.isEmpty()) {
-						group.flush();
-						if (sender.lost() != null) {
-							throw sender.lost();
-						}
-						return;
+					group.flush();
+					if (sender.lost() != null) {
+						throw sender.lost();
 					}
-					while (!sending.isEmpty()) {
-						finish(sending.poll());
-					}
-					continue; // once more: a notice re-sent from the counter meanwhile is ready now
+					return;
 				}
+				page.clear();
+				List<Future<Void>> sending = new ArrayList<>();
 				for (NoticeSender.Claimed claimed : sender.claim(ready)) {
-					long id = claimed.row().id();
-					inFlight.add(id);
+					page.add(claimed.row().id());
 					sending.add(threads.submit(() -> {
 						Mailer mailer = mailers.take();
 						try {
@@ -234,9 +222,15 @@ public final class Outbox {
 						} finally {
 							mailers.add(mailer);
 						}
-						inFlight.remove(id);
 						return null;
 					}));
+				}
+				for (Future<Void> f : sending) {
+					try {
+						f.get();
+					} catch (ExecutionException e) {
+						throw e.getCause() instanceof Exception cause ? cause : e;
+					}
 				}
 			}
 		} finally {
@@ -244,21 +238,12 @@ public final class Outbox {
 			threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
 			mailers.forEach(Mailer::close);
 			group.close(); // what the senders recorded, committed
-			// claimed but not settled (a failure stopped the run): no dot went out for what of it is
-			// still SENDING, and no sender of this run is left to write one — queued again, now
-			List<Long> unsettled = List.copyOf(inFlight);
+			// a page claimed but not all sent (a failure stopped the run): no dot went out for what of it
+			// is still SENDING, and no sender of this run is left to write one — queued again, now
 			db.inTransaction((Connection c) -> {
-				Notices.requeueSending(c, unsettled);
+				Notices.requeueSending(c, page);
 				return null;
 			});
-		}
-	}
-
-	private static void finish(Future<Void> sent) throws Exception {
-		try {
-			sent.get();
-		} catch (ExecutionException e) {
-			throw e.getCause() instanceof Exception cause ? cause : e;
 		}
 	}
 }

@@ -34,11 +34,9 @@ public final class EmbeddedH2Database implements Database {
 		// after it (kill -9, a crash) loses nothing it was told is committed; H2's default waits 500 ms.
 		// QUERY_CACHE_SIZE: a connection keeps 64 parsed statements (H2's 8 are fewer than one renewal
 		// notice's statements, so each was parsed again every time: 4% of the notice writer's time).
-		// CACHE_SIZE: an eighth of the heap for pages (16-512 MiB; H2's 16 MiB made the notices job,
-		// at 1M subscribers, read most certificate and subscriber pages from the file again)
-		long cacheKib = Math.max(16 << 10, Math.min(512 << 10, Runtime.getRuntime().maxMemory() / 8 / 1024));
+		// (A page cache of 512 MiB instead of H2's 16 MiB made the notices benchmark slower, not faster.)
 		this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + file
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64;CACHE_SIZE=" + cacheKib,
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64",
 				"radesk", "");
 		Flyway.configure(EmbeddedH2Database.class.getClassLoader())
 				.dataSource(pool)
