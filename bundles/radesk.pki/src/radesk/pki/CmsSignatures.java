@@ -59,7 +59,10 @@ public final class CmsSignatures {
 		}
 	}
 
-	/** {@code key} as the native provider holds it (translated once), or null: no native provider, or it refuses the key. */
+	/**
+	 * {@code key} as the native provider holds it (translated once per key), or null: no native
+	 * provider, or it refuses the key (logged; the Java signer then signs).
+	 */
 	private static PrivateKey nativeKey(PrivateKey key) {
 		java.util.Optional<java.security.Provider> provider = NativeCrypto.provider();
 		if (provider.isEmpty() || !"EC".equals(key.getAlgorithm())) {
@@ -68,6 +71,8 @@ public final class CmsSignatures {
 		try {
 			return (PrivateKey) java.security.KeyFactory.getInstance("EC", provider.get()).translateKey(key);
 		} catch (GeneralSecurityException | RuntimeException e) {
+			System.getLogger(CmsSignatures.class.getName()).log(System.Logger.Level.WARNING,
+					"the native provider does not take the signing key; the Java signer signs with it: " + e);
 			return null;
 		}
 	}
