@@ -10,6 +10,7 @@
 # One only: BENCH_SIZES="-Dbench.only=notices -Dbench.notices=100000" bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. releng/jdk.sh
 table=bench/radesk.bench/target/bench-table.txt
 rm -f "$table"
 rm -rf bench/radesk.bench/target/bench-data bench/radesk.bench/target/work  # a fresh database and runtime each run

@@ -5,6 +5,7 @@
 # first: the embedded database is held by one program at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. releng/jdk.sh
 home=releng/radesk.products/target/products/radesk-server/linux/gtk/x86_64/radesk-server
 if [ ! -x "$home/radesk-server.sh" ]; then
   ./mvnw -B -ntp -DskipTests verify

@@ -6,6 +6,7 @@
 # is "in the reader".
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. releng/jdk.sh
 home=releng/radesk.products/target/products/radesk-subscriber/linux/gtk/x86_64/radesk-subscriber
 if [ ! -x "$home/radesk-subscriber.sh" ]; then
   ./mvnw -B -ntp -DskipTests verify

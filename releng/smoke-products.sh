@@ -19,10 +19,27 @@ window_titled() {
 
 # stops a product started in the background by its start script (the script and the Java it started)
 stop_product() {
-  pkill -P "$1" 2>/dev/null || true
-  kill "$1" 2>/dev/null || true
+  kill_tree "$1"
   wait "$1" 2>/dev/null || true
 }
+# SIGTERM to a process and everything it started, the deepest first (the Java before its script's loop)
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" || true); do kill_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
+# the products start with no Java on the machine but their own (made with jlink): no JAVA_HOME, and a PATH
+# of this machine's commands without java
+nojava=$(mktemp -d)
+for f in /usr/local/bin/* /usr/bin/* /bin/*; do
+  case "$(basename "$f")" in java|javac|jar|jlink|jshell|keytool) ;; *) ln -sf "$f" "$nojava/" ;; esac
+done
+no_java=(env -u JAVA_HOME PATH="$nojava")  # a command, not a function: $! stays the product's own process
+if "${no_java[@]}" sh -c 'command -v java' >/dev/null; then echo "smoke: java still on the reduced PATH"; failed=$((failed + 1)); fi
+for edition in counter subscriber server; do
+  [ -x "$products/radesk-$edition/linux/gtk/x86_64/radesk-$edition/jre/bin/java" ] ||
+    { echo "smoke: radesk-$edition carries no Java runtime (jre/)"; failed=$((failed + 1)); }
+done
 # the counter in zh-TW, the subscriber edition in English: both languages render in the screenshots
 for edition in counter subscriber; do
   if [ "$edition" = counter ]; then nl=zh_TW; title="RA Desk 櫃檯作業"; else nl=en; title="RA Desk Subscriber"; fi
@@ -30,7 +47,7 @@ for edition in counter subscriber; do
   scratch=$(mktemp -d)
   log="$products/smoke-$edition.log"
   RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
-    "$home/radesk-$edition.sh" -consoleLog -nl "$nl" >"$log" 2>&1 &
+    "${no_java[@]}" "$home/radesk-$edition.sh" -consoleLog -nl "$nl" >"$log" 2>&1 &
   pid=$!
   window=$(window_titled "^$title\$")
   sleep 3
@@ -83,7 +100,7 @@ pport=$((port + 2))
 # starts the server on this scratch folder, its console to $1; $pid is its script's process; waits until it listens
 start_server() {
   RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport -Dradesk.server.publish.port=$pport -Dradesk.publish.url=http://ra.example.test:$pport" \
-    "$home/radesk-server.sh" >"$1" 2>&1 &
+    "${no_java[@]}" "$home/radesk-server.sh" >"$1" 2>&1 &
   pid=$!
   for _ in $(seq 1 60); do
     grep -q "radesk-server: listening" "$1" && break
@@ -112,7 +129,7 @@ counter_home="$products/radesk-counter/linux/gtk/x86_64/radesk-counter"
 clog="$products/smoke-counter-connected.log"
 RADESK_WORKSPACE="$scratch/counter-workspace" \
   RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.connection=server -Dradesk.server.url=https://localhost:$sport/api/v1/" \
-  "$counter_home/radesk-counter.sh" -consoleLog -nl zh_TW >"$clog" 2>&1 &
+  "${no_java[@]}" "$counter_home/radesk-counter.sh" -consoleLog -nl zh_TW >"$clog" 2>&1 &
 cpid=$!
 cwindow=$(window_titled "首次啟動")
 sleep 3
@@ -167,7 +184,7 @@ fi
 # recovery on the host: with the server stopped, reset-password shows a new password once; the
 # server, started again, signs the administrator in with it and no longer with the old one
 recovered=$(RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
-  "$home/radesk-server.sh" reset-password smoke.admin 2>&1 || true)
+  "${no_java[@]}" "$home/radesk-server.sh" reset-password smoke.admin 2>&1 || true)
 fresh=$(grep -o 'it works at once): [^ ]*' <<<"$recovered" | sed 's/.*: //' || true)
 recovery_ok=0
 if [ "$boot_ok" = 1 ] && [ -n "$fresh" ]; then
@@ -207,9 +224,9 @@ if [ -n "$passphrase" ] && [ -f "$backup" ] && [ "${backup#"$scratch/data/"}" = 
    && cmp -s "$scratch/backup-root.der" "$scratch/data/ca/root.cer"; then
   before=$(openssl x509 -inform DER -in "$scratch/data/ca/issuing.cer" -noout -serial || true)
   wrong=$(echo "not-the-passphrase" | RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
-    "$home/radesk-server.sh" renew-ca "$backup" 2>&1) && wrong_rc=0 || wrong_rc=$?
+    "${no_java[@]}" "$home/radesk-server.sh" renew-ca "$backup" 2>&1) && wrong_rc=0 || wrong_rc=$?
   renewed=$(echo "$passphrase" | RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data" \
-    "$home/radesk-server.sh" renew-ca "$backup" 2>&1) && renew_rc=0 || renew_rc=$?
+    "${no_java[@]}" "$home/radesk-server.sh" renew-ca "$backup" 2>&1) && renew_rc=0 || renew_rc=$?
   after=$(openssl x509 -inform DER -in "$scratch/data/ca/issuing.cer" -noout -serial || true)
   if [ "$wrong_rc" != 0 ] && grep -q "passphrase does not open" <<<"$wrong" && [ "$renew_rc" = 0 ] && [ "$before" != "$after" ]; then
     start_server "$products/smoke-server-renewed.log"
@@ -232,4 +249,5 @@ if ls "$home/plugins" | grep -qE '^org\.eclipse\.(swt|jface|e4\.ui)'; then
   echo "smoke: the server product contains UI bundles"; failed=$((failed + 1))
 fi
 echo "smoke: $((6 - failed)) of 6 product checks were clean (counter, subscriber, server, counter connected to the server, server bootstrap and host recovery, key ceremony)"
+rm -rf "$nojava"
 exit "$failed"

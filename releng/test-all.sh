@@ -5,6 +5,7 @@
 # for its first start), each with no error in its log. Needs a display: run it under xvfb-run (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. releng/jdk.sh
 : "${DISPLAY:?no display: run under xvfb-run -a}"
 ./mvnw -B -ntp clean verify
 # the benchmarks ran at small sizes in that build (bench/pom.xml): their table, so none can rot unseen

@@ -10,7 +10,7 @@ Bundle-Name: $name
 Bundle-SymbolicName: $bsn
 Bundle-Version: 0.1.0.qualifier
 Bundle-Vendor: RA Desk
-Bundle-RequiredExecutionEnvironment: JavaSE-17
+Bundle-RequiredExecutionEnvironment: JavaSE-21
 Automatic-Module-Name: $bsn
 MF
 cat > "$dir/build.properties" <<BP

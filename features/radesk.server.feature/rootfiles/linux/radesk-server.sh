@@ -13,6 +13,8 @@
 # radesk-server.sh renew-ca <root key backup> certifies the issuing CA and the TLS CA again with the root key
 # brought back from the backup written at the first start (its passphrase asked), before they expire.
 here=$(cd "$(dirname "$0")" && pwd)
+# the Java this product carries (made with jlink), else JAVA_HOME's, else the one on the PATH
+java="$here/jre/bin/java"; [ -x "$java" ] || java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 command_opts=
 case "${1:-}" in
   reset-password|notices-due|renew-ca) command_opts=-Dradesk.server.command=$1 ;;
@@ -20,5 +22,5 @@ esac
 launcher=$(ls "$here"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 workspace=${RADESK_WORKSPACE:-"${XDG_CONFIG_HOME:-$HOME/.config}/radesk/server-workspace"}
 mkdir -p "$workspace"
-exec java ${RADESK_JAVA_OPTS:--Xmx1g} $command_opts -Dosgi.requiredJavaVersion=17 -Djava.awt.headless=true -jar "$launcher" \
+exec "$java" ${RADESK_JAVA_OPTS:--Xmx1g} $command_opts -Dosgi.requiredJavaVersion=21 -Djava.awt.headless=true -jar "$launcher" \
   -data "$workspace" -consoleLog "$@"
