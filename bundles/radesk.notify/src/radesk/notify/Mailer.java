@@ -23,8 +23,8 @@ import com.sun.mail.smtp.SMTPTransport;
 /**
  * Sends one mail over SMTP as the settings say, and tells exactly how far it got. The outbox's
  * exactly-once rests on one moment: just before the final "." of DATA — after which the server may
- * have taken the message — {@code beforeFinalDot} runs (the outbox records the notice as IN_DOUBT
- * and commits). A failure before it means nothing was accepted: the notice may be sent again. A
+ * have taken the message — {@code beforeFinalDot} runs (the outbox records, durably, that
+ * the dot is going out). A failure before it means nothing was accepted: the notice may be sent again. A
  * failure after it (the connection lost while waiting for the 250) leaves the notice in doubt: it
  * is not sent again by itself, so no second copy can arise; the counter shows it.
  */

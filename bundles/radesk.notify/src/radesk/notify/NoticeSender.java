@@ -20,9 +20,9 @@ import radesk.store.Notices;
 
 /**
  * One notice of the {@link Outbox} on its way, on one of the job's SMTP connections: QUEUED → SENDING
- * (after checking it is still due, to the same confirmed address), composed and S/MIME-signed,
- * SENDING → IN_DOUBT just before the final dot, → SENT at the server's 250; or retried, bounced,
- * failed. Each notice is claimed by one sender (the SENDING move is conditional), so the job's
+ * (after checking it is still due, to the same confirmed address), composed and S/MIME-signed, the
+ * final dot recorded just before it goes out ({@link FinalDots} on the embedded database, else
+ * SENDING → IN_DOUBT committed), → SENT at the server's 250; or retried, bounced, failed. Each notice is claimed by one sender (the SENDING move is conditional), so the job's
  * connections never send one twice.
  */
 final class NoticeSender {
@@ -35,6 +35,8 @@ final class NoticeSender {
 	 * locked by a transaction that no longer exists (the notices benchmark's kill, H2 2.5.252, 8 writers).
 	 */
 	private final GroupCommit group;
+	/** The embedded database's final-dot file; null: the dot is recorded as IN_DOUBT, committed. */
+	private final FinalDots dots;
 	private final MailSettings settings;
 	private final MessageSigner signer;
 	private final Clock clock;
@@ -42,8 +44,10 @@ final class NoticeSender {
 	private final AtomicIntegerArray counts;
 	private final AtomicReference<Exception> lost = new AtomicReference<>();
 
-	NoticeSender(GroupCommit group, MailSettings settings, MessageSigner signer, Clock clock, Actor job, AtomicIntegerArray counts) {
+	NoticeSender(GroupCommit group, FinalDots dots, MailSettings settings, MessageSigner signer, Clock clock, Actor job,
+			AtomicIntegerArray counts) {
 		this.group = group;
+		this.dots = dots;
 		this.settings = settings;
 		this.signer = signer;
 		this.clock = clock;
@@ -103,20 +107,22 @@ final class NoticeSender {
 			settle(row, Notices.State.FAILED, "could not be composed: " + e.getMessage(), null, "NOTICE_FAILED", Outbox.FAILED);
 			return;
 		}
-		Mailer.Outcome outcome = mailer.send(message, () -> group.write((Connection c) -> {
-			if (!Notices.move(c, row.id(), Notices.State.SENDING, Notices.State.IN_DOUBT, null)) {
-				throw new IllegalStateException("notice " + row.id() + " is no longer being sent by this runner");
-			}
-			return null;
-		}));
+		// claimed as send number row.sends() + 1 (Notices.sending)
+		Mailer.Outcome outcome = mailer.send(message, dots != null ? () -> dots.append(row.id(), row.sends() + 1)
+				: () -> group.write((Connection c) -> {
+					if (!Notices.move(c, row.id(), Notices.State.SENDING, Notices.State.IN_DOUBT, null)) {
+						throw new IllegalStateException("notice " + row.id() + " is no longer being sent by this runner");
+					}
+					return null;
+				}));
 		switch (outcome.result()) {
 		case SENT -> {
 			radesk.core.Checkpoints.reached("notice.accepted");
 			// not waited for: the connection goes on with the next notice; killed before this is
-			// committed, the notice stays IN_DOUBT — shown at the counter, never sent twice
+			// committed, the notice's dot is on record — IN_DOUBT at the next run, never sent twice
 			group.submit((Connection c) -> {
 				Notices.sent(c, row.id(), clock.instant());
-				AuditRecords.append(c, job, "NOTICE_SENT", subject, Notices.State.IN_DOUBT,
+				AuditRecords.append(c, job, "NOTICE_SENT", subject, dots != null ? Notices.State.SENDING : Notices.State.IN_DOUBT,
 						"certificate:" + row.certificateSerial() + " stage " + row.stage() + " to " + row.recipient(), clock.instant());
 				return null;
 			}).whenComplete((done, failed) -> {
@@ -148,8 +154,11 @@ final class NoticeSender {
 		}
 		case FAILED -> settle(row, Notices.State.FAILED, outcome.detail(), null, "NOTICE_FAILED", Outbox.FAILED);
 		case IN_DOUBT -> {
-			group.write((Connection c) -> AuditRecords.append(c, job, "NOTICE_IN_DOUBT", subject, Notices.State.SENDING,
-					"the final dot went out, no answer: not sent again by itself (" + outcome.detail() + ")", clock.instant()));
+			String why = "the final dot went out, no answer: not sent again by itself (" + outcome.detail() + ")";
+			group.write((Connection c) -> {
+				Notices.move(c, row.id(), Notices.State.SENDING, Notices.State.IN_DOUBT, why);
+				return AuditRecords.append(c, job, "NOTICE_IN_DOUBT", subject, Notices.State.SENDING, why, clock.instant());
+			});
 			counts.incrementAndGet(Outbox.IN_DOUBT);
 		}
 		}

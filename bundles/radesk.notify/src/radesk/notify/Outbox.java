@@ -30,16 +30,18 @@ import radesk.store.Notices;
  * servers), then sends the queued ones — exactly once:
  * <ol>
  * <li>QUEUED → SENDING is committed before the SMTP transaction starts;</li>
- * <li>SENDING → IN_DOUBT is committed just before DATA's final dot ({@link Mailer}), the only moment
- * after which the server may hold the message;</li>
- * <li>IN_DOUBT → SENT after the server's 250.</li>
+ * <li>just before DATA's final dot ({@link Mailer}), the only moment after which the server may hold
+ * the message, the dot is recorded durably: on the embedded database in the {@link FinalDots} file
+ * beside it (H2's commit was seen to be lost at kill -9), on a shared database as SENDING → IN_DOUBT,
+ * committed;</li>
+ * <li>→ SENT after the server's 250.</li>
  * </ol>
- * A runner killed in SENDING never wrote the dot: the next runner queues it again, and the server
- * threw away the half message (same Message-ID; nothing was delivered). A runner killed in
- * IN_DOUBT may have been too late to record the 250: that notice is not sent again by itself — no
- * second copy — and shows at the counter, which may re-send it. One runner among the RA's servers
- * at a time: a lease row ({@code notices}); a runner taking over a lapsed lease tidies what the
- * previous one left in SENDING.
+ * A runner killed in SENDING before the dot never wrote it: the next run queues it again, and the
+ * server threw away the half message (same Message-ID; nothing was delivered). A notice whose dot
+ * was recorded may have been accepted without the 250 being recorded: the next run sets it IN_DOUBT,
+ * it is not sent again by itself — no second copy — and shows at the counter, which may re-send it.
+ * One runner among the RA's servers at a time: a lease row ({@code notices}); runs of one runner one
+ * after the other; each run first tidies what an earlier one left in SENDING.
  */
 public final class Outbox {
 
@@ -67,6 +69,8 @@ public final class Outbox {
 	private final Clock clock;
 	private final Duration leaseFor;
 	private final Actor job;
+	/** The embedded database's final-dot file; null for a shared database. */
+	private final FinalDots dots;
 
 	public Outbox(Database db, Path data, MessageSigner signer, String holder, Clock clock, Duration leaseFor) {
 		this.db = db;
@@ -76,10 +80,11 @@ public final class Outbox {
 		this.clock = clock;
 		this.leaseFor = leaseFor;
 		this.job = new Actor("(notices)", Role.ADMINISTRATOR, "notice job " + holder);
+		this.dots = db.embedded() ? new FinalDots(data.resolve("notices").resolve("final-dots")) : null;
 	}
 
 	/** One run: the lease, the queue filled, the ready notices sent. */
-	public Report run() throws Exception {
+	public synchronized Report run() throws Exception {
 		Optional<MailSettings> settings = MailSettings.load(data);
 		if (settings.isEmpty()) {
 			return new Report(false, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -89,11 +94,10 @@ public final class Outbox {
 		if (lease == Leases.Outcome.HELD_ELSEWHERE) {
 			return new Report(false, 0, 0, 0, 0, 0, 0, 0, 0);
 		}
-		if (lease == Leases.Outcome.TAKEN) {
-			// whoever ran before us died (or stopped) in SENDING: no dot was written, so nothing went out
-			db.inTransaction((Connection c) -> Notices.requeueSending(c));
-		}
 		AtomicIntegerArray counts = new AtomicIntegerArray(8);
+		// whoever ran before (another runner whose lease lapsed, or an earlier run of this one) left
+		// nothing on its way: no sender of theirs is left
+		tidy(counts);
 		fill(settings.get(), now, counts);
 		send(settings.get(), counts);
 		return new Report(true, counts.get(QUEUED), counts.get(SENT), counts.get(RETRIED), counts.get(BOUNCED), counts.get(FAILED),
@@ -185,7 +189,7 @@ public final class Outbox {
 	 */
 	private void send(MailSettings settings, AtomicIntegerArray counts) throws Exception {
 		GroupCommit group = new GroupCommit(db, "notice writer", 4 * settings.connections() + 16);
-		NoticeSender sender = new NoticeSender(group, settings, signer, clock, job, counts);
+		NoticeSender sender = new NoticeSender(group, dots, settings, signer, clock, job, counts);
 		int width = settings.connections();
 		BlockingQueue<Mailer> mailers = new ArrayBlockingQueue<>(width);
 		ExecutorService threads = Executors.newFixedThreadPool(width, work -> {
@@ -193,7 +197,7 @@ public final class Outbox {
 			t.setDaemon(true);
 			return t;
 		});
-		List<Long> page = new ArrayList<>();
+		boolean failed = true;
 		try {
 			for (int i = 0; i < width; i++) {
 				mailers.add(new Mailer(settings));
@@ -209,12 +213,11 @@ public final class Outbox {
 					if (sender.lost() != null) {
 						throw sender.lost();
 					}
+					failed = false;
 					return;
 				}
-				page.clear();
 				List<Future<Void>> sending = new ArrayList<>();
 				for (NoticeSender.Claimed claimed : sender.claim(ready)) {
-					page.add(claimed.row().id());
 					sending.add(threads.submit(() -> {
 						Mailer mailer = mailers.take();
 						try {
@@ -238,12 +241,34 @@ public final class Outbox {
 			threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
 			mailers.forEach(Mailer::close);
 			group.close(); // what the senders recorded, committed
-			// a page claimed but not all sent (a failure stopped the run): no dot went out for what of it
-			// is still SENDING, and no sender of this run is left to write one — queued again, now
-			db.inTransaction((Connection c) -> {
-				Notices.requeueSending(c, page);
-				return null;
-			});
+			if (failed) {
+				// a page claimed but not all sent (a failure stopped the run): no sender of this run is left
+				tidy(counts);
+			}
+			if (dots != null) {
+				dots.close();
+			}
+		}
+	}
+
+	/**
+	 * With no sender at work: what is still SENDING and has its final dot recorded is set IN_DOUBT
+	 * (audited); the rest of SENDING never had its dot written, so nothing went out — queued again.
+	 */
+	private void tidy(AtomicIntegerArray counts) throws Exception {
+		Instant now = clock.instant();
+		String why = "the runner stopped after the final dot, before the server's answer was recorded: not sent again by itself";
+		FinalDots.Recovered recovered = db.inTransaction((Connection c) -> {
+			FinalDots.Recovered r = dots != null ? dots.recover(c, why) : new FinalDots.Recovered(List.of(), java.util.Map.<Long, FinalDots.Dot>of());
+			for (Notices.Row row : r.doubted()) {
+				radesk.store.AuditRecords.append(c, job, "NOTICE_IN_DOUBT", "notice:" + row.id(), row.state(), why, now);
+			}
+			Notices.requeueSending(c);
+			return r;
+		});
+		counts.addAndGet(IN_DOUBT, recovered.doubted().size());
+		if (dots != null) {
+			dots.keepOnly(recovered.keep());
 		}
 	}
 }

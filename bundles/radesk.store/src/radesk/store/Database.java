@@ -12,6 +12,15 @@ public interface Database {
 	String location();
 
 	/**
+	 * True when the records are a file of this process's data folder (the embedded H2): whoever opens
+	 * them next runs on this machine with this data folder, and can read what this process left
+	 * beside them. False for a database that servers share.
+	 */
+	default boolean embedded() {
+		return false;
+	}
+
+	/**
 	 * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws,
 	 * so a refused or failed use case leaves nothing half-written.
 	 */

@@ -17,7 +17,7 @@ public final class Notices {
 
 	public record Row(long id, String certificateSerial, int stage, long subscriberId, String recipient, String language,
 			State state, String messageId, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-			Instant sentAt) {
+			Instant sentAt, int sends) {
 	}
 
 	/**
@@ -29,7 +29,7 @@ public final class Notices {
 	}
 
 	private static final String COLUMNS = "id, certificate_serial, stage, subscriber_id, recipient, language, state, message_id,"
-			+ " attempts, next_attempt_at, last_error, created_at, sent_at";
+			+ " attempts, next_attempt_at, last_error, created_at, sent_at, sends";
 
 	/**
 	 * No newer certificate on the same card than {@code c}'s (a renewal issued stops the notices, and
@@ -44,7 +44,7 @@ public final class Notices {
 	private static Rows.Mapper<Row> mapper() {
 		return rs -> new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getString(5), rs.getString(6),
 				State.valueOf(rs.getString(7)), rs.getString(8), rs.getInt(9), Rows.instant(rs, "next_attempt_at"), rs.getString(11),
-				Rows.instant(rs, "created_at"), Rows.instant(rs, "sent_at"));
+				Rows.instant(rs, "created_at"), Rows.instant(rs, "sent_at"), rs.getInt(14));
 	}
 
 	/**
@@ -105,14 +105,25 @@ public final class Notices {
 		return Rows.update(c, "update notice set state = ?, last_error = ? where id = ? and state = ?", to, error, id, from) == 1;
 	}
 
-	/** SENDING begins: one more attempt. */
+	/** SENDING begins: one more attempt, one more send of its life. */
 	public static boolean sending(Connection c, long id) throws SQLException {
-		return Rows.update(c, "update notice set state = 'SENDING', attempts = attempts + 1 where id = ? and state = 'QUEUED'", id) == 1;
+		return Rows.update(c, "update notice set state = 'SENDING', attempts = attempts + 1, sends = sends + 1 where id = ? and state = 'QUEUED'",
+				id) == 1;
 	}
 
+	/** The server took it (250 after the final dot), from SENDING or IN_DOUBT. */
 	public static boolean sent(Connection c, long id, Instant at) throws SQLException {
-		return Rows.update(c, "update notice set state = 'SENT', sent_at = ?, last_error = null where id = ? and state = 'IN_DOUBT'",
+		return Rows.update(c, "update notice set state = 'SENT', sent_at = ?, last_error = null where id = ? and state in ('SENDING', 'IN_DOUBT')",
 				at, id) == 1;
+	}
+
+	/**
+	 * The final dot of the send numbered {@code sends} went out and its outcome was not recorded (the
+	 * runner died): IN_DOUBT, from SENDING or — its claim lost with the runner — from QUEUED.
+	 */
+	public static boolean doubt(Connection c, long id, int sends, String why) throws SQLException {
+		return Rows.update(c, "update notice set state = 'IN_DOUBT', last_error = ?, attempts = attempts + (? - sends), sends = ?"
+				+ " where id = ? and (state = 'SENDING' and sends = ? or state = 'QUEUED' and sends < ?)", why, sends, sends, id, sends, sends) == 1;
 	}
 
 	/**
@@ -137,13 +148,6 @@ public final class Notices {
 	/** A runner died in SENDING: its final dot was never written, so nothing was accepted; queued again. */
 	public static int requeueSending(Connection c) throws SQLException {
 		return Rows.update(c, "update notice set state = 'QUEUED' where state = 'SENDING'");
-	}
-
-	/** The same for these notices only (a runner's own page, none of them on its way any more). */
-	public static void requeueSending(Connection c, List<Long> ids) throws SQLException {
-		for (long id : ids) {
-			Rows.update(c, "update notice set state = 'QUEUED' where state = 'SENDING' and id = ?", id);
-		}
 	}
 
 	/**

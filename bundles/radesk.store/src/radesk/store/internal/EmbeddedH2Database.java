@@ -56,6 +56,11 @@ public final class EmbeddedH2Database implements Database {
 		return file + ".mv.db";
 	}
 
+	@Override
+	public boolean embedded() {
+		return true;
+	}
+
 	/**
 	 * Closes the database compacted ({@code SHUTDOWN COMPACT}): a file left with free gaps inside
 	 * lets the next process write its commits into a gap, and H2 2.5's recovery after that process
