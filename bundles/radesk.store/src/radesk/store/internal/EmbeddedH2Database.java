@@ -31,9 +31,10 @@ public final class EmbeddedH2Database implements Database {
 		Files.createDirectories(folder);
 		this.file = folder.resolve("radesk");
 		// WRITE_DELAY=0: a commit reaches the file before the call returns (H2's default waits 500 ms).
-		// Not a guarantee against kill -9 under load: with readers on other connections beside one
-		// busy writer, H2 2.5 was seen to come back without its last few reported commits (the
-		// notices crash benchmark at 1M subscribers); servers at scale want PostgreSQL.
+		// Not a guarantee against kill -9 under load: H2 2.5 was seen to come back without its last few
+		// reported commits (the notices crash benchmark at 1M subscribers). What must not be lost then
+		// is kept beside it as well (the notices' final dots: radesk.notify.FinalDots, see embedded());
+		// servers at scale want PostgreSQL.
 		// QUERY_CACHE_SIZE: a connection keeps 64 parsed statements (H2's 8 are fewer than one renewal
 		// notice's statements, so each was parsed again every time: 4% of the notice writer's time).
 		this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + file
