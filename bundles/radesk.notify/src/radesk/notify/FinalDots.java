@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import radesk.store.Notices;
 
@@ -66,6 +68,8 @@ final class FinalDots implements AutoCloseable {
 
 	/** What a recovery did, and the lines to keep for the next one. */
 	record Recovered(List<Notices.Row> doubted, Map<Long, Dot> keep) {
+		/** No file (a shared database): nothing doubted, nothing to keep. */
+		static final Recovered NONE = new Recovered(List.of(), Map.of());
 	}
 
 	/**
@@ -90,7 +94,10 @@ final class FinalDots implements AutoCloseable {
 			if (row.isEmpty()) {
 				continue;
 			}
-			if (Notices.doubt(c, dot.getKey(), dot.getValue().sends(), why)) {
+			// only a notice still SENDING or QUEUED can be before its dot (Notices.doubt decides which)
+			Notices.State state = row.get().state();
+			boolean open = state == Notices.State.SENDING || state == Notices.State.QUEUED;
+			if (open && Notices.doubt(c, dot.getKey(), dot.getValue().sends(), why)) {
 				doubted.add(row.get());
 				keep.put(dot.getKey(), dot.getValue());
 			} else if (now - dot.getValue().at() < SETTLED_KEPT_SECONDS) {
@@ -118,6 +125,9 @@ final class FinalDots implements AutoCloseable {
 		}
 	}
 
+	/** {@code <notice id> <send number> <epoch second>}. */
+	private static final Pattern LINE = Pattern.compile("([0-9]{1,18}) ([0-9]{1,9}) ([0-9]{1,18})");
+
 	/** The last send recorded per notice (the highest number); a torn last line (killed mid-write) is ignored. */
 	Map<Long, Dot> read() throws IOException {
 		Map<Long, Dot> dots = new HashMap<>();
@@ -129,10 +139,10 @@ final class FinalDots implements AutoCloseable {
 		}
 		// only whole lines: a write cut short never returned, so its dot never went out
 		for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
-			String[] parts = line.strip().split(" ");
-			if (parts.length == 3 && parts[0].matches("[0-9]{1,18}") && parts[1].matches("[0-9]{1,9}") && parts[2].matches("[0-9]{1,18}")) {
-				Dot dot = new Dot(Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
-				dots.merge(Long.parseLong(parts[0]), dot, (a, b) -> a.sends() >= b.sends() ? a : b);
+			Matcher parts = LINE.matcher(line.strip());
+			if (parts.matches()) {
+				Dot dot = new Dot(Integer.parseInt(parts.group(2)), Long.parseLong(parts.group(3)));
+				dots.merge(Long.parseLong(parts.group(1)), dot, (a, b) -> a.sends() >= b.sends() ? a : b);
 			}
 		}
 		return dots;

@@ -22,8 +22,9 @@ import radesk.store.Notices;
  * One notice of the {@link Outbox} on its way, on one of the job's SMTP connections: QUEUED → SENDING
  * (after checking it is still due, to the same confirmed address), composed and S/MIME-signed, the
  * final dot recorded just before it goes out ({@link FinalDots} on the embedded database, else
- * SENDING → IN_DOUBT committed), → SENT at the server's 250; or retried, bounced, failed. Each notice is claimed by one sender (the SENDING move is conditional), so the job's
- * connections never send one twice.
+ * SENDING → IN_DOUBT committed), → SENT at the server's 250; or retried, bounced, failed. Each
+ * notice is claimed by one sender (the SENDING move is conditional), so the job's connections never
+ * send one twice.
  */
 final class NoticeSender {
 

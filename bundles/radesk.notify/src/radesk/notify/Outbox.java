@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
+import radesk.store.AuditRecords;
 import radesk.store.Database;
 import radesk.store.GroupCommit;
 import radesk.store.Leases;
@@ -259,9 +260,9 @@ public final class Outbox {
 		Instant now = clock.instant();
 		String why = "the runner stopped after the final dot, before the server's answer was recorded: not sent again by itself";
 		FinalDots.Recovered recovered = db.inTransaction((Connection c) -> {
-			FinalDots.Recovered r = dots != null ? dots.recover(c, why) : new FinalDots.Recovered(List.of(), java.util.Map.<Long, FinalDots.Dot>of());
+			FinalDots.Recovered r = dots != null ? dots.recover(c, why) : FinalDots.Recovered.NONE;
 			for (Notices.Row row : r.doubted()) {
-				radesk.store.AuditRecords.append(c, job, "NOTICE_IN_DOUBT", "notice:" + row.id(), row.state(), why, now);
+				AuditRecords.append(c, job, "NOTICE_IN_DOUBT", "notice:" + row.id(), row.state(), why, now);
 			}
 			Notices.requeueSending(c);
 			return r;
