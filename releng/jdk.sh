@@ -4,15 +4,18 @@
 radesk_java_feature() {  # the feature release of the JDK at $1 (25 for 25.0.3), or 0
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | grep . || echo 0
 }
+radesk_usable_jdk() {  # a JDK 21 or newer with javac and jlink (the products' own Java is made with it)
+  [ -x "$1/bin/javac" ] && [ -x "$1/bin/jlink" ] && [ "$(radesk_java_feature "$1")" -ge 21 ]
+}
 radesk_find_jdk() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(radesk_java_feature "$JAVA_HOME")" -ge 21 ]; then
+  if [ -n "${JAVA_HOME:-}" ] && radesk_usable_jdk "$JAVA_HOME"; then
     echo "$JAVA_HOME"; return 0
   fi
   best= best_v=0
   for d in /usr/lib/jvm/*; do
-    [ -x "$d/bin/javac" ] && [ -x "$d/bin/jlink" ] || continue
+    radesk_usable_jdk "$d" || continue
     v=$(radesk_java_feature "$d")
-    if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best=$d best_v=$v; fi
+    if [ "$v" -gt "$best_v" ]; then best=$d best_v=$v; fi
   done
   [ -n "$best" ] && echo "$best"
 }
