@@ -33,6 +33,8 @@ final class CaTokenKeys {
 	private final Pkcs11Module module;
 	private final SecureRandom random;
 	private final Path pins;
+	/** The sessions that sign in parallel. */
+	final CaTokenSigners signers;
 	private Pkcs11CardSession open;
 	private int openGeneration;
 	/** Read from the PIN file once it exists: every card list asks for it. */
@@ -42,6 +44,7 @@ final class CaTokenKeys {
 		this.module = module;
 		this.random = random;
 		this.pins = folder.resolve("token.pins");
+		this.signers = new CaTokenSigners(module);
 	}
 
 	/**
@@ -81,6 +84,14 @@ final class CaTokenKeys {
 		});
 	}
 
+	/** A new signing session on the token, its login made first if need be; the caller holds the card layer's lock. */
+	CaTokenSigners.Signer newSigner() throws CardAccessException, IOException {
+		return attempt(false, card -> {
+			int generation = module.generation();
+			return new CaTokenSigners.Signer(Session.open(module, module.slotOfCard(label)), generation);
+		});
+	}
+
 	private interface Work<T> {
 		T on(Pkcs11CardSession card) throws CardAccessException;
 	}
@@ -106,15 +117,16 @@ final class CaTokenKeys {
 		}
 	}
 
-	private static byte[] id(CaToken.Key which) {
+	static byte[] id(CaToken.Key which) {
 		return which.id().getBytes(StandardCharsets.US_ASCII);
 	}
 
-	private CardAccessException missing(CaToken.Key which) {
+	static CardAccessException missing(CaToken.Key which) {
 		return new CardAccessException(Reason.KEY_NOT_ON_CARD, "the CA's token holds no " + which.id() + " key", null);
 	}
 
 	private void drop() {
+		signers.close();
 		if (open != null) {
 			if (openGeneration != module.generation()) {
 				open.abandon(); // ended by the module's restart: its handle number may be another session's now

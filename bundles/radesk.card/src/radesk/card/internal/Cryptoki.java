@@ -109,6 +109,19 @@ public interface Cryptoki extends Library {
 
 	NativeLong C_Sign(NativeLong session, byte[] data, NativeLong dataLen, byte[] signature, NativeLongByReference signatureLen);
 
+	long CKF_OS_LOCKING_OK = 0x2;
+
+	/** CK_C_INITIALIZE_ARGS: no mutex callbacks, the OS's locks. */
+	@Structure.FieldOrder({ "createMutex", "destroyMutex", "lockMutex", "unlockMutex", "flags", "reserved" })
+	class InitializeArgs extends Structure {
+		public Pointer createMutex;
+		public Pointer destroyMutex;
+		public Pointer lockMutex;
+		public Pointer unlockMutex;
+		public NativeLong flags;
+		public Pointer reserved;
+	}
+
 	@Structure.FieldOrder({ "mechanism", "pParameter", "ulParameterLen" })
 	class Mechanism extends Structure {
 		public NativeLong mechanism;

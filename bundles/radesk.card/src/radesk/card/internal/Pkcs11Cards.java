@@ -242,12 +242,37 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal, radesk.core
 		}
 	}
 
+	/**
+	 * Signs on the CA's token in a session of the calling thread's own (a pool of them), without the
+	 * card layer's lock: the CA issues on all cores. A failed session is given up and the signature
+	 * made the careful way, under the lock, which starts the module afresh when the token was lost.
+	 */
 	@Override
-	public synchronized byte[] sign(Key key, byte[] data) throws java.security.GeneralSecurityException {
+	public byte[] sign(Key key, byte[] data) throws java.security.GeneralSecurityException {
+		CaTokenKeys keys;
+		synchronized (this) {
+			keys = caKeys();
+		}
 		try {
-			return caKeys().sign(key, data);
-		} catch (CardAccessException | java.io.IOException e) {
-			throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e);
+			CaTokenSigners.Signer signer = keys.signers.idle();
+			if (signer == null) {
+				synchronized (this) {
+					signer = keys.newSigner();
+				}
+			}
+			return keys.signers.sign(signer, key, data);
+		} catch (CardAccessException | java.io.IOException parallel) {
+			if (parallel instanceof CardAccessException e && (e.reason() == CardAccessException.Reason.WRONG_PIN
+					|| e.reason() == CardAccessException.Reason.PIN_LOCKED)) {
+				throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e); // never a second try
+			}
+			synchronized (this) {
+				try {
+					return caKeys().sign(key, data);
+				} catch (CardAccessException | java.io.IOException e) {
+					throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e);
+				}
+			}
 		}
 	}
 

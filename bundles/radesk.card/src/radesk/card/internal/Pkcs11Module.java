@@ -22,7 +22,7 @@ final class Pkcs11Module {
 
 	private final String path;
 	private Cryptoki cryptoki;
-	private int generation;
+	private volatile int generation;
 
 	Pkcs11Module(String path) {
 		this.path = path;
@@ -41,7 +41,7 @@ final class Pkcs11Module {
 	}
 
 	/** Moves at every {@link #restart}: a session opened before it is gone. */
-	synchronized int generation() {
+	int generation() {
 		return generation;
 	}
 
@@ -61,7 +61,12 @@ final class Pkcs11Module {
 				Environment.setIfAbsent("SOFTHSM2_CONF", CardModule.softHsmConfig().toString());
 			}
 			Cryptoki loaded = Native.load(path, Cryptoki.class);
-			long rv = loaded.C_Initialize(null).longValue();
+			// CKF_OS_LOCKING_OK: the CA's token signs from several threads at once (with no arguments SoftHSM2
+			// assumes one thread and turns its own locks off)
+			Cryptoki.InitializeArgs args = new Cryptoki.InitializeArgs();
+			args.flags = new NativeLong(Cryptoki.CKF_OS_LOCKING_OK);
+			args.write();
+			long rv = loaded.C_Initialize(args.getPointer()).longValue();
 			if (rv != Cryptoki.CKR_OK && rv != Cryptoki.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
 				throw new CardAccessException(Reason.MODULE_ERROR, "C_Initialize returned 0x" + Long.toHexString(rv), null);
 			}
@@ -78,10 +83,35 @@ final class Pkcs11Module {
 	 * until then) and finds the cards anew. Sessions open on it end.
 	 */
 	synchronized void restart() {
-		generation++;
-		if (cryptoki != null) {
-			cryptoki.C_Finalize(null);
-			cryptoki = null;
+		lifecycle.writeLock().lock(); // no signature in flight on a module being finalized
+		try {
+			generation++;
+			if (cryptoki != null) {
+				cryptoki.C_Finalize(null);
+				cryptoki = null;
+			}
+		} finally {
+			lifecycle.writeLock().unlock();
+		}
+	}
+
+	/** Held (shared) by calls made outside the card layer's lock: a {@link #restart} waits for them. */
+	private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+	/** Runs {@code call} with the module kept alive; refused (MODULE_ERROR) once it restarted since {@code generation}. */
+	<T> T whileAlive(int generation, java.util.concurrent.Callable<T> call) throws CardAccessException {
+		lifecycle.readLock().lock();
+		try {
+			if (generation != generation()) {
+				throw new CardAccessException(Reason.MODULE_ERROR, "the module restarted", null);
+			}
+			return call.call();
+		} catch (CardAccessException e) {
+			throw e;
+		} catch (Exception e) {
+			throw new CardAccessException(Reason.MODULE_ERROR, e.getMessage(), e);
+		} finally {
+			lifecycle.readLock().unlock();
 		}
 	}
 
