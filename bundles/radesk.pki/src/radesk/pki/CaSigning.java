@@ -28,10 +28,14 @@ interface CaSigning {
 		return data -> token.sign(key, data);
 	}
 
+	/** A key in memory: signed by the native provider where it loads and takes the key, else by the JDK's. */
 	static CaSigning in(PrivateKey key, SecureRandom random) {
+		PrivateKey nativeKey = CmsSignatures.nativeKey(key);
+		java.security.Provider provider = nativeKey == null ? null : NativeCrypto.provider().orElseThrow();
+		PrivateKey signing = nativeKey == null ? key : nativeKey;
 		return data -> {
-			Signature s = Signature.getInstance(ALGORITHM);
-			s.initSign(key, random);
+			Signature s = provider == null ? Signature.getInstance(ALGORITHM) : Signature.getInstance(ALGORITHM, provider);
+			s.initSign(signing, random);
 			s.update(data);
 			return s.sign();
 		};

@@ -63,7 +63,7 @@ public final class CmsSignatures {
 	 * {@code key} as the native provider holds it (translated once per key), or null: no native
 	 * provider, or it refuses the key (logged; the Java signer then signs).
 	 */
-	private static PrivateKey nativeKey(PrivateKey key) {
+	static PrivateKey nativeKey(PrivateKey key) {
 		java.util.Optional<java.security.Provider> provider = NativeCrypto.provider();
 		if (provider.isEmpty() || !"EC".equals(key.getAlgorithm())) {
 			return null;

@@ -38,7 +38,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
 
 import radesk.core.ca.CaToken;
 
@@ -52,15 +51,25 @@ public final class EmbeddedCa {
 	private final CaKeys keys;
 	private final CaProfile profile;
 	private final SerialNumbers serials;
-	private final JcaX509ExtensionUtils extensions;
-	private final ContentSigner signer;
+	/** Not thread-safe (it holds a SHA-1 digest): each certificate makes its own; the CA's identifiers once. */
+	private final ThreadLocal<JcaX509ExtensionUtils> extensions = ThreadLocal.withInitial(EmbeddedCa::extensionUtils);
+	private final org.bouncycastle.asn1.x509.AuthorityKeyIdentifier issuingAki;
+	private final org.bouncycastle.asn1.x509.AuthorityKeyIdentifier tlsAki;
 
 	private EmbeddedCa(CaKeys keys, CaProfile profile, SecureRandom random) throws GeneralSecurityException {
 		this.keys = keys;
 		this.profile = profile;
 		this.serials = new SerialNumbers(random);
-		this.extensions = new JcaX509ExtensionUtils();
-		this.signer = keys.issuingKey().contentSigner();
+		this.issuingAki = extensions.get().createAuthorityKeyIdentifier(keys.issuing().getPublicKey());
+		this.tlsAki = extensions.get().createAuthorityKeyIdentifier(keys.tls().getPublicKey());
+	}
+
+	private static JcaX509ExtensionUtils extensionUtils() {
+		try {
+			return new JcaX509ExtensionUtils();
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException("no SHA-1 for key identifiers", e);
+		}
 	}
 
 	/** The CA in {@code folder}, its keys in a PKCS#12 file there made on first use: for tests and benchmarks only. */
@@ -166,7 +175,7 @@ public final class EmbeddedCa {
 	 * Issues the RA server's TLS certificate: serverAuth only, the host names and addresses it
 	 * answers on as subjectAltName, valid one year (never beyond the issuing CA).
 	 */
-	public synchronized X509Certificate issueTlsServer(java.security.PublicKey key, java.util.List<String> dnsNames,
+	public X509Certificate issueTlsServer(java.security.PublicKey key, java.util.List<String> dnsNames,
 			java.util.List<String> ipAddresses, Instant now) throws GeneralSecurityException {
 		if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
 			throw new GeneralSecurityException("a server certificate names at least one host or address");
@@ -190,8 +199,8 @@ public final class EmbeddedCa {
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
 			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
 			b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
-			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.tls().getPublicKey()));
+			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.get().createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.authorityKeyIdentifier, false, tlsAki);
 			return new JcaX509CertificateConverter().getCertificate(b.build(keys.tlsKey().contentSigner()));
 		} catch (CertIOException | IllegalStateException e) {
 			throw new GeneralSecurityException(e);
@@ -219,7 +228,7 @@ public final class EmbeddedCa {
 		Extensions crlExtensions = new Extensions(new Extension[] {
 				new Extension(Extension.cRLNumber, false, encoded(new CRLNumber(crlNumber))),
 				new Extension(Extension.authorityKeyIdentifier, false,
-						encoded(extensions.createAuthorityKeyIdentifier(keys.issuing().getPublicKey()))) });
+						encoded(issuingAki)) });
 		return CrlEncoder.encode(keys.issuing().getSubjectX500Principal().getEncoded(), at, at.plus(profile.crlValidity()),
 				revoked, crlExtensions, keys.issuingKey());
 	}
@@ -273,18 +282,21 @@ public final class EmbeddedCa {
 			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
 					Date.from(until), name, key);
 			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key));
-			b.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.issuing().getPublicKey()));
+			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.get().createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.authorityKeyIdentifier, false, issuingAki);
 			return b;
 		} catch (CertIOException e) {
 			throw new GeneralSecurityException(e);
 		}
 	}
 
-	/** Signs what {@link #endEntity} began, with the issuing CA's key. */
-	synchronized X509Certificate signed(X509v3CertificateBuilder b) throws GeneralSecurityException {
+	/**
+	 * Signs what {@link #endEntity} began, with the issuing CA's key: any number of threads at once,
+	 * each with a signer of its own (the token signs in parallel sessions).
+	 */
+	X509Certificate signed(X509v3CertificateBuilder b) throws GeneralSecurityException {
 		try {
-			return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+			return new JcaX509CertificateConverter().getCertificate(b.build(keys.issuingKey().contentSigner()));
 		} catch (IllegalStateException e) {
 			throw new GeneralSecurityException(e.getMessage(), e);
 		}

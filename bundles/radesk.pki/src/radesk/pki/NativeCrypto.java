@@ -26,10 +26,36 @@ public final class NativeCrypto {
 	/** What signs here, in words for the log and the About dialog. */
 	public static String describe() {
 		return PROVIDER.map(p -> p.getName() + " " + p.getVersionStr() + " (native)")
-				.orElse("Java (" + System.getProperty("java.vendor") + " " + Runtime.version() + ", Bouncy Castle)");
+				.orElse(radesk.core.CryptoEngine.java());
+	}
+
+	private static boolean installed;
+
+	/**
+	 * Puts the native provider first among the JDK's, for the JDK's TLS (which finds its ciphers, key
+	 * agreement and signatures there): the RA server's listeners. Once per process; nothing without
+	 * a native provider. Everything else chooses its provider itself (never "whichever is first").
+	 */
+	public static synchronized void installForTls() {
+		if (installed || PROVIDER.isEmpty()) {
+			return;
+		}
+		installed = true;
+		if (java.security.Security.getProvider(PROVIDER.get().getName()) == null) {
+			java.security.Security.insertProviderAt(PROVIDER.get(), 1);
+		}
+		LOG.log(System.Logger.Level.INFO, "crypto: " + describe() + " first among the providers, for TLS");
 	}
 
 	private static Optional<Provider> load() {
+		Optional<Provider> chosen = choose();
+		// for the About dialog, which knows nothing of this bundle (radesk.core.CryptoEngine)
+		System.setProperty(radesk.core.CryptoEngine.PROPERTY, chosen.map(p -> p.getName() + " " + p.getVersionStr() + " (native)")
+				.orElse(radesk.core.CryptoEngine.java()));
+		return chosen;
+	}
+
+	private static Optional<Provider> choose() {
 		if ("jdk".equalsIgnoreCase(System.getProperty("radesk.crypto", ""))) {
 			LOG.log(System.Logger.Level.INFO, "crypto: Java providers (radesk.crypto=jdk)");
 			return Optional.empty();

@@ -108,6 +108,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			this.server = null;
 			return;
 		}
+		// the JDK's TLS finds its ciphers, key agreement and signatures among the providers: the native one first
+		radesk.pki.NativeCrypto.installForTls();
 		SSLContext tls = ServerTls.context(DataFolder.resolve(), names.get(0), names.get(1), caToken);
 		announceFirstAdministratorCode(staff);
 		this.publication = new PublicationRoutes(publication, radesk.core.TimeSource.clock());

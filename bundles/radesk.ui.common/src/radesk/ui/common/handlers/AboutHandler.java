@@ -10,14 +10,14 @@ import org.eclipse.swt.widgets.Shell;
 import jakarta.inject.Named;
 import radesk.ui.common.Messages;
 
-/** 關於 / About: the product and its version. */
+/** 關於 / About: the product, its version and the crypto engine it signs and verifies with. */
 public final class AboutHandler {
 
 	@Execute
 	void execute(@Named("activeShell") Shell shell, MWindow window) {
 		String version = Platform.getBundle("radesk.ui.common").getVersion().toString();
 		new MessageDialog(shell, Messages.about_title, null,
-				NLS.bind(Messages.about_text, window.getLocalizedLabel(), version), MessageDialog.INFORMATION, 0,
+				NLS.bind(Messages.about_text, new Object[] { window.getLocalizedLabel(), version, radesk.core.CryptoEngine.describe() }), MessageDialog.INFORMATION, 0,
 				Messages.button_ok).open();
 	}
 }
