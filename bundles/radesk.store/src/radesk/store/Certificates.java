@@ -42,9 +42,14 @@ public final class Certificates {
 				+ " fetch first 1 rows only", mapper(), oldSerial);
 	}
 
-	/** A certificate of this key (by its SubjectPublicKeyInfo's SHA-256), whoever and whichever card it is for. */
-	public static Optional<CertificateRow> ofKey(Connection c, String keyHash) throws SQLException {
-		return Rows.one(c, "select " + COLUMNS + " from certificate where key_hash = ? fetch first 1 rows only", mapper(), keyHash);
+	/**
+	 * The identifier of a certificate of this key (by its SubjectPublicKeyInfo's SHA-256), whoever and
+	 * whichever card it is for: one key, one certificate. Asked before every issuance, and nearly
+	 * always answered "none" from the index alone.
+	 */
+	public static Optional<String> ofKey(Connection c, String keyHash) throws SQLException {
+		return Rows.one(c, "select identifier from certificate where key_hash = ? fetch first 1 rows only", rs -> rs.getString(1),
+				keyHash);
 	}
 
 	/** Up to {@code limit} certificates recorded before key hashes were (to be filled in). */

@@ -16,41 +16,110 @@ import radesk.core.certificate.CertificateState;
 import radesk.pki.CertificateSubject;
 import radesk.pki.CheckedCsr;
 import radesk.store.AuditRecords;
+import radesk.store.Cards;
 import radesk.store.CertificateRow;
 import radesk.store.Certificates;
+import radesk.store.Database;
+import radesk.store.GroupCommit;
 import radesk.store.SubscriberRow;
 
-/** Issuing a subscriber certificate and recording it: shared by 憑證申請 and 憑證展期. */
-final class CertificateIssuer {
+/**
+ * Issuing a subscriber certificate and recording it: shared by 憑證申請 and 憑證展期. In three steps,
+ * so that the CA signs on all cores and the records are committed in groups: the checks in a read
+ * of the records (a repeat answered, a refusal made, before anything is signed); the signature
+ * outside any transaction; the record through one group writer, in whose transaction the checks
+ * are made again (another request may have won meanwhile: then its answer, and this signature is
+ * never handed out). The caller gets the certificate only once the commit holding its record
+ * returned: never a certificate the records could lose.
+ */
+final class CertificateIssuer implements AutoCloseable {
+
+	/** The checks before a certificate: the earlier answer for a repeat, empty to go on; a refusal thrown. */
+	@FunctionalInterface
+	interface Admission {
+		java.util.Optional<CertificateRow> check(Connection c) throws SQLException, ServiceException;
+	}
+
+	/** What the flow records beside the new certificate, in the same transaction. */
+	@FunctionalInterface
+	interface Beside {
+		void record(Connection c, CertificateRow fresh) throws SQLException, ServiceException;
+	}
 
 	private final EmbeddedRa ra;
+	private final Database db;
+	private GroupCommit records;
 
-	CertificateIssuer(EmbeddedRa ra) {
+	CertificateIssuer(EmbeddedRa ra, Database db) {
 		this.ra = ra;
+		this.db = db;
 	}
 
 	/**
 	 * Issues the certificate of a checked request, its subject from the RA's records (never from the
-	 * request), and records it 已核發未寫入 for that card and key, audited.
+	 * request), and records it 已核發未寫入 for that card and key, audited, with what {@code beside}
+	 * adds; {@code admission} is asked before the signature and again with the record.
 	 */
-	CertificateRow issueAndRecord(Connection c, Actor subscriber, SubscriberRow me, CheckedCsr csr, String cardSerial,
-			String keyId, Instant now) throws SQLException, ServiceException {
-		X509Certificate x509;
+	CertificateRow issue(Actor subscriber, SubscriberRow me, CheckedCsr csr, String cardSerial, String keyId, Instant now,
+			Admission admission, Beside beside) throws ServiceException {
+		java.util.Optional<CertificateRow> earlier = db.read((Connection c) -> admission.check(c));
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		CertificateSubject subject = db.read((Connection c) -> subject(c, me));
+		X509Certificate x509 = sign(csr, subject, now);
 		try {
-			// the e-mail address (and S/MIME) only once the subscriber confirmed it with the mailed code (security review M10)
-			String confirmed = radesk.store.Mailboxes.of(c, me.id()).filter(m -> m.verifiedAt() != null)
-					.map(radesk.store.Mailboxes.Mailbox::email).orElse(null);
-			x509 = ra.ca.issue(csr, new CertificateSubject(me.name(), unitName(c, me.raUnit()), confirmed, me.pseudonym()), now);
+			return records().write((Connection c) -> {
+				Cards.claim(c, Cards.find(c, cardSerial).orElseThrow());
+				java.util.Optional<CertificateRow> won = admission.check(c);
+				if (won.isPresent()) {
+					return won.get();
+				}
+				CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
+				Certificates.insert(c, row, KeyHashes.of(csr.publicKey()));
+				AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
+						CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
+				CertificateRow recorded = Certificates.find(c, row.serial()).orElseThrow();
+				beside.record(c, recorded);
+				return recorded;
+			});
+		} catch (ServiceException | RuntimeException e) {
+			throw e;
+		} catch (Exception e) {
+			throw new IllegalStateException("recording a certificate: " + e.getMessage(), e);
+		}
+	}
+
+	/** The group writer of certificate records, started at the first issuance. */
+	private synchronized GroupCommit records() {
+		if (records == null) {
+			records = new GroupCommit(db, "certificate records", 256);
+		}
+		return records;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (records != null) {
+			records.close();
+		}
+	}
+
+	/** The subject, from the records: the e-mail address (and S/MIME) only once confirmed with the mailed code (security review M10). */
+	private CertificateSubject subject(Connection c, SubscriberRow me) throws SQLException {
+		String confirmed = radesk.store.Mailboxes.of(c, me.id()).filter(m -> m.verifiedAt() != null)
+				.map(radesk.store.Mailboxes.Mailbox::email).orElse(null);
+		return new CertificateSubject(me.name(), unitName(c, me.raUnit()), confirmed, me.pseudonym());
+	}
+
+	private X509Certificate sign(CheckedCsr csr, CertificateSubject subject, Instant now) throws ServiceException {
+		try {
+			return ra.ca.issue(csr, subject, now);
 		} catch (GeneralSecurityException e) {
 			// the request passed every check: the CA itself (its token) failed, which its operator must hear of
 			System.getLogger(CertificateIssuer.class.getName()).log(System.Logger.Level.ERROR, "the CA could not sign a certificate", e);
 			throw new ServiceException(Reason.BAD_REQUEST, "the CA refused: " + e.getMessage());
 		}
-		CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
-		Certificates.insert(c, row, KeyHashes.of(csr.publicKey()));
-		AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
-				CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
-		return Certificates.find(c, row.serial()).orElseThrow();
 	}
 
 	private static String unitName(Connection c, String code) throws SQLException {

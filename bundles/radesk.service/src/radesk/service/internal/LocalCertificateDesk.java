@@ -58,8 +58,13 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		this.ra = ra;
 		this.strikes = new PinStrikes(db, ra);
 		this.challenges = new CardChallenges(db, ra);
-		this.issuer = new CertificateIssuer(ra);
+		this.issuer = new CertificateIssuer(ra, db);
 		KeyHashes.fill(db);
+	}
+
+	@org.osgi.service.component.annotations.Deactivate
+	void deactivate() {
+		issuer.close();
 	}
 
 	/**
@@ -89,35 +94,8 @@ public final class LocalCertificateDesk implements CertificateDesk {
 		Instant now = ra.clock.instant();
 		try {
 			CheckedCsr csr = cardBound(me, card, request, challenge, cardSignature);
-			CertificateRow recorded = db.inTransaction((Connection c) -> {
-				// the card claimed: a second application racing for it fails instead of passing the same checks
-				Cards.claim(c, Cards.find(c, cardSerial).orElseThrow());
-				List<CertificateRow> earlier = Certificates.onCard(c, cardSerial);
-				for (CertificateRow e : earlier) {
-					if (java.util.Arrays.equals(x509(e).getPublicKey().getEncoded(), csr.publicKey().getEncoded())) {
-						// the same key asked again: the answer of the first time, never a second certificate
-						return e;
-					}
-				}
-				java.util.Optional<CertificateRow> before = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
-				if (before.isPresent()) {
-					// one key, one certificate: a key certified before (elsewhere, or revoked as compromised) never again
-					throw new ServiceException(Reason.BAD_REQUEST,
-							"KEY_REUSED: this key was certified before (" + before.get().identifier() + ")");
-				}
-				for (CertificateRow e : earlier) {
-					if (IssuanceLimits.holdsTheCard(e.state(), e.notAfter(), now)) {
-						throw new ServiceException(Reason.CARD_HAS_CERTIFICATE, e.identifier() + " is valid until " + e.notAfter());
-					}
-				}
-				if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
-					throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
-							+ IssuanceLimits.WINDOW.toHours() + " hours");
-				}
-				CertificateRow issued = issuer.issueAndRecord(c, subscriber, me, csr, cardSerial, keyId, now);
-				Checkpoints.reached("ra.apply.recording");
-				return issued;
-			});
+			CertificateRow recorded = issuer.issue(subscriber, me, csr, cardSerial, keyId, now, c -> admission(c, me, cardSerial, csr, now),
+					(c, fresh) -> Checkpoints.reached("ra.apply.recording"));
 			Checkpoints.reached("ra.apply.recorded");
 			return view(recorded);
 		} catch (ConcurrentChangeException e) {
@@ -126,6 +104,36 @@ public final class LocalCertificateDesk implements CertificateDesk {
 			audit(subscriber, "APPLICATION_REFUSED", "card:" + cardSerial, refused, now);
 			throw refused;
 		}
+	}
+
+	/**
+	 * Whether this card may have a certificate for this key now: the answer of the first time for the
+	 * same key asked again (never a second certificate), else a refusal for a key certified before,
+	 * a card that holds a valid certificate or a subscriber over the limit; empty to go on.
+	 */
+	private static java.util.Optional<CertificateRow> admission(Connection c, SubscriberRow me, String cardSerial, CheckedCsr csr,
+			Instant now) throws SQLException, ServiceException {
+		List<CertificateRow> earlier = Certificates.onCard(c, cardSerial);
+		for (CertificateRow e : earlier) {
+			if (java.util.Arrays.equals(x509(e).getPublicKey().getEncoded(), csr.publicKey().getEncoded())) {
+				return java.util.Optional.of(e);
+			}
+		}
+		java.util.Optional<String> before = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
+		if (before.isPresent()) {
+			// one key, one certificate: a key certified before (elsewhere, or revoked as compromised) never again
+			throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + before.get() + ")");
+		}
+		for (CertificateRow e : earlier) {
+			if (IssuanceLimits.holdsTheCard(e.state(), e.notAfter(), now)) {
+				throw new ServiceException(Reason.CARD_HAS_CERTIFICATE, e.identifier() + " is valid until " + e.notAfter());
+			}
+		}
+		if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
+			throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
+					+ IssuanceLimits.WINDOW.toHours() + " hours");
+		}
+		return java.util.Optional.empty();
 	}
 
 	/**

@@ -48,7 +48,12 @@ public final class LocalRenewalDesk implements RenewalDesk {
 		this.db = db;
 		this.ra = ra;
 		this.challenges = new CardChallenges(db, ra);
-		this.issuer = new CertificateIssuer(ra);
+		this.issuer = new CertificateIssuer(ra, db);
+	}
+
+	@org.osgi.service.component.annotations.Deactivate
+	void deactivate() {
+		issuer.close();
 	}
 
 	@Override
@@ -76,31 +81,12 @@ public final class LocalRenewalDesk implements RenewalDesk {
 					oldKeySignature)) {
 				throw new ServiceException(Reason.SIGNATURE_INVALID, "not signed by the key of certificate " + old.identifier());
 			}
-			CertificateRow issued = db.inTransaction((Connection c) -> {
-				Cards.claim(c, Cards.find(c, card.serial()).orElseThrow());
-				Optional<CertificateRow> earlier = Certificates.renewalOf(c, old.serial());
-				if (earlier.isPresent() && KeyHashes.of(LocalCertificateDesk.x509(earlier.get()).getPublicKey())
-						.equals(KeyHashes.of(csr.publicKey()))) {
-					return earlier.get(); // the same new key asked again (a lost answer, a pulled card): the same certificate
-				}
-				if (earlier.isPresent() && earlier.get().state() == CertificateState.ISSUED_NOT_ON_CARD) {
-					throw new ServiceException(Reason.WRONG_STATE, "a renewal of " + old.identifier() + " waits to be written to the card");
-				}
-				Optional<CertificateRow> reused = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
-				if (reused.isPresent()) {
-					// the new key differs from every earlier key, this card's and anyone's
-					throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + reused.get().identifier() + ")");
-				}
-				if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
-					throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
-							+ IssuanceLimits.WINDOW.toHours() + " hours");
-				}
-				CertificateRow fresh = issuer.issueAndRecord(c, subscriber, me, csr, card.serial(), keyId, now);
-				Certificates.renews(c, fresh.serial(), old.serial());
-				AuditRecords.append(c, subscriber, "CERTIFICATE_RENEWAL_ISSUED", "certificate:" + old.serial(), old.state(),
-						"renewed by certificate:" + fresh.serial() + " (superseded once on the card)", now);
-				return fresh;
-			});
+			CertificateRow issued = issuer.issue(subscriber, me, csr, card.serial(), keyId, now, c -> admission(c, me, old, csr, now),
+					(c, fresh) -> {
+						Certificates.renews(c, fresh.serial(), old.serial());
+						AuditRecords.append(c, subscriber, "CERTIFICATE_RENEWAL_ISSUED", "certificate:" + old.serial(), old.state(),
+								"renewed by certificate:" + fresh.serial() + " (superseded once on the card)", now);
+					});
 			radesk.core.Checkpoints.reached("ra.renew.recorded");
 			return new IssuedCertificate(issued.serial(), issued.identifier(), issued.cardSerial(), issued.state(), issued.notBefore(),
 					issued.notAfter(), issued.der());
@@ -111,6 +97,33 @@ public final class LocalRenewalDesk implements RenewalDesk {
 					refused.reason() + " " + refused.detail(), now));
 			throw refused;
 		}
+	}
+
+	/**
+	 * Whether {@code old} may be renewed with this key now: its renewal issued before for the same key
+	 * (a lost answer, a pulled card) is the answer again; a renewal still to be written, a key
+	 * certified before or a subscriber over the limit is refused; empty to go on.
+	 */
+	private static Optional<CertificateRow> admission(Connection c, SubscriberRow me, CertificateRow old, CheckedCsr csr, Instant now)
+			throws java.sql.SQLException, ServiceException {
+		Optional<CertificateRow> earlier = Certificates.renewalOf(c, old.serial());
+		if (earlier.isPresent() && KeyHashes.of(LocalCertificateDesk.x509(earlier.get()).getPublicKey())
+				.equals(KeyHashes.of(csr.publicKey()))) {
+			return earlier;
+		}
+		if (earlier.isPresent() && earlier.get().state() == CertificateState.ISSUED_NOT_ON_CARD) {
+			throw new ServiceException(Reason.WRONG_STATE, "a renewal of " + old.identifier() + " waits to be written to the card");
+		}
+		Optional<String> reused = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
+		if (reused.isPresent()) {
+			// the new key differs from every earlier key, this card's and anyone's
+			throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + reused.get() + ")");
+		}
+		if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
+			throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
+					+ IssuanceLimits.WINDOW.toHours() + " hours");
+		}
+		return Optional.empty();
 	}
 
 	/** The old certificate: on this card, in use, inside its window. */
