@@ -52,7 +52,7 @@ final class Benchmarks {
 				+ System.getProperty("java.version") + ", " + rounds + " rounds), work folder " + dir);
 		// -Dbench.only=search,crl runs only those
 		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search,ocsp,notices").split(","));
-		IssuanceBench issuance = new IssuanceBench(dir, ca, inMemory, db);
+		IssuanceBench issuance = new IssuanceBench(dir, ca, OsgiServices.await(radesk.core.ca.CaToken.class), inMemory, db);
 		CrlBench crlBench = new CrlBench(dir, ca);
 		PersonalizationBench personalization = new PersonalizationBench(dir, ca, readers, OsgiServices.await(CardTerminal.class));
 		MailroomBench mailroom = new MailroomBench(db, OsgiServices.await(MailroomDesk.class));

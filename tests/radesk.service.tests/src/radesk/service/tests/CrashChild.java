@@ -25,6 +25,7 @@ import radesk.store.Database;
  * apply       serverAddress account password cardSerial pin
  * personalize subscriberId slotId
  * server
+ * issuing     caFolder threads
  * </pre>
  */
 public final class CrashChild {
@@ -78,6 +79,8 @@ public final class CrashChild {
 			Object ra = make("radesk.service.internal.EmbeddedRa", cards);
 			System.out.println(((radesk.api.staff.NoticeDesk) make("radesk.service.internal.LocalNoticeDesk", db, ra)).runJob());
 		}
+		case "issuing" -> IssuingLoad.run((Database) make("radesk.store.internal.EmbeddedH2Database"), java.nio.file.Path.of(args[1]),
+				Integer.parseInt(args[2]));
 		case "server" -> {
 			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
 			Object ra = make("radesk.service.internal.EmbeddedRa", cards);
