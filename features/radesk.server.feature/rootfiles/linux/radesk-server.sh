@@ -60,7 +60,7 @@ update() {
     -uninstallIU "$roots" -installIU "$roots" >"$log" 2>&1
   rc=$?
   if [ "$rc" -ne 0 ]; then
-    reason=$(grep -v '^[[:space:]]*$' "$log" | grep -iE 'cannot|could not|failed|error|no repository|not found' | head -n 1)
+    reason=$(grep -v '^[[:space:]]*$' "$log" | grep -iE 'cannot|could not|failed|error|no repository|not found' | head -n 1 | sed 's/^!MESSAGE //')
     echo "radesk-server: update from $site failed (p2 director exit $rc): ${reason:-see $log} (full output: $log)" >&2
     exit 1
   fi

@@ -70,6 +70,7 @@ final class SiteUpdate {
 		op.setProvisioningContext(context);
 		IStatus resolved = op.resolveModal(monitor);
 		if (resolved.getCode() == UpdateOperation.STATUS_NOTHING_TO_UPDATE) {
+			log(IStatus.INFO, "update check: nothing newer at " + site, resolved);
 			return new SiteUpdate(op, Outcome.NONE);
 		}
 		if (resolved.getSeverity() == IStatus.ERROR || resolved.getSeverity() == IStatus.CANCEL
@@ -77,6 +78,7 @@ final class SiteUpdate {
 			log(IStatus.WARNING, "the update site " + site + " could not be used: " + op.getResolutionDetails(), resolved);
 			return new SiteUpdate(op, Outcome.SITE_FAILED);
 		}
+		log(IStatus.INFO, "update check: " + op.getSelectedUpdates().length + " updates at " + site, resolved);
 		return new SiteUpdate(op, Outcome.FOUND);
 	}
 
@@ -96,9 +98,7 @@ final class SiteUpdate {
 		SubMonitor work = SubMonitor.convert(monitor, 100);
 		ProvisioningJob job = operation.getProvisioningJob(work.split(5));
 		IStatus done = job == null ? operation.getResolutionResult() : job.runModal(work.split(95));
-		if (!done.isOK()) {
-			log(IStatus.ERROR, "the update was not installed", done);
-		}
+		log(done.isOK() ? IStatus.INFO : IStatus.ERROR, done.isOK() ? "update installed" : "the update was not installed", done);
 		return done;
 	}
 
