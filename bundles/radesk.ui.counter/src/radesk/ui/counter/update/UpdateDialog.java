@@ -80,6 +80,11 @@ final class UpdateDialog extends Dialog {
 		}
 		found = check;
 		bar.setSelection(bar.getMaximum());
+		if (check.outcome() != SiteUpdate.Outcome.FOUND) {
+			Button install = getButton(IDialogConstants.OK_ID); // nothing to install: only 關閉 is left
+			install.setVisible(false);
+			((org.eclipse.swt.layout.GridData) install.getLayoutData()).exclude = true;
+		}
 		switch (check.outcome()) {
 		case FOUND -> {
 			say(NLS.bind(Messages.update_found, String.join("\n", check.updates())));
