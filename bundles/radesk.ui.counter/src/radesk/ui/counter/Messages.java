@@ -188,6 +188,20 @@ public final class Messages {
 	public static String units_add;
 	public static String units_added;
 	public static String forms_count;
+	public static String update_title;
+	public static String update_checking;
+	public static String update_found;
+	public static String update_none;
+	public static String update_no_site;
+	public static String update_site_invalid;
+	public static String update_site_failed;
+	public static String update_no_profile;
+	public static String update_install;
+	public static String update_close;
+	public static String update_installing;
+	public static String update_failed;
+	public static String update_job_check;
+	public static String update_job_install;
 
 	static {
 		Texts.load(Messages.class, "radesk.ui.counter.messages");
