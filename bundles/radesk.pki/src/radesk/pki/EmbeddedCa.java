@@ -36,7 +36,6 @@ import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 
 import radesk.core.ca.CaToken;
@@ -51,25 +50,15 @@ public final class EmbeddedCa {
 	private final CaKeys keys;
 	private final CaProfile profile;
 	private final SerialNumbers serials;
-	/** Not thread-safe (it holds a SHA-1 digest): each certificate makes its own; the CA's identifiers once. */
-	private final ThreadLocal<JcaX509ExtensionUtils> extensions = ThreadLocal.withInitial(EmbeddedCa::extensionUtils);
-	private final org.bouncycastle.asn1.x509.AuthorityKeyIdentifier issuingAki;
-	private final org.bouncycastle.asn1.x509.AuthorityKeyIdentifier tlsAki;
+	/** The issuing and the TLS CA's identifiers, in every certificate each signs. */
+	private final org.bouncycastle.asn1.x509.AuthorityKeyIdentifier issuingAki, tlsAki;
 
 	private EmbeddedCa(CaKeys keys, CaProfile profile, SecureRandom random) throws GeneralSecurityException {
 		this.keys = keys;
 		this.profile = profile;
 		this.serials = new SerialNumbers(random);
-		this.issuingAki = extensions.get().createAuthorityKeyIdentifier(keys.issuing().getPublicKey());
-		this.tlsAki = extensions.get().createAuthorityKeyIdentifier(keys.tls().getPublicKey());
-	}
-
-	private static JcaX509ExtensionUtils extensionUtils() {
-		try {
-			return new JcaX509ExtensionUtils();
-		} catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException("no SHA-1 for key identifiers", e);
-		}
+		this.issuingAki = KeyIdentifiers.authority(keys.issuing().getPublicKey());
+		this.tlsAki = KeyIdentifiers.authority(keys.tls().getPublicKey());
 	}
 
 	/** The CA in {@code folder}, its keys in a PKCS#12 file there made on first use: for tests and benchmarks only. */
@@ -199,7 +188,7 @@ public final class EmbeddedCa {
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
 			b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
 			b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(alt.toArray(GeneralName[]::new)));
-			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.get().createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(key));
 			b.addExtension(Extension.authorityKeyIdentifier, false, tlsAki);
 			return new JcaX509CertificateConverter().getCertificate(b.build(keys.tlsKey().contentSigner()));
 		} catch (CertIOException | IllegalStateException e) {
@@ -210,12 +199,8 @@ public final class EmbeddedCa {
 	/** A CRL of the issuing CA: every entry with its reason, numbered, valid until the next update. */
 	public X509CRL crl(Collection<RevokedEntry> revoked, BigInteger crlNumber, Instant thisUpdate)
 			throws GeneralSecurityException {
-		try {
-			return (X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
-					.generateCRL(new java.io.ByteArrayInputStream(crlEncoded(revoked, crlNumber, thisUpdate)));
-		} catch (java.security.cert.CRLException e) {
-			throw new GeneralSecurityException(e);
-		}
+		return (X509CRL) java.security.cert.CertificateFactory.getInstance("X.509")
+				.generateCRL(new java.io.ByteArrayInputStream(crlEncoded(revoked, crlNumber, thisUpdate)));
 	}
 
 	/**
@@ -282,7 +267,7 @@ public final class EmbeddedCa {
 			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(keys.issuing(), serials.next(), Date.from(from),
 					Date.from(until), name, key);
 			b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-			b.addExtension(Extension.subjectKeyIdentifier, false, extensions.get().createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(key));
 			b.addExtension(Extension.authorityKeyIdentifier, false, issuingAki);
 			return b;
 		} catch (CertIOException e) {
