@@ -54,6 +54,9 @@ final class Report {
 
 	/** A line of its own (a count, a latency), kept for the table as said. */
 	static synchronized void note(String text) {
+		if (NOTES.contains(text)) {
+			return; // said once is enough: a note repeated each round adds nothing
+		}
 		NOTES.add(text);
 		System.out.println("  " + text);
 	}
