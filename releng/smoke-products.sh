@@ -6,16 +6,7 @@ cd "$(dirname "$0")/.."
 products=releng/radesk.products/target/products
 failed=0
 
-# the id of the first window whose title matches $1, waiting up to 60 s; empty if none came
-window_titled() {
-  local found=""
-  for _ in $(seq 1 60); do
-    found=$(xdotool search --name "$1" 2>/dev/null | head -n 1 || true)
-    [ -n "$found" ] && break
-    sleep 1
-  done
-  echo "$found"
-}
+. releng/scripts/windows.sh
 
 # stops a product started in the background by its start script (the script and the Java it started)
 stop_product() {

@@ -27,16 +27,7 @@ kill_tree() {
   for child in $(pgrep -P "$1" || true); do kill_tree "$child"; done
   kill "$1" 2>/dev/null || true
 }
-# the id of the first window whose title matches $1, waiting up to $2 s (default 60); empty if none came
-window_titled() {
-  local found=""
-  for _ in $(seq 1 "${2:-60}"); do
-    found=$(xdotool search --name "$1" 2>/dev/null | head -n 1 || true)
-    [ -n "$found" ] && break
-    sleep 1
-  done
-  echo "$found"
-}
+. releng/scripts/windows.sh
 # keyboard focus to window $1 (Xvfb has no window manager: the pointer goes there too)
 focus() {
   xdotool mousemove --window "$1" 40 60 2>/dev/null || true
