@@ -57,6 +57,7 @@ public final class EmbeddedCa {
 		this.keys = keys;
 		this.profile = profile;
 		this.serials = new SerialNumbers(random);
+		NativeCrypto.provider(); // the crypto engine chosen as the CA starts: named in the log and the About dialog
 		this.issuingAki = KeyIdentifiers.authority(keys.issuing().getPublicKey());
 		this.tlsAki = KeyIdentifiers.authority(keys.tls().getPublicKey());
 	}
