@@ -51,7 +51,7 @@ final class Benchmarks {
 		System.out.println("RA Desk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
 				+ System.getProperty("java.version") + ", " + rounds + " rounds), work folder " + dir);
 		// -Dbench.only=search,crl runs only those
-		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search,ocsp,notices").split(","));
+		Set<String> only = Set.of(System.getProperty("bench.only", "issuance,crl,cards,mailroom,server,search,ocsp,notices,coldstart").split(","));
 		IssuanceBench issuance = new IssuanceBench(dir, ca, OsgiServices.await(radesk.core.ca.CaToken.class), inMemory, db);
 		CrlBench crlBench = new CrlBench(dir, ca);
 		PersonalizationBench personalization = new PersonalizationBench(dir, ca, readers, OsgiServices.await(CardTerminal.class));
@@ -61,6 +61,7 @@ final class Benchmarks {
 		SearchBench search = new SearchBench(db, OsgiServices.await(SearchDesk.class));
 		NoticeBench noticeBench = new NoticeBench(dir);
 		OcspBench ocspBench = new OcspBench(dir);
+		ColdStartBench coldStart = new ColdStartBench(dir);
 		for (int r = 1; r <= rounds; r++) {
 			System.out.println("round " + r + " of " + rounds);
 			if (only.contains("issuance")) {
@@ -87,6 +88,9 @@ final class Benchmarks {
 			}
 			if (only.contains("notices")) {
 				noticeBench.run(notices, r);
+			}
+			if (only.contains("coldstart")) {
+				coldStart.run();
 			}
 		}
 		if (only.contains("notices")) {
