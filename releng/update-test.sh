@@ -151,6 +151,12 @@ if [ "$bad_rc" = 0 ] || [ "$(wc -l <<<"$bad")" != 1 ]; then
 else
   echo "update-test: an update from a missing site fails (exit $bad_rc): $bad"
 fi
+plain=$("${no_java[@]}" "$shome/radesk-server.sh" update "http://127.0.0.1:9/site/" 2>&1) && plain_rc=0 || plain_rc=$?
+if [ "$plain_rc" != 2 ] || ! grep -q "refused" <<<"$plain"; then
+  fail "an update over plain http was not refused (exit $plain_rc): $plain"
+else
+  echo "update-test: an update over plain http is refused (exit 2): $plain"
+fi
 out=$("${no_java[@]}" "$shome/radesk-server.sh" update "$v2" 2>&1) && rc=0 || rc=$?
 sinfo="$shome/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
 if [ "$rc" != 0 ]; then

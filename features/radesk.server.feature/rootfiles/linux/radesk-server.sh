@@ -72,6 +72,10 @@ case "${1:-}" in
   reset-password|notices-due|renew-ca) command_opts=-Dradesk.server.command=$1 ;;
   update)
     if [ -z "${2:-}" ]; then echo "radesk-server: update needs the update site, e.g. update file:/srv/radesk/update-site/" >&2; exit 2; fi
+    case "$2" in
+      file:*|https://*) ;;
+      *) echo "radesk-server: update site $2 refused: only https:// or file: (what it installs runs as the server, and plain http could be changed on its way)" >&2; exit 2 ;;
+    esac
     update "$2" ;;
 esac
 # the newest launcher: an update may leave the old one beside it

@@ -194,6 +194,7 @@ public final class Messages {
 	public static String update_none;
 	public static String update_no_site;
 	public static String update_site_invalid;
+	public static String update_site_insecure;
 	public static String update_site_failed;
 	public static String update_no_profile;
 	public static String update_install;

@@ -39,15 +39,21 @@ public final class CheckForUpdatesHandler {
 		try {
 			site = SiteUpdate.configuredSite();
 		} catch (URISyntaxException e) {
-			MessageDialog.openError(shell, Messages.update_title, NLS.bind(Messages.update_site_invalid, e.getInput()));
+			tell(shell, MessageDialog.ERROR, NLS.bind(
+					e instanceof SiteUpdate.InsecureSite ? Messages.update_site_insecure : Messages.update_site_invalid, e.getInput()));
 			return;
 		}
 		if (site == null) {
-			MessageDialog.openInformation(shell, Messages.update_title, NLS.bind(Messages.update_no_site, SiteUpdate.SITE));
+			tell(shell, MessageDialog.INFORMATION, NLS.bind(Messages.update_no_site, SiteUpdate.SITE));
 			return;
 		}
 		if (new UpdateDialog(shell, site).open() == Window.OK) {
 			workbench.restart(); // the new bundles.info is read at the next start
 		}
+	}
+
+	/** A message box with its button in the user's language (JFace's own says "OK" whatever the language). */
+	private static void tell(Shell shell, int kind, String text) {
+		new MessageDialog(shell, Messages.update_title, null, text, kind, 0, radesk.ui.common.Messages.button_ok).open();
 	}
 }

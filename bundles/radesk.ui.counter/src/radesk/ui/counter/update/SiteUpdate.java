@@ -44,7 +44,16 @@ final class SiteUpdate {
 		this.outcome = outcome;
 	}
 
-	/** The configured site, or null when there is none. */
+	/** A site named over a way others can change (plain http, ftp, …): refused before anything is asked of it. */
+	static final class InsecureSite extends URISyntaxException {
+		private static final long serialVersionUID = 1L;
+
+		InsecureSite(String site) {
+			super(site, "an update site is reached over https: or read from file:");
+		}
+	}
+
+	/** The configured site, or null when there is none; a site not over https: or file: is {@link InsecureSite}. */
 	static URI configuredSite() throws URISyntaxException {
 		String site = FrameworkUtil.getBundle(SiteUpdate.class).getBundleContext().getProperty(SITE);
 		if (site == null || site.isBlank()) {
@@ -53,6 +62,11 @@ final class SiteUpdate {
 		URI uri = new URI(site.strip());
 		if (!uri.isAbsolute()) {
 			throw new URISyntaxException(site, "an update site is an absolute address (file:/…, https://…)");
+		}
+		if (!"file".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+			// what p2 installs runs as this workstation's code, and it checks no signature of ours: the way there
+			// must be one nobody can change underway
+			throw new InsecureSite(site);
 		}
 		return uri;
 	}
