@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
 
 import radesk.core.ca.CaToken;
@@ -51,6 +50,9 @@ final class IssuanceBench {
 	private final EmbeddedCa inMemory;
 	private final Database db;
 	private final CaToken token;
+	private static final CertificateSubject SUBJECT = new CertificateSubject("壓力測試", "HQ", "b@example.tw", "PB");
+	/** About a subscriber certificate's to-be-signed part. */
+	private static final byte[] TBS = new byte[600];
 
 	/**
 	 * {@code ca}: the RA's, its key on {@code token}; {@code inMemory}: the same CA with its key in
@@ -76,7 +78,7 @@ final class IssuanceBench {
 		long subscriber = subscriber();
 		int cores = Runtime.getRuntime().availableProcessors();
 		// as a server's many connections: enough requests in flight that the group writer finds several waiting
-		int threads = Integer.getInteger("bench.issueThreads", 8 * cores);
+		int threads = 8 * cores;
 		double ours;
 		try (GroupCommit records = new GroupCommit(db, "bench issuance records", 256)) {
 			issueAll(requests.subList(0, Math.min(500, n)), subscriber, threads, records); // the JIT's warm-up, not timed
@@ -88,27 +90,17 @@ final class IssuanceBench {
 		try (GroupCommit records = new GroupCommit(db, "bench issuance records", 256)) {
 			List<X509Certificate> issued = new ArrayList<>();
 			for (byte[] r : requests) {
-				issued.add(inMemory.issue(CsrInspector.inspect(r), new CertificateSubject("壓力測試", "HQ", "b@example.tw", "PB"),
-						Instant.now()));
+				issued.add(inMemory.issue(CsrInspector.inspect(r), SUBJECT, Instant.now()));
 			}
-			java.util.Map<byte[], X509Certificate> certOf = new java.util.IdentityHashMap<>();
-			for (int i = 0; i < requests.size(); i++) {
-				certOf.put(requests.get(i), issued.get(i));
-			}
-			AtomicInteger k = new AtomicInteger();
-			recordsOnly = parallel(requests, threads, request -> record(certOf.get(request), subscriber, k.incrementAndGet(), records));
+			recordsOnly = parallel(n, threads, i -> record(issued.get(i), subscriber, i, records));
 		}
 		cryptoLimit(requests.subList(0, Math.min(500, n)), cores);
 		double limit = cryptoLimit(requests, cores);
-		double memoryOnly = parallel(requests, cores, request -> inMemory.issue(CsrInspector.inspect(request),
-				new CertificateSubject("壓力測試", "HQ", "b@example.tw", "PB"), Instant.now()));
-		double serialOnly = parallel(requests, 1, request -> ca.issue(CsrInspector.inspect(request),
-				new CertificateSubject("壓力測試", "HQ", "b@example.tw", "PB"), Instant.now()));
-		double parallelOnly = parallel(requests, threads, request -> ca.issue(CsrInspector.inspect(request),
-				new CertificateSubject("壓力測試", "HQ", "b@example.tw", "PB"), Instant.now()));
-		byte[] tbs = new byte[600];
-		double tokenOne = parallel(requests, 1, request -> token.sign(CaToken.Key.ISSUING, tbs));
-		double tokenAll = parallel(requests, cores, request -> token.sign(CaToken.Key.ISSUING, tbs));
+		double memoryOnly = parallel(n, cores, i -> inMemory.issue(CsrInspector.inspect(requests.get(i)), SUBJECT, Instant.now()));
+		double serialOnly = parallel(n, 1, i -> ca.issue(CsrInspector.inspect(requests.get(i)), SUBJECT, Instant.now()));
+		double parallelOnly = parallel(n, threads, i -> ca.issue(CsrInspector.inspect(requests.get(i)), SUBJECT, Instant.now()));
+		double tokenOne = parallel(n, 1, i -> token.sign(CaToken.Key.ISSUING, TBS));
+		double tokenAll = parallel(n, cores, i -> token.sign(CaToken.Key.ISSUING, TBS));
 
 		double raw = opensslSignRate();
 		double opensslCa = opensslCaRate(requests);
@@ -125,12 +117,13 @@ final class IssuanceBench {
 		Report.note("issuance signs with " + radesk.pki.NativeCrypto.describe() + " for requests, " + token.location() + " for the CA");
 	}
 
+	/** One request's work, by its index. */
 	private interface Step {
-		void on(byte[] request) throws Exception;
+		void on(int request) throws Exception;
 	}
 
-	/** {@code step} over every request on {@code threads} threads: requests per second. */
-	private static double parallel(List<byte[]> requests, int threads, Step step) throws Exception {
+	/** {@code step} over requests 0 … {@code n - 1} on {@code threads} threads: requests per second. */
+	private static double parallel(int n, int threads, Step step) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			AtomicInteger next = new AtomicInteger();
@@ -138,8 +131,8 @@ final class IssuanceBench {
 			long start = System.nanoTime();
 			for (int t = 0; t < threads; t++) {
 				running.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
-						step.on(requests.get(i));
+					for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+						step.on(i);
 					}
 					return null;
 				}));
@@ -147,7 +140,7 @@ final class IssuanceBench {
 			for (Future<?> f : running) {
 				f.get();
 			}
-			return requests.size() / ((System.nanoTime() - start) / 1e9);
+			return n / ((System.nanoTime() - start) / 1e9);
 		} finally {
 			pool.shutdownNow();
 		}
@@ -161,35 +154,18 @@ final class IssuanceBench {
 			parsed.add(new JcaPKCS10CertificationRequest(r));
 			keys.add(parsed.get(parsed.size() - 1).getPublicKey());
 		}
-		byte[] tbs = new byte[600]; // about a subscriber certificate's to-be-signed part
-		java.util.Map<byte[], Integer> byBytes = new java.util.IdentityHashMap<>();
-		for (int i = 0; i < requests.size(); i++) {
-			byBytes.put(requests.get(i), i);
-		}
-		return parallel(requests, threads, request -> {
-			int i = byBytes.get(request);
-			JcaContentVerifierProviderBuilder builder = new JcaContentVerifierProviderBuilder();
-			radesk.pki.NativeCrypto.provider().ifPresent(builder::setProvider);
-			if (!parsed.get(i).isSignatureValid(builder.build(keys.get(i)))) {
+		return parallel(requests.size(), threads, i -> {
+			if (!parsed.get(i).isSignatureValid(radesk.pki.NativeCrypto.verifier(keys.get(i)))) {
 				throw new IllegalStateException("a request did not verify");
 			}
-			token.sign(CaToken.Key.ISSUING, tbs);
+			token.sign(CaToken.Key.ISSUING, TBS);
 		});
 	}
 
 	private void issueAll(List<byte[]> requests, long subscriber, int threads, GroupCommit records) throws Exception {
-		AtomicInteger number = new AtomicInteger();
-		java.util.concurrent.Semaphore cpu = new java.util.concurrent.Semaphore(Integer.getInteger("bench.signers", threads));
-		parallel(requests, threads, request -> {
-			int i = number.incrementAndGet();
-			X509Certificate cert;
-			cpu.acquire();
-			try {
-				var checked = CsrInspector.inspect(request);
-				cert = ca.issue(checked, new CertificateSubject("壓力測試 " + i, "HQ", "bench@example.tw", "PBENCH" + i), Instant.now());
-			} finally {
-				cpu.release();
-			}
+		parallel(requests.size(), threads, i -> {
+			X509Certificate cert = ca.issue(CsrInspector.inspect(requests.get(i)),
+					new CertificateSubject("壓力測試 " + i, "HQ", "bench@example.tw", "PBENCH" + i), Instant.now());
 			record(cert, subscriber, i, records);
 		});
 	}
@@ -200,19 +176,14 @@ final class IssuanceBench {
 		CertificateRow row = new CertificateRow(HexFormat.of().formatHex(cert.getSerialNumber().toByteArray()),
 				"B" + System.nanoTime() + "-" + i, subscriber, null, null, CertificateState.ISSUED_NOT_ON_CARD,
 				cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), cert.getEncoded(), 0);
-		radesk.store.Tx<Object, Exception> work = (Connection c) -> {
+		records.write((Connection c) -> {
 			// as the service records it: the key looked up by its hash (one key, one certificate), then the row;
 			// the bench signs with 16 keys over and over (making thousands is not what it measures), so the
 			// look-up's answer is ignored here and only its cost counted
 			Certificates.ofKey(c, keyHash);
 			Certificates.insert(c, row, keyHash);
 			return null;
-		};
-		if (Boolean.getBoolean("bench.direct")) {
-			db.inTransaction(work);
-		} else {
-			records.write(work);
-		}
+		});
 	}
 
 	private long subscriber() throws Exception {

@@ -30,7 +30,7 @@ interface CaSigning {
 
 	/** A key in memory: signed by the native provider where it loads and takes the key, else by the JDK's. */
 	static CaSigning in(PrivateKey key, SecureRandom random) {
-		PrivateKey nativeKey = CmsSignatures.nativeKey(key);
+		PrivateKey nativeKey = NativeCrypto.translated(key);
 		java.security.Provider provider = nativeKey == null ? null : NativeCrypto.provider().orElseThrow();
 		PrivateKey signing = nativeKey == null ? key : nativeKey;
 		return data -> {

@@ -59,31 +59,13 @@ public final class CmsSignatures {
 		}
 	}
 
-	/**
-	 * {@code key} as the native provider holds it (translated once per key), or null: no native
-	 * provider, or it refuses the key (logged; the Java signer then signs).
-	 */
-	static PrivateKey nativeKey(PrivateKey key) {
-		java.util.Optional<java.security.Provider> provider = NativeCrypto.provider();
-		if (provider.isEmpty() || !"EC".equals(key.getAlgorithm())) {
-			return null;
-		}
-		try {
-			return (PrivateKey) java.security.KeyFactory.getInstance("EC", provider.get()).translateKey(key);
-		} catch (GeneralSecurityException | RuntimeException e) {
-			System.getLogger(CmsSignatures.class.getName()).log(System.Logger.Level.WARNING,
-					"the native provider does not take the signing key; the Java signer signs with it: " + e);
-			return null;
-		}
-	}
-
 	/** The DER of a detached SignedData over {@code content}, signed by {@code key} of {@code chain.get(0)}. */
 	public static byte[] detached(byte[] content, PrivateKey key, List<X509Certificate> chain) throws GeneralSecurityException {
 		try {
 			Prepared p = prepared;
 			if (p == null || p.key() != key || !p.chain().equals(chain)) {
 				p = new Prepared(List.copyOf(chain), key, new JcaCertStore(chain),
-						new org.bouncycastle.cert.X509CertificateHolder(chain.get(0).getEncoded()), nativeKey(key), P256Signer.key(key));
+						new org.bouncycastle.cert.X509CertificateHolder(chain.get(0).getEncoded()), NativeCrypto.translated(key), P256Signer.key(key));
 				prepared = p;
 			}
 			CMSSignedDataGenerator generator = new CMSSignedDataGenerator();

@@ -11,9 +11,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
@@ -54,10 +52,7 @@ public final class CsrInspector {
 		}
 		try {
 			// AWS-LC where it loads (about 20 times the JDK's ECDSA verification), else the JDK's providers
-			JcaContentVerifierProviderBuilder builder = new JcaContentVerifierProviderBuilder();
-			NativeCrypto.provider().ifPresent(builder::setProvider);
-			ContentVerifierProvider verifier = builder.build(key);
-			if (!csr.isSignatureValid(verifier)) {
+			if (!csr.isSignatureValid(NativeCrypto.verifier(key))) {
 				throw new CsrException(CsrProblem.BAD_SIGNATURE, "the request's signature does not verify with its key");
 			}
 		} catch (OperatorCreationException | PKCSException e) {

@@ -29,6 +29,31 @@ public final class NativeCrypto {
 				.orElse(radesk.core.CryptoEngine.java());
 	}
 
+	/**
+	 * {@code key} as the native provider holds it (translate once per key, not per signature), or null:
+	 * no native provider, not an EC key, or the provider refuses it (logged; the Java signer then signs).
+	 */
+	static java.security.PrivateKey translated(java.security.PrivateKey key) {
+		if (PROVIDER.isEmpty() || !"EC".equals(key.getAlgorithm())) {
+			return null;
+		}
+		try {
+			return (java.security.PrivateKey) java.security.KeyFactory.getInstance("EC", PROVIDER.get()).translateKey(key);
+		} catch (java.security.GeneralSecurityException | RuntimeException e) {
+			LOG.log(System.Logger.Level.WARNING, "the native provider does not take the signing key; the Java signer signs with it: " + e);
+			return null;
+		}
+	}
+
+	/** Verifies signatures made by {@code key}: with the native provider where it loads, else the JDK's. */
+	public static org.bouncycastle.operator.ContentVerifierProvider verifier(java.security.PublicKey key)
+			throws org.bouncycastle.operator.OperatorCreationException {
+		org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder builder =
+				new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder();
+		PROVIDER.ifPresent(builder::setProvider);
+		return builder.build(key);
+	}
+
 	private static boolean installed;
 
 	/**
