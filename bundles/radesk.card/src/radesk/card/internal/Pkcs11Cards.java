@@ -266,10 +266,13 @@ public final class Pkcs11Cards implements CardReaders, CardTerminal, radesk.core
 					|| e.reason() == CardAccessException.Reason.PIN_LOCKED)) {
 				throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e); // never a second try
 			}
+			System.getLogger(Pkcs11Cards.class.getName()).log(System.Logger.Level.WARNING,
+					"a signing session of the CA's token failed (" + parallel.getMessage() + "): signed in the logged-in one instead");
 			synchronized (this) {
 				try {
 					return caKeys().sign(key, data);
 				} catch (CardAccessException | java.io.IOException e) {
+					e.addSuppressed(parallel);
 					throw new java.security.GeneralSecurityException("the CA's token: " + e.getMessage(), e);
 				}
 			}
