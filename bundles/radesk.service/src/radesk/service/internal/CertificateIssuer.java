@@ -13,6 +13,7 @@ import radesk.core.access.Actor;
 import radesk.core.certificate.CertificateEvent;
 import radesk.core.certificate.CertificateFlow;
 import radesk.core.certificate.CertificateState;
+import radesk.core.certificate.IssuanceLimits;
 import radesk.pki.CertificateSubject;
 import radesk.pki.CheckedCsr;
 import radesk.store.AuditRecords;
@@ -62,12 +63,18 @@ final class CertificateIssuer implements AutoCloseable {
 	 */
 	CertificateRow issue(Actor subscriber, SubscriberRow me, CheckedCsr csr, String cardSerial, String keyId, Instant now,
 			Admission admission, Beside beside) throws ServiceException {
-		java.util.Optional<CertificateRow> earlier = db.read((Connection c) -> admission.check(c));
+		CertificateSubject[] subject = new CertificateSubject[1];
+		java.util.Optional<CertificateRow> earlier = db.read((Connection c) -> {
+			java.util.Optional<CertificateRow> answer = admission.check(c);
+			if (answer.isEmpty()) {
+				subject[0] = subject(c, me);
+			}
+			return answer;
+		});
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		CertificateSubject subject = db.read((Connection c) -> subject(c, me));
-		X509Certificate x509 = sign(csr, subject, now);
+		X509Certificate x509 = sign(csr, subject[0], now);
 		try {
 			return records().write((Connection c) -> {
 				Cards.claim(c, Cards.find(c, cardSerial).orElseThrow());
@@ -87,6 +94,22 @@ final class CertificateIssuer implements AutoCloseable {
 			throw e;
 		} catch (Exception e) {
 			throw new IllegalStateException("recording a certificate: " + e.getMessage(), e);
+		}
+	}
+
+	/** One key, one certificate: a key certified before (elsewhere, or revoked as compromised) is refused, 憑證申請 and 憑證展期 alike. */
+	static void keyNeverCertified(Connection c, CheckedCsr csr) throws SQLException, ServiceException {
+		java.util.Optional<String> before = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
+		if (before.isPresent()) {
+			throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + before.get() + ")");
+		}
+	}
+
+	/** The subscriber's limit of certificates a window, 憑證申請 and 憑證展期 alike. */
+	static void withinLimit(Connection c, SubscriberRow me, Instant now) throws SQLException, ServiceException {
+		if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
+			throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
+					+ IssuanceLimits.WINDOW.toHours() + " hours");
 		}
 	}
 

@@ -119,20 +119,13 @@ public final class LocalCertificateDesk implements CertificateDesk {
 				return java.util.Optional.of(e);
 			}
 		}
-		java.util.Optional<String> before = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
-		if (before.isPresent()) {
-			// one key, one certificate: a key certified before (elsewhere, or revoked as compromised) never again
-			throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + before.get() + ")");
-		}
+		CertificateIssuer.keyNeverCertified(c, csr);
 		for (CertificateRow e : earlier) {
 			if (IssuanceLimits.holdsTheCard(e.state(), e.notAfter(), now)) {
 				throw new ServiceException(Reason.CARD_HAS_CERTIFICATE, e.identifier() + " is valid until " + e.notAfter());
 			}
 		}
-		if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
-			throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
-					+ IssuanceLimits.WINDOW.toHours() + " hours");
-		}
+		CertificateIssuer.withinLimit(c, me, now);
 		return java.util.Optional.empty();
 	}
 

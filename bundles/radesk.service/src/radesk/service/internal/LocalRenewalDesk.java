@@ -17,7 +17,6 @@ import radesk.core.access.Permission;
 import radesk.core.card.CardBinding;
 import radesk.core.card.CardBinding.Purpose;
 import radesk.core.certificate.CertificateState;
-import radesk.core.certificate.IssuanceLimits;
 import radesk.core.renewal.RenewalWindow;
 import radesk.pki.CheckedCsr;
 import radesk.store.AuditRecords;
@@ -114,15 +113,8 @@ public final class LocalRenewalDesk implements RenewalDesk {
 		if (earlier.isPresent() && earlier.get().state() == CertificateState.ISSUED_NOT_ON_CARD) {
 			throw new ServiceException(Reason.WRONG_STATE, "a renewal of " + old.identifier() + " waits to be written to the card");
 		}
-		Optional<String> reused = Certificates.ofKey(c, KeyHashes.of(csr.publicKey()));
-		if (reused.isPresent()) {
-			// the new key differs from every earlier key, this card's and anyone's
-			throw new ServiceException(Reason.BAD_REQUEST, "KEY_REUSED: this key was certified before (" + reused.get() + ")");
-		}
-		if (!IssuanceLimits.allowsAnother(Certificates.issuedSince(c, me.id(), now.minus(IssuanceLimits.WINDOW)))) {
-			throw new ServiceException(Reason.ISSUANCE_LIMIT, IssuanceLimits.PER_SUBSCRIBER + " certificates within "
-					+ IssuanceLimits.WINDOW.toHours() + " hours");
-		}
+		CertificateIssuer.keyNeverCertified(c, csr); // the new key differs from every earlier key, this card's and anyone's
+		CertificateIssuer.withinLimit(c, me, now);
 		return Optional.empty();
 	}
 
