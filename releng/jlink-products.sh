@@ -10,9 +10,9 @@ products=$1
 # the JDK's LDAP-free JNDI lookups, jdk.crypto.cryptoki: SunPKCS11 (SoftHSM2 and OpenSC cards),
 # java.smartcardio: PC/SC readers, jdk.xml.dom: org.w3c.dom.css for e4's CSS engine, jdk.localedata and
 # jdk.charsets: zh-TW dates and Big5, jdk.unsupported: sun.misc.Unsafe for JNA, H2 and Equinox,
-# jdk.management: the JVM's memory and thread beans, java.net.http: the connected counter's client
+# jdk.management: the JVM's memory and thread beans, java.net.http: the connected counter's client, java.sql.rowset: HikariCP imports it
 modules=java.base,java.compiler,java.datatransfer,java.desktop,java.instrument,java.logging,java.management,java.naming,\
-java.net.http,java.prefs,java.scripting,java.security.jgss,java.security.sasl,java.smartcardio,java.sql,java.transaction.xa,\
+java.net.http,java.prefs,java.scripting,java.security.jgss,java.security.sasl,java.smartcardio,java.sql,java.sql.rowset,java.transaction.xa,\
 java.xml,java.xml.crypto,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.localedata,jdk.management,jdk.net,\
 jdk.unsupported,jdk.xml.dom,jdk.zipfs,jdk.jfr,jdk.httpserver
 for home in "$products"/radesk-*/linux/gtk/x86_64/radesk-*; do

@@ -15,7 +15,7 @@ public final class NoticeChild {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
+		Database db = (Database) make("radesk.store.internal.RecordsDatabase");
 		Object ra = make("radesk.service.internal.EmbeddedRa", make("radesk.card.internal.Pkcs11Cards"));
 		System.out.println(((NoticeDesk) make("radesk.service.internal.LocalNoticeDesk", db, ra)).runJob());
 		System.exit(0);

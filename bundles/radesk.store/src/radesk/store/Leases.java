@@ -29,11 +29,10 @@ public final class Leases {
 				now) == 1) {
 			return Outcome.TAKEN;
 		}
-		if (Rows.one(c, "select 1 from job_lease where name = ?", rs -> true, name).isPresent()) {
-			return Outcome.HELD_ELSEWHERE;
-		}
-		Rows.update(c, "insert into job_lease (name, holder, expires_at) values (?, ?, ?)", name, holder, until);
-		return Outcome.TAKEN;
+		// two runners finding no lease at once: one insert wins, the other's does nothing (a failed
+		// insert would end PostgreSQL's transaction, not only the statement)
+		return Rows.update(c, "insert into job_lease (name, holder, expires_at) values (?, ?, ?) on conflict do nothing", name, holder,
+				until) == 1 ? Outcome.TAKEN : Outcome.HELD_ELSEWHERE;
 	}
 
 	/** Lets the lease go (a clean stop): the next runner need not wait for it to lapse. */

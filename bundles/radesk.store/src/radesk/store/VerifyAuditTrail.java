@@ -15,7 +15,8 @@ import radesk.core.audit.AuditEntry;
 
 /**
  * The headless audit check: {@code radesk-verify-audit.sh [data folder] [anchor file]} walks the
- * whole hash chain of an embedded RA database and names the first entry that was changed, removed
+ * whole hash chain of the RA's records (the embedded H2 file, or the PostgreSQL database that
+ * {@code <data>/db/database.properties} names) and names the first entry that was changed, removed
  * or inserted. Given the last anchor the operator kept (written by the RA to
  * {@code <data>/audit/anchors/}, signed with the key whose public half is
  * {@code <data>/ra/audit-anchor.pub}), it also finds a tail cut off or a trail rebuilt. Exit code 0
@@ -44,16 +45,32 @@ public final class VerifyAuditTrail {
 		}
 	}
 
+	/** Held, so the setting stays: the pool's start and stop lines are not the tool's output. */
+	private static final java.util.logging.Logger POOL_LOG = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+
 	public static void main(String[] args) {
+		POOL_LOG.setLevel(java.util.logging.Level.WARNING);
 		Path data = (args.length > 0 ? Path.of(args[0]) : DataFolder.resolve()).toAbsolutePath();
+		Optional<DatabaseSettings> shared;
+		try {
+			// a folder given: its own settings (a copy's, a restored one's); none: this installation's
+			shared = args.length > 0 ? DatabaseSettings.of(data) : DatabaseSettings.load(data);
+		} catch (java.io.IOException e) {
+			System.err.println("cannot read the database settings: " + e.getMessage());
+			System.exit(2);
+			return;
+		}
 		Path file = data.resolve("db").resolve("radesk");
-		if (!Files.exists(Path.of(file + ".mv.db"))) {
+		if (shared.isEmpty() && !Files.exists(Path.of(file + ".mv.db"))) {
 			System.err.println("no RA Desk database in " + data);
 			System.exit(2);
 		}
 		// IFEXISTS: never create an empty database by mistake; ACCESS_MODE_DATA=r: the check changes nothing
 		String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
-		try (Connection c = DriverManager.getConnection(url, "radesk", "")) {
+		radesk.store.internal.PostgresDatabase postgres = null;
+		try (Connection c = shared.isPresent() ? (postgres = new radesk.store.internal.PostgresDatabase(shared.get(), false)).connect()
+				: DriverManager.getConnection(url, "radesk", "")) {
+			c.setReadOnly(true);
 			List<AuditEntry> entries = AuditRecords.all(c);
 			Optional<AuditEntry> broken = AuditChain.firstBroken(entries);
 			if (broken.isEmpty() && args.length > 1) {
@@ -73,9 +90,13 @@ public final class VerifyAuditTrail {
 			System.out.println("audit trail BROKEN at entry " + e.seq() + " (" + e.at() + ", " + e.actor() + ", " + e.action()
 					+ ", " + e.subject() + "): it or the entry before it was changed, removed or inserted");
 			System.exit(1);
-		} catch (SQLException e) {
+		} catch (SQLException | RuntimeException e) {
 			System.err.println("cannot read the RA database (is RA Desk still running?): " + e.getMessage());
 			System.exit(2);
+		} finally {
+			if (postgres != null) {
+				postgres.close();
+			}
 		}
 	}
 }

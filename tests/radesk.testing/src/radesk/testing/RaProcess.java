@@ -34,6 +34,9 @@ public final class RaProcess {
 	public static void stopRa() throws BundleException {
 		bundle("radesk.service").stop();
 		bundle("radesk.store").stop();
+		if (sharedDatabase()) {
+			return; // PostgreSQL: the pool closed with the store, and other processes share it anyway
+		}
 		Path file = Path.of(System.getProperty("radesk.data"), "db", "radesk.mv.db");
 		long deadline = System.currentTimeMillis() + 10_000;
 		while (true) {
@@ -56,6 +59,12 @@ public final class RaProcess {
 				throw new AssertionError(e);
 			}
 		}
+	}
+
+	/** True when the records are in a shared database (PostgreSQL, the suite's second run), not an H2 file. */
+	public static boolean sharedDatabase() {
+		String settings = System.getProperty("radesk.database");
+		return settings != null && !settings.isBlank();
 	}
 
 	public static void startRa() throws BundleException {

@@ -48,6 +48,13 @@ public final class LocalBackupDesk implements BackupDesk {
 	public synchronized Backup backUp(Actor admin) throws ServiceException {
 		Guard.require(admin, Permission.BACK_UP);
 		Instant now = ra.clock.instant();
+		if (!db.embedded()) {
+			// BACKUP TO is H2's; a shared database is copied by its own tools, consistently with its replica
+			String why = "the records are in " + db.location() + ": back them up with PostgreSQL's own tools (pg_basebackup, a"
+					+ " streaming replica), and this data folder's ca/, cards/, ra/ and server/ with them";
+			db.inTransaction((Connection c) -> AuditRecords.append(c, admin, "BACKUP_FAILED", "backup", null, why, now));
+			throw new ServiceException(Reason.WRONG_STATE, why);
+		}
 		Path folder = DataFolder.resolve().resolve("backups");
 		Path target = folder.resolve("radesk-backup-" + NAME.format(now) + ".zip");
 		for (int i = 2; Files.exists(target); i++) {

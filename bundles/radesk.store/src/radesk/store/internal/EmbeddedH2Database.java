@@ -6,26 +6,20 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 
 import radesk.core.DataFolder;
 import radesk.store.Database;
 
 /**
- * The embedded default: an H2 file in the user's data folder, migrated with Flyway when the
- * component starts. H2 locks the file, so one workstation process owns it at a time.
+ * The embedded default: an H2 file in the user's data folder, migrated with Flyway when it opens.
+ * H2 locks the file, so one workstation process owns it at a time.
  */
-@Component(service = Database.class)
 public final class EmbeddedH2Database implements Database {
 
 	private final Path file;
 	private final JdbcConnectionPool pool;
 
-	@Activate
 	public EmbeddedH2Database() throws IOException {
 		Path folder = DataFolder.resolve().resolve("db");
 		Files.createDirectories(folder);
@@ -40,11 +34,7 @@ public final class EmbeddedH2Database implements Database {
 		this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + file
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64",
 				"radesk", "");
-		Flyway.configure(EmbeddedH2Database.class.getClassLoader())
-				.dataSource(pool)
-				.locations("classpath:db/migration")
-				.load()
-				.migrate();
+		Migrations.migrate(pool, "h2");
 	}
 
 	@Override
@@ -68,8 +58,7 @@ public final class EmbeddedH2Database implements Database {
 	 * is killed (kill -9, a power cut) stops at this close's last chunk and silently drops them (its
 	 * file header still names that chunk). With no gaps every later commit is appended and found.
 	 */
-	@Deactivate
-	void close() {
+	public void close() {
 		try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
 			s.execute("SHUTDOWN COMPACT");
 		} catch (SQLException e) {

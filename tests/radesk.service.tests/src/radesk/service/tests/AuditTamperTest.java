@@ -23,7 +23,11 @@ class AuditTamperTest {
 		Files.createDirectories(copy.resolve("ra"));
 		Services.stopRa();
 		try {
-			Files.copy(Path.of(System.getProperty("radesk.data"), "db", "radesk.mv.db"), copy.resolve("db").resolve("radesk.mv.db"));
+			if (radesk.testing.RaProcess.sharedDatabase()) {
+				copyPostgres(copy);
+			} else {
+				Files.copy(Path.of(System.getProperty("radesk.data"), "db", "radesk.mv.db"), copy.resolve("db").resolve("radesk.mv.db"));
+			}
 			Files.copy(Path.of(System.getProperty("radesk.data"), "ra", "audit-anchor.pub"), copy.resolve("ra").resolve("audit-anchor.pub"));
 		} finally {
 			Services.startRa();
@@ -31,7 +35,49 @@ class AuditTamperTest {
 		return copy;
 	}
 
+	/** PostgreSQL: a new database made from the suite's (the RA stopped, so none is connected to it), its settings in the copy. */
+	private static void copyPostgres(Path copy) throws Exception {
+		Properties settings = suiteSettings();
+		String url = settings.getProperty("url");
+		String name = "radesk_test_copy" + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36);
+		try (Connection c = postgres(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
+				java.sql.Statement s = c.createStatement()) {
+			s.execute("create database " + name + " template " + url.substring(url.lastIndexOf('/') + 1));
+		}
+		settings.setProperty("url", url.substring(0, url.lastIndexOf('/') + 1) + name);
+		settings.setProperty("password.file", Path.of(System.getProperty("radesk.database")).resolveSibling("db.password").toString());
+		try (java.io.Writer out = Files.newBufferedWriter(copy.resolve("db").resolve("database.properties"))) {
+			settings.store(out, "a copy of the suite's database");
+		}
+	}
+
+	private static Properties suiteSettings() throws Exception {
+		Properties settings = new Properties();
+		try (java.io.Reader in = Files.newBufferedReader(Path.of(System.getProperty("radesk.database")))) {
+			settings.load(in);
+		}
+		return settings;
+	}
+
+	private static Connection postgres(String url) throws Exception {
+		Properties settings = suiteSettings();
+		org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
+		source.setURL(url);
+		source.setUser(settings.getProperty("user").strip());
+		source.setPassword(Files.readString(Path.of(System.getProperty("radesk.database")).resolveSibling("db.password")).strip());
+		source.setSslMode("verify-full");
+		source.setSslRootCert(settings.getProperty("tls.root").strip());
+		return source.getConnection();
+	}
+
 	private static Connection open(Path copy) throws Exception {
+		if (radesk.testing.RaProcess.sharedDatabase()) {
+			Properties settings = new Properties();
+			try (java.io.Reader in = Files.newBufferedReader(copy.resolve("db").resolve("database.properties"))) {
+				settings.load(in);
+			}
+			return postgres(settings.getProperty("url").strip());
+		}
 		Properties login = new Properties();
 		login.put("user", "radesk");
 		login.put("password", "");
@@ -99,11 +145,7 @@ class AuditTamperTest {
 		Journey.toRegisteredSubscriber();
 		Path copy = copyOfTheDatabase();
 		long tampered;
-		Properties login = new Properties();
-		login.put("user", "radesk");
-		login.put("password", "");
-		try (Connection c = new org.h2.Driver().connect("jdbc:h2:file:" + copy.resolve("db").resolve("radesk")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;IFEXISTS=TRUE", login)) {
+		try (Connection c = open(copy)) {
 			try (ResultSet rs = c.createStatement().executeQuery("select max(seq) - 2 from audit_entry")) {
 				rs.next();
 				tampered = rs.getLong(1);

@@ -37,6 +37,7 @@ class ConcurrentIssuanceCrashTest {
 			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 					ChildProcess.classPath(), "-Dradesk.data=" + System.getProperty("radesk.data"), CrashChild.class.getName(), "issuing",
 					caFolder.toString(), "8"));
+			command.addAll(1, ChildProcess.databaseOptions());
 			Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
 			StringBuilder other = new StringBuilder();
 			Thread reader = new Thread(() -> {

@@ -116,6 +116,15 @@ class CounterIntakeTest {
 	void reportsTheEmbeddedDatabaseAsTheRaService() throws Exception {
 		RaConnection connection = Services.await(RaConnection.class);
 		assertEquals(RaConnection.Mode.EMBEDDED, connection.mode());
+		if (radesk.testing.RaProcess.sharedDatabase()) {
+			// the records' address for people: the database and its user, never its password
+			assertTrue(connection.location().startsWith("jdbc:postgresql://localhost:") && connection.location().contains("radesk_test"),
+					connection.location());
+			String password = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("radesk.database"))
+					.resolveSibling("db.password")).strip();
+			assertTrue(!connection.location().contains(password), "no password in " + connection.location());
+			return;
+		}
 		String data = System.getProperty("radesk.data");
 		assertTrue(connection.location().startsWith(data), connection.location() + " not under " + data);
 	}

@@ -51,6 +51,7 @@ class LayeringTest {
 			Map.entry("radesk.remote", Set.of("radesk.core", "radesk.api", "radesk.api.staff", "radesk.wire", "radesk.wire.staff",
 					"radesk.client")),
 			Map.entry("radesk.logging.slf4j", Set.of()),
+			Map.entry("radesk.logging.slf4j1", Set.of()),
 			// the status line and 設定 show and set the server's address (client)
 			Map.entry("radesk.ui.common", Set.of("radesk.core", "radesk.api", "radesk.client")),
 			// slips are printed at the workstation

@@ -298,14 +298,17 @@ class NoticesTest {
 		// and the database lost the runner's last commits, its claim among them (H2 was seen to, at
 		// kill -9 under load): the notice is back to QUEUED as before the claim; the dot's record
 		// beside the database still keeps it from going out twice
-		Services.await(Database.class).inTransaction((Connection c) -> {
-			try (var ps = c.prepareStatement("update notice set state = 'QUEUED', attempts = attempts - 1, sends = sends - 1"
-					+ " where recipient = ? and state = 'SENDING'")) {
-				ps.setString(1, after.email);
-				assertEquals(1, ps.executeUpdate(), "the runner died with the notice SENDING");
-			}
-			return null;
-		});
+		// (PostgreSQL loses no commit: there the claim stands, and the next run does not send it again either)
+		if (!radesk.testing.RaProcess.sharedDatabase()) {
+			Services.await(Database.class).inTransaction((Connection c) -> {
+				try (var ps = c.prepareStatement("update notice set state = 'QUEUED', attempts = attempts - 1, sends = sends - 1"
+						+ " where recipient = ? and state = 'SENDING'")) {
+					ps.setString(1, after.email);
+					assertEquals(1, ps.executeUpdate(), "the runner died with the notice SENDING");
+				}
+				return null;
+			});
+		}
 		NoticeDesk.Report report = Services.await(NoticeDesk.class).runJob();
 		assertEquals(1, mailsTo(after.email), "no second copy: " + report);
 		assertTrue(Services.await(NoticeDesk.class).due(Staff.ADMIN).stream().noneMatch(d -> d.recipient().equals(after.email)),
