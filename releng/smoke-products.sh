@@ -93,9 +93,9 @@ for _ in $(seq 1 50); do
 done
 sport=$((port + 1))
 pport=$((port + 2))
-# starts the server on this scratch folder, its console to $1; $pid is its script's process; waits until it listens
+# starts the server on this scratch folder (or the data folder $2), its console to $1; $pid is its script's process; waits until it listens
 start_server() {
-  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=$scratch/data -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport -Dradesk.server.publish.port=$pport -Dradesk.publish.url=http://ra.example.test:$pport" \
+  RADESK_WORKSPACE="$scratch/workspace" RADESK_JAVA_OPTS="-Dradesk.data=${2:-$scratch/data} -Dradesk.server.port=$port -Dradesk.server.staff.port=$sport -Dradesk.server.publish.port=$pport -Dradesk.publish.url=http://ra.example.test:$pport -Dradesk.server.drain=2" \
     "${no_java[@]}" "$home/radesk-server.sh" >"$1" 2>&1 &
   pid=$!
   for _ in $(seq 1 60); do
@@ -157,6 +157,13 @@ if [ -n "$code" ] && ! grep -rq "$code" "$scratch/data/server/logs" \
   boot_ok=1
 fi
 kill -TERM "$pid" 2>/dev/null || true
+# behind a load balancer: SIGTERM first turns /health to 503 "draining" for radesk.server.drain seconds
+sleep 0.5
+drained=$(curl -s -w ' %{http_code}' --cacert "$scratch/root.pem" "https://localhost:$port/api/v1/health" || true)
+case "$drained" in
+  *'"status":"draining"'*' 503') ;;
+  *) server_ok=0; echo "smoke: /health did not answer 503 draining after SIGTERM: $drained" ;;
+esac
 stopped=0
 for _ in $(seq 1 40); do
   if ! kill -0 "$pid" 2>/dev/null; then stopped=1; break; fi
@@ -239,11 +246,40 @@ if [ "$ceremony_ok" != 1 ]; then
 else
   echo "smoke: radesk-server kept the root key only in its encrypted backup (passphrase on the console once), and renew-ca certified the issuing CA again"
 fi
+# the same server on PostgreSQL: a database of its own, made with the test role releng/postgresql-test-db.sh set up
+pg_ok=0
+settings="$HOME/.cache/radesk/test-postgresql"
+if [ -f "$settings/database.properties" ]; then
+  pgdata="$scratch/pgdata"
+  mkdir -p "$pgdata/db"
+  conninfo="host=localhost port=$(sed -n 's|^url = jdbc:postgresql://localhost:\([0-9]*\)/.*|\1|p' "$settings/database.properties") user=radesk_test sslmode=verify-full sslrootcert=$settings/ca.crt"
+  PGPASSWORD=$(cat "$settings/db.password") psql -q -X "$conninfo dbname=radesk_test" \
+    -c "drop database if exists radesk_test_smoke" -c "create database radesk_test_smoke" >/dev/null 2>&1 || true
+  sed 's|/radesk_test$|/radesk_test_smoke|' "$settings/database.properties" >"$pgdata/db/database.properties"
+  echo "password.file = $settings/db.password" >>"$pgdata/db/database.properties"
+  start_server "$products/smoke-server-postgresql.log" "$pgdata"
+  if grep -q "radesk-server: listening" "$products/smoke-server-postgresql.log" \
+     && openssl x509 -inform DER -in "$pgdata/server/root.cer" -out "$pgdata/root.pem" \
+     && curl -s --cacert "$pgdata/root.pem" "https://localhost:$port/api/v1/health" | grep -q '"status":"ok"' \
+     && grep -q "the RA's records: jdbc:postgresql://localhost:[0-9]*/radesk_test_smoke" "$products/smoke-server-postgresql.log" \
+     && [ "$(PGPASSWORD=$(cat "$settings/db.password") psql -X -At "$conninfo dbname=radesk_test_smoke" \
+          -c "select count(*) from flyway_schema_history where success")" -ge 21 ]; then
+    pg_ok=1
+  fi
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+fi
+if [ "$pg_ok" != 1 ]; then
+  echo "smoke: radesk-server did not start on PostgreSQL ($settings/database.properties):"
+  cat "$products/smoke-server-postgresql.log" 2>/dev/null | tail -20; failed=$((failed + 1))
+else
+  echo "smoke: radesk-server started on PostgreSQL (TLS verify-full), migrated it and answered over HTTPS"
+fi
 rm -rf "$scratch"
 # the server has no user interface at all
 if ls "$home/plugins" | grep -qE '^org\.eclipse\.(swt|jface|e4\.ui)'; then
   echo "smoke: the server product contains UI bundles"; failed=$((failed + 1))
 fi
-echo "smoke: $((6 - failed)) of 6 product checks were clean (counter, subscriber, server, counter connected to the server, server bootstrap and host recovery, key ceremony)"
+echo "smoke: $((7 - failed)) of 7 product checks were clean (counter, subscriber, server, counter connected to the server, server bootstrap and host recovery, key ceremony, server on PostgreSQL)"
 rm -rf "$nojava"
 exit "$failed"

@@ -86,10 +86,11 @@ final class HttpsListener {
 		busy.setMaxRequestCount(MAX_ACTIVE);
 		busy.setMaxSuspendedRequestCount(1_000);
 		busy.setMaxSuspend(Duration.ofSeconds(5));
-		server.setHandler(new HealthFirst(busy));
+		// GracefulHandler: a stop lets the requests under way finish (up to the stop timeout) before connections close
+		server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler(new HealthFirst(busy)));
 		// the product's request log is a file of its own, written off the request threads; elsewhere the general log
 		server.setRequestLog(new CustomRequestLog(RequestLogFile.writer(), "%{client}a \"%r\" %s %O %{ms}Tms"));
-		server.setStopTimeout(2_000);
+		server.setStopTimeout(5_000);
 		server.start();
 		return server;
 	}
@@ -117,7 +118,27 @@ final class HttpsListener {
 		throw new IllegalArgumentException(listener);
 	}
 
-	/** Answers {@code GET /api/v1/health} at once; everything else goes through the queues. */
+	private static final java.util.concurrent.atomic.AtomicBoolean DRAINING = new java.util.concurrent.atomic.AtomicBoolean();
+
+	/**
+	 * The start of a clean stop behind a load balancer: {@code /health} answers 503 "draining" from
+	 * now on, so the balancer sends new clients elsewhere, while this server still answers whatever
+	 * comes meanwhile; after {@code drain} the caller stops it (and the requests under way finish).
+	 */
+	static void drain(Duration drain) {
+		DRAINING.set(true);
+		if (!drain.isZero()) {
+			System.getLogger(HttpsListener.class.getName()).log(System.Logger.Level.INFO,
+					"stopping: /health answers draining for " + drain.toSeconds() + " s first");
+			try {
+				Thread.sleep(drain.toMillis());
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** Answers {@code GET /api/v1/health} at once (503 while draining); everything else goes through the queues. */
 	private static final class HealthFirst extends Handler.Wrapper {
 
 		HealthFirst(Handler next) {
@@ -127,8 +148,9 @@ final class HttpsListener {
 		@Override
 		public boolean handle(Request request, Response response, Callback callback) throws Exception {
 			if ("GET".equals(request.getMethod()) && (RaServer.BASE + "health").equals(request.getHttpURI().getPath())) {
-				Call.send(response, callback, 200, ("{\"status\":\"ok\",\"time\":\"" + java.time.Instant.now() + "\"}")
-						.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
+				boolean draining = DRAINING.get();
+				Call.send(response, callback, draining ? 503 : 200, ("{\"status\":\"" + (draining ? "draining" : "ok") + "\",\"time\":\""
+						+ java.time.Instant.now() + "\"}").getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0);
 				return true;
 			}
 			return super.handle(request, response, callback);

@@ -8,6 +8,7 @@ import radesk.api.PublicationDesk;
 import radesk.api.ServiceException;
 import radesk.api.staff.AuditTrail;
 import radesk.api.staff.BackupDesk;
+import radesk.api.staff.JobLeases;
 import radesk.core.access.Actor;
 import radesk.core.access.Role;
 
@@ -17,7 +18,10 @@ import radesk.core.access.Role;
  * responder's certificate renewed (checked every minute, at once at start); the audit trail's head
  * anchored every hour; expired sessions, captchas and challenges purged every hour; the audit trail
  * verified and exported, signed, every day; the records backed up every {@code radesk.backup.every}
- * hours (24; 0: never), the first one that long after start.
+ * hours (24; 0: never), the first one that long after start. Among servers sharing one database,
+ * each job but the CRL's runs on the one server that holds its lease ({@link JobLeases}); every
+ * server keeps its own CRL files fresh (they are what it serves; their numbers come from the shared
+ * records, so relying parties see them grow whichever server answers).
  */
 final class OperatorJobs {
 
@@ -28,26 +32,30 @@ final class OperatorJobs {
 		return t;
 	});
 
-	private OperatorJobs() {
+	private final JobLeases leases;
+
+	private OperatorJobs(JobLeases leases) {
+		this.leases = leases;
 	}
 
-	static OperatorJobs start(PublicationDesk publication, AuditTrail audit, BackupDesk backups, radesk.api.SessionDesk sessions) {
-		OperatorJobs jobs = new OperatorJobs();
+	static OperatorJobs start(PublicationDesk publication, AuditTrail audit, BackupDesk backups, radesk.api.SessionDesk sessions,
+			JobLeases leases) {
+		OperatorJobs jobs = new OperatorJobs(leases);
 		Actor server = new Actor("(RA server)", Role.ADMINISTRATOR, "server host");
-		jobs.every(0, TimeUnit.MINUTES.toSeconds(1), "the CRL or the OCSP responder's certificate could not be refreshed",
+		jobs.every(null, 0, TimeUnit.MINUTES.toSeconds(1), "the CRL or the OCSP responder's certificate could not be refreshed",
 				publication::refresh);
-		jobs.every(TimeUnit.HOURS.toSeconds(1), TimeUnit.HOURS.toSeconds(1), "the audit trail's head could not be anchored",
+		jobs.every("audit-anchor", TimeUnit.HOURS.toSeconds(1), TimeUnit.HOURS.toSeconds(1), "the audit trail's head could not be anchored",
 				() -> audit.anchor(server));
-		jobs.every(TimeUnit.MINUTES.toSeconds(10), TimeUnit.HOURS.toSeconds(1), "the expired sessions could not be purged",
+		jobs.every("session-purge", TimeUnit.MINUTES.toSeconds(10), TimeUnit.HOURS.toSeconds(1), "the expired sessions could not be purged",
 				() -> sessions.purgeExpired(server));
-		jobs.every(TimeUnit.HOURS.toSeconds(2), TimeUnit.HOURS.toSeconds(24), "the audit trail could not be verified and exported", () -> {
+		jobs.every("audit-export", TimeUnit.HOURS.toSeconds(2), TimeUnit.HOURS.toSeconds(24), "the audit trail could not be verified and exported", () -> {
 			AuditTrail.Export made = audit.export(server);
 			LOG.log(made.intact() ? System.Logger.Level.INFO : System.Logger.Level.ERROR, "audit trail " + (made.intact() ? "intact" : "BROKEN")
 					+ ": " + made.entries() + " entries exported, signed, to " + made.file());
 		});
 		long backupHours = Long.getLong("radesk.backup.every", 24);
 		if (backupHours > 0) {
-			jobs.every(TimeUnit.HOURS.toSeconds(backupHours), TimeUnit.HOURS.toSeconds(backupHours), "the scheduled backup failed", () -> {
+			jobs.every("backup", TimeUnit.HOURS.toSeconds(backupHours), TimeUnit.HOURS.toSeconds(backupHours), "the scheduled backup failed", () -> {
 				BackupDesk.Backup made = backups.backUp(server);
 				LOG.log(System.Logger.Level.INFO, "backed up into " + made.file() + " (" + made.bytes() + " bytes, SHA-256 " + made.sha256() + ")");
 			});
@@ -60,9 +68,14 @@ final class OperatorJobs {
 		void run() throws ServiceException;
 	}
 
-	private void every(long firstSeconds, long periodSeconds, String failure, Job job) {
+	/** Runs {@code job} every period; a named one only while this server holds its lease (a period and a minute). */
+	private void every(String lease, long firstSeconds, long periodSeconds, String failure, Job job) {
+		java.time.Duration hold = java.time.Duration.ofSeconds(periodSeconds + 60);
 		thread.scheduleWithFixedDelay(() -> {
 			try {
+				if (lease != null && !leases.hold(lease, hold)) {
+					return; // another server runs it
+				}
 				job.run();
 			} catch (ServiceException | RuntimeException e) {
 				LOG.log(System.Logger.Level.ERROR, failure, e);
@@ -72,5 +85,10 @@ final class OperatorJobs {
 
 	void stop() {
 		thread.shutdownNow();
+		try {
+			leases.releaseAll();
+		} catch (RuntimeException e) {
+			LOG.log(System.Logger.Level.WARNING, "the job leases could not be let go: they lapse instead", e);
+		}
 	}
 }

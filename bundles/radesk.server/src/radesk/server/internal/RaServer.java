@@ -81,7 +81,8 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 			@Reference(target = LOCAL) radesk.api.SessionDesk sessions,
 			@Reference(target = LOCAL) radesk.api.PublicationDesk publication,
 			@Reference(target = LOCAL) radesk.api.staff.BackupDesk backups, @Reference(target = LOCAL) radesk.api.staff.SuspensionDesk holds,
-			@Reference(target = LOCAL) radesk.api.LostCardDesk lostCards, @Reference radesk.core.ca.CaToken caToken) throws Exception {
+			@Reference(target = LOCAL) radesk.api.LostCardDesk lostCards, @Reference radesk.core.ca.CaToken caToken,
+			@Reference radesk.api.staff.JobLeases leases) throws Exception {
 		this.host = System.getProperty("radesk.server.host", "127.0.0.1");
 		int port = Integer.getInteger("radesk.server.port", 8443);
 		String staffHost = System.getProperty("radesk.server.staff.host", host);
@@ -115,7 +116,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		this.publication = new PublicationRoutes(publication, radesk.core.TimeSource.clock());
 		this.server = HttpsListener.start(host, port, staffHost, staffPort, publishHost, publishPort, tls, this);
 		PublicationRoutes.checkPublicBase(publishHost, publishPort());
-		this.jobs = OperatorJobs.start(publication, audit, backups, sessions);
+		this.jobs = OperatorJobs.start(publication, audit, backups, sessions, leases);
 	}
 
 	/**

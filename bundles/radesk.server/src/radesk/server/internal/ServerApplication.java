@@ -15,7 +15,8 @@ import radesk.server.RaServerEndpoint;
 /**
  * {@code radesk-server}: runs until stopped. SIGTERM (or Ctrl-C) stops the OSGi framework from a
  * shutdown hook, so every component is deactivated in order — the HTTPS listener closes, the
- * database is closed — before the JVM exits.
+ * database is closed — before the JVM exits. Behind a load balancer it drains first: {@code /health}
+ * answers 503 for {@code radesk.server.drain} seconds while requests are still answered.
  */
 public final class ServerApplication implements IApplication {
 
@@ -48,7 +49,10 @@ public final class ServerApplication implements IApplication {
 		System.getLogger(ServerApplication.class.getName()).log(System.Logger.Level.INFO, "the server's log is in " + logs);
 		NoticeSchedule notices = NoticeSchedule.start(bundles);
 		Framework framework = (Framework) bundles.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_LOCATION);
+		// behind a load balancer: radesk.server.drain seconds of "draining" on /health before the stop (0: none)
+		java.time.Duration drain = java.time.Duration.ofSeconds(Math.max(0, Math.min(120, Long.getLong("radesk.server.drain", 0))));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			HttpsListener.drain(drain);
 			stopped.countDown();
 			if (notices != null) {
 				notices.stop();

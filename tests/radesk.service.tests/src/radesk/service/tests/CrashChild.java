@@ -68,21 +68,21 @@ public final class CrashChild {
 					});
 		}
 		case "personalize" -> {
-			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
+			Database db = (Database) make("radesk.store.internal.RecordsDatabase");
 			Object ra = make("radesk.service.internal.EmbeddedRa", cards);
 			CardDesk desk = (CardDesk) make("radesk.service.internal.LocalCardDesk", db, ra);
 			new radesk.flows.counter.PersonalizeCard(desk, cards).run(new Actor("crash.clerk", Role.COUNTER_CLERK, "crash-child"),
 					Long.parseLong(args[1]), Long.parseLong(args[2]));
 		}
 		case "notices" -> {
-			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
+			Database db = (Database) make("radesk.store.internal.RecordsDatabase");
 			Object ra = make("radesk.service.internal.EmbeddedRa", cards);
 			System.out.println(((radesk.api.staff.NoticeDesk) make("radesk.service.internal.LocalNoticeDesk", db, ra)).runJob());
 		}
-		case "issuing" -> IssuingLoad.run((Database) make("radesk.store.internal.EmbeddedH2Database"), java.nio.file.Path.of(args[1]),
+		case "issuing" -> IssuingLoad.run((Database) make("radesk.store.internal.RecordsDatabase"), java.nio.file.Path.of(args[1]),
 				Integer.parseInt(args[2]));
 		case "server" -> {
-			Database db = (Database) make("radesk.store.internal.EmbeddedH2Database");
+			Database db = (Database) make("radesk.store.internal.RecordsDatabase");
 			Object ra = make("radesk.service.internal.EmbeddedRa", cards);
 			Object records = make("radesk.store.internal.JdbcRegistrationRecords", db);
 			Object registration = make("radesk.service.internal.LocalRegistrationDesk", db, records, ra);
@@ -97,7 +97,8 @@ public final class CrashChild {
 					make("radesk.service.internal.LocalStaffCardDesk", db, ra), make("radesk.service.internal.LocalEmailDesk", db, ra),
 					make("radesk.service.internal.LocalNoticeDesk", db, ra), make("radesk.service.internal.LocalRenewalDesk", db, ra),
 					make("radesk.service.internal.LocalSessionDesk", db, ra), make("radesk.service.internal.LocalPublicationDesk", db, ra),
-					make("radesk.service.internal.LocalBackupDesk", db, ra), holds, holds, cards);
+					make("radesk.service.internal.LocalBackupDesk", db, ra), holds, holds, cards,
+					make("radesk.service.internal.LocalJobLeases", db, ra));
 			Thread.sleep(Long.MAX_VALUE);
 		}
 		default -> throw new IllegalArgumentException(args[0]);
