@@ -19,8 +19,9 @@ fi
 . releng/jdk.sh
 table=bench/radesk.bench/target/bench-table.txt
 rm -f "$table"
-rm -rf bench/radesk.bench/target/bench-data bench/radesk.bench/target/work  # a fresh database and runtime each run
+rm -rf bench/radesk.bench/target/bench-data bench/radesk.bench/target/bench-data-postgresql bench/radesk.bench/target/work  # a fresh database and runtime each run
+bash releng/postgresql-test-db.sh >/dev/null  # and a fresh PostgreSQL database for the search's second run
 ./mvnw -B -ntp verify -Dtest=BenchmarksTest -Dsurefire.failIfNoSpecifiedTests=false -DfailIfNoTests=false \
   -Dbench.heap=8g "-Dbench.sizes=${BENCH_SIZES:-}" | grep -v '^\[INFO\]' || true
 [ -f "$table" ] || { echo "the benchmarks did not run to their end: no $table" >&2; exit 1; }
-cat "$table"
+cat "$table" bench/radesk.bench/target/bench-table-postgresql.txt

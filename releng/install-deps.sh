@@ -5,13 +5,13 @@
 # PDFBox can embed, poppler (pdftotext), openssl and tesseract (OCR against the 驗證碼) as outside
 # checkers; Debian's Postfix (a mail server for the notices' tests; no system instance is set up); wrk, the
 # HTTP load client both OCSP responders of the benchmark are measured with; Debian's PostgreSQL (the service
-# suite runs a second time on it: releng/postgresql-test-db.sh). Safe to run again.
+# suite runs a second time on it: releng/postgresql-test-db.sh) and HAProxy in front of two servers in it. Safe to run again.
 set -euo pipefail
 packages=(
   unzip curl ca-certificates iproute2
   libgtk-3-0 xvfb xauth x11-utils xdotool imagemagick dbus-x11 fonts-wqy-microhei fonts-arphic-uming
   softhsm2 opensc pcscd libnss3-tools p11-kit
-  poppler-utils openssl tesseract-ocr postfix wrk postgresql
+  poppler-utils openssl tesseract-ocr postfix wrk postgresql haproxy
 )
 missing=()
 for p in "${packages[@]}"; do

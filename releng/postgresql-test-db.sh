@@ -3,7 +3,8 @@
 # starts Debian's cluster, turns its TLS on with a test CA made here (once), and makes a fresh
 # database radesk_test owned by the role radesk_test (which may create more: a test's fresh installation), whose password is new at each run (random,
 # kept only in the settings folder, readable by this user). Writes the settings the tests read:
-# ~/.cache/radesk/test-postgresql/database.properties (tls = verify-full against the test CA).
+# ~/.cache/radesk/test-postgresql/database.properties (tls = verify-full against the test CA), and
+# bench.properties beside it for the benchmarks' database radesk_bench.
 # Needs root or sudo (the cluster's configuration and its postgres account). Safe to run again.
 set -euo pipefail
 as_root=()
@@ -59,6 +60,8 @@ select format('drop database %I with (force)', datname) from pg_database where d
 \gexec
 drop database if exists radesk_test with (force);
 create database radesk_test owner radesk_test encoding 'UTF8' template template0;
+drop database if exists radesk_bench with (force);
+create database radesk_bench owner radesk_test encoding 'UTF8' template template0;
 SQL
 umask 077
 printf '%s\n' "$password" >"$settings/db.password"
@@ -71,4 +74,6 @@ tls = verify-full
 tls.root = $settings/ca.crt
 pool = 20
 EOF
-echo "postgresql-test-db: a fresh radesk_test on PostgreSQL $version/$name, port $port, TLS verify-full; settings $settings/database.properties"
+# the benchmarks' PostgreSQL run (P4: the search over 1M subscribers) on a database of its own
+sed 's|/radesk_test$|/radesk_bench|; s|service suite.s PostgreSQL run|benchmarks'"'"' PostgreSQL run|' "$settings/database.properties" >"$settings/bench.properties"
+echo "postgresql-test-db: a fresh radesk_test (and radesk_bench) on PostgreSQL $version/$name, port $port, TLS verify-full; settings $settings/database.properties"
