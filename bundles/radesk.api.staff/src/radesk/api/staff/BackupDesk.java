@@ -18,4 +18,12 @@ public interface BackupDesk {
 
 	/** Backs up now, into the data folder's {@code backups/}, keeping the newest {@code radesk.backup.keep} (7). */
 	Backup backUp(Actor admin) throws ServiceException;
+
+	/**
+	 * False when the records are in a shared database, which its own tools back up: then
+	 * {@link #backUp} refuses, and the server schedules no backup of its own.
+	 */
+	default boolean backsUpTheRecords() {
+		return true;
+	}
 }

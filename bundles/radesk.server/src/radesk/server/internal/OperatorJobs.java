@@ -54,7 +54,10 @@ final class OperatorJobs {
 					+ ": " + made.entries() + " entries exported, signed, to " + made.file());
 		});
 		long backupHours = Long.getLong("radesk.backup.every", 24);
-		if (backupHours > 0) {
+		if (backupHours > 0 && !backups.backsUpTheRecords()) {
+			LOG.log(System.Logger.Level.INFO, "no scheduled backup: the records are in a shared database, which its own tools back"
+					+ " up (pg_basebackup, a streaming replica); back the data folder's ca/, cards/, ra/ and server/ up with it");
+		} else if (backupHours > 0) {
 			jobs.every("backup", TimeUnit.HOURS.toSeconds(backupHours), TimeUnit.HOURS.toSeconds(backupHours), "the scheduled backup failed", () -> {
 				BackupDesk.Backup made = backups.backUp(server);
 				LOG.log(System.Logger.Level.INFO, "backed up into " + made.file() + " (" + made.bytes() + " bytes, SHA-256 " + made.sha256() + ")");

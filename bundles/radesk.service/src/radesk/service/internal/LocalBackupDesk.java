@@ -75,6 +75,11 @@ public final class LocalBackupDesk implements BackupDesk {
 		return new Backup(done.file().toString(), done.files(), done.bytes(), done.sha256(), now);
 	}
 
+	@Override
+	public boolean backsUpTheRecords() {
+		return db.embedded();
+	}
+
 	/** The newest {@code keep} backups kept, older ones deleted (names sort by time). */
 	private static void prune(Path folder, int keep) {
 		List<Path> backups = new ArrayList<>();

@@ -42,6 +42,7 @@ class BackupRestoreTest {
 		Journey j = Journey.toRegisteredSubscriber();
 		BackupDesk desk = Services.await(BackupDesk.class);
 		assertEquals(Reason.NOT_PERMITTED, assertThrows(ServiceException.class, () -> desk.backUp(Staff.CLERK)).reason());
+		assertEquals(!radesk.testing.RaProcess.sharedDatabase(), desk.backsUpTheRecords(), "the server schedules backups on H2 only");
 		if (radesk.testing.RaProcess.sharedDatabase()) {
 			// PostgreSQL: no half backup that looks whole; the refusal says what backs the records up, and is audited
 			ServiceException refused = assertThrows(ServiceException.class, () -> desk.backUp(Staff.ADMIN));
