@@ -9,7 +9,6 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Date;
@@ -33,6 +32,7 @@ import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.cmp.CMPException;
 import org.bouncycastle.cert.cmp.CertificateConfirmationContent;
 import org.bouncycastle.cert.cmp.CertificateConfirmationContentBuilder;
@@ -110,9 +110,8 @@ public final class CmpClient {
 				throw refusal(answer);
 			} else {
 				CertResponse response = CertRepMessage.getInstance(answer.getContent()).getResponse()[0];
-				int status = response.getStatus().getStatus().intValue();
-				if (status != PKIStatus.WAITING) {
-					if (status != PKIStatus.GRANTED && status != PKIStatus.GRANTED_WITH_MODS) {
+				if (response.getStatus().getStatus().intValue() != PKIStatus.WAITING) {
+					if (!granted(response.getStatus())) {
 						throw refused(response.getStatus());
 					}
 					return confirmed(response, key);
@@ -138,9 +137,14 @@ public final class CmpClient {
 			throw refusal(answer);
 		}
 		PKIStatusInfo status = RevRepContent.getInstance(answer.getContent()).getStatus()[0];
-		if (status.getStatus().intValue() != PKIStatus.GRANTED && status.getStatus().intValue() != PKIStatus.GRANTED_WITH_MODS) {
+		if (!granted(status)) {
 			throw refused(status);
 		}
+	}
+
+	private static boolean granted(PKIStatusInfo status) {
+		int value = status.getStatus().intValue();
+		return value == PKIStatus.GRANTED || value == PKIStatus.GRANTED_WITH_MODS;
 	}
 
 	/** The certificate checked (the key asked for), then confirmed to the CA, which answers pkiconf. */
@@ -149,8 +153,7 @@ public final class CmpClient {
 				response.getCertifiedKeyPair().getCertOrEncCert().getCertificate().getX509v3PKCert());
 		X509Certificate certificate;
 		try {
-			certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-					.generateCertificate(new java.io.ByteArrayInputStream(holder.getEncoded()));
+			certificate = new JcaX509CertificateConverter().getCertificate(holder);
 		} catch (GeneralSecurityException e) {
 			throw new IOException("the CA's certificate cannot be read", e);
 		}

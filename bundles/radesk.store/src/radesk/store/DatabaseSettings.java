@@ -61,14 +61,18 @@ public record DatabaseSettings(Path file, String url, String user, char[] passwo
 
 	/** The settings file this process reads: the system property's, else {@code <data>/db/database.properties}. */
 	public static Path file(Path data) {
+		return named().orElse(data.resolve("db").resolve("database.properties"));
+	}
+
+	private static Optional<Path> named() {
 		String named = System.getProperty(PROPERTY);
-		return named != null && !named.isBlank() ? Path.of(named).toAbsolutePath() : data.resolve("db").resolve("database.properties");
+		return named != null && !named.isBlank() ? Optional.of(Path.of(named).toAbsolutePath()) : Optional.empty();
 	}
 
 	/** The operator's settings, or empty while there is no settings file (the embedded H2 database). */
 	public static Optional<DatabaseSettings> load(Path data) throws IOException {
 		Path file = file(data);
-		if (!Files.exists(file) && System.getProperty(PROPERTY) != null && !System.getProperty(PROPERTY).isBlank()) {
+		if (!Files.exists(file) && named().isPresent()) {
 			throw new IOException(file + " (named by " + PROPERTY + ") does not exist");
 		}
 		return read(file);

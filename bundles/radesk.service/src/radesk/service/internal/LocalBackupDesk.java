@@ -48,7 +48,7 @@ public final class LocalBackupDesk implements BackupDesk {
 	public synchronized Backup backUp(Actor admin) throws ServiceException {
 		Guard.require(admin, Permission.BACK_UP);
 		Instant now = ra.clock.instant();
-		if (!db.embedded()) {
+		if (!backsUpTheRecords()) {
 			// BACKUP TO is H2's; a shared database is copied by its own tools, consistently with its replica
 			String why = "the records are in " + db.location() + ": back them up with PostgreSQL's own tools (pg_basebackup, a"
 					+ " streaming replica), and this data folder's ca/, cards/, ra/ and server/ with them";

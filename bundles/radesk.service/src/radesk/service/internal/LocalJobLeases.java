@@ -32,6 +32,11 @@ public final class LocalJobLeases implements JobLeases {
 	public LocalJobLeases(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
+		this.holder = holderName();
+	}
+
+	/** A lease holder's name for this process (job_lease.holder): host, process and a random part, at most 100 characters. */
+	static String holderName() {
 		String host;
 		try {
 			host = java.net.InetAddress.getLocalHost().getHostName();
@@ -39,7 +44,7 @@ public final class LocalJobLeases implements JobLeases {
 			host = "localhost";
 		}
 		String name = host + "/" + ProcessHandle.current().pid() + "/" + Long.toHexString(new java.security.SecureRandom().nextLong());
-		this.holder = name.length() <= 100 ? name : name.substring(name.length() - 100);
+		return name.length() <= 100 ? name : name.substring(name.length() - 100);
 	}
 
 	@Override
@@ -65,10 +70,5 @@ public final class LocalJobLeases implements JobLeases {
 			});
 		}
 		held.clear();
-	}
-
-	/** This process's name as a lease holder. */
-	public String holder() {
-		return holder;
 	}
 }

@@ -38,8 +38,7 @@ public final class LocalNoticeDesk implements NoticeDesk {
 	public LocalNoticeDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
-		String holder = hostName() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
-		this.outbox = new Outbox(db, DataFolder.resolve(), ra.noticeKeys, holder, ra.clock,
+		this.outbox = new Outbox(db, DataFolder.resolve(), ra.noticeKeys, LocalJobLeases.holderName(), ra.clock,
 				Duration.ofSeconds(Long.getLong("radesk.notices.lease", 120)));
 		this.counter = new NoticeCounter(db, ra);
 	}
@@ -52,14 +51,6 @@ public final class LocalNoticeDesk implements NoticeDesk {
 		} catch (Exception e) {
 			// the lease lapses by itself within radesk.notices.lease seconds
 			LOG.log(System.Logger.Level.WARNING, "the notices lease was not let go: " + e);
-		}
-	}
-
-	private static String hostName() {
-		try {
-			return java.net.InetAddress.getLocalHost().getHostName();
-		} catch (java.net.UnknownHostException e) {
-			return "localhost";
 		}
 	}
 

@@ -15,7 +15,7 @@ import radesk.store.Database;
  * The embedded default: an H2 file in the user's data folder, migrated with Flyway when it opens.
  * H2 locks the file, so one workstation process owns it at a time.
  */
-public final class EmbeddedH2Database implements Database {
+public final class EmbeddedH2Database implements OwnedDatabase {
 
 	private final Path file;
 	private final JdbcConnectionPool pool;
@@ -58,6 +58,7 @@ public final class EmbeddedH2Database implements Database {
 	 * is killed (kill -9, a power cut) stops at this close's last chunk and silently drops them (its
 	 * file header still names that chunk). With no gaps every later commit is appended and found.
 	 */
+	@Override
 	public void close() {
 		try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
 			s.execute("SHUTDOWN COMPACT");

@@ -16,7 +16,7 @@ import radesk.store.DatabaseSettings;
  * the driver's own data source (no driver lookup through {@code DriverManager}, which OSGi class
  * loaders hide), TLS as the settings say, migrated when the server starts.
  */
-public final class PostgresDatabase implements Database {
+public final class PostgresDatabase implements OwnedDatabase {
 
 	private final DatabaseSettings settings;
 	private final HikariDataSource pool;
@@ -37,7 +37,7 @@ public final class PostgresDatabase implements Database {
 			driver.setSslRootCert(settings.tlsRoot().toString());
 		}
 		driver.setApplicationName("radesk");
-		// a statement the database does not answer in time fails instead of holding a request forever
+		// a database that does not take the connection within 10 s fails the request instead of holding it
 		driver.setConnectTimeout(10);
 		driver.setTcpKeepAlive(true);
 		// every statement planned with its values: a prepared "like ?" (the counter's 查詢, as typed) is
@@ -72,6 +72,7 @@ public final class PostgresDatabase implements Database {
 		return settings.location();
 	}
 
+	@Override
 	public void close() {
 		pool.close();
 	}

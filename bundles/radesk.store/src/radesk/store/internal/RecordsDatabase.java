@@ -22,7 +22,7 @@ import radesk.store.DatabaseSettings;
 @Component(service = Database.class)
 public final class RecordsDatabase implements Database {
 
-	private final Database records;
+	private final OwnedDatabase records;
 
 	@Activate
 	public RecordsDatabase() throws IOException {
@@ -48,10 +48,6 @@ public final class RecordsDatabase implements Database {
 
 	@Deactivate
 	void close() {
-		if (records instanceof EmbeddedH2Database h2) {
-			h2.close();
-		} else if (records instanceof PostgresDatabase postgres) {
-			postgres.close();
-		}
+		records.close();
 	}
 }

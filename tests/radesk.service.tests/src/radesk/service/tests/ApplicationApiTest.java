@@ -51,7 +51,11 @@ class ApplicationApiTest {
 	 * card's authentication key, over a fresh challenge, for {@code account}.
 	 */
 	static String application(CardSession card, String account, String keyId, byte[] csr) throws Exception {
-		String challenge = challenge();
+		return application(card, account, keyId, csr, challenge());
+	}
+
+	/** The same over a given challenge (one a server handed out). */
+	static String application(CardSession card, String account, String keyId, byte[] csr, String challenge) throws Exception {
 		byte[] message = CardBinding.message(CardBinding.Purpose.APPLICATION, account, card.cardSerial(),
 				Base64.getDecoder().decode(challenge), csr);
 		byte[] signature = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);

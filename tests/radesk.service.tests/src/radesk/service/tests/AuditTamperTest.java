@@ -24,7 +24,8 @@ class AuditTamperTest {
 		Services.stopRa();
 		try {
 			if (radesk.testing.RaProcess.sharedDatabase()) {
-				copyPostgres(copy);
+				// a new database made from the suite's (the RA stopped, so none is connected to it)
+				SuiteDatabases.beside(copy, "radesk_test_copy", SuiteDatabases.suiteDatabase(), "a copy of the suite's database");
 			} else {
 				Files.copy(Path.of(System.getProperty("radesk.data"), "db", "radesk.mv.db"), copy.resolve("db").resolve("radesk.mv.db"));
 			}
@@ -35,48 +36,9 @@ class AuditTamperTest {
 		return copy;
 	}
 
-	/** PostgreSQL: a new database made from the suite's (the RA stopped, so none is connected to it), its settings in the copy. */
-	private static void copyPostgres(Path copy) throws Exception {
-		Properties settings = suiteSettings();
-		String url = settings.getProperty("url");
-		String name = "radesk_test_copy" + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36);
-		try (Connection c = postgres(url.substring(0, url.lastIndexOf('/') + 1) + "postgres");
-				java.sql.Statement s = c.createStatement()) {
-			s.execute("create database " + name + " template " + url.substring(url.lastIndexOf('/') + 1));
-		}
-		settings.setProperty("url", url.substring(0, url.lastIndexOf('/') + 1) + name);
-		settings.setProperty("password.file", Path.of(System.getProperty("radesk.database")).resolveSibling("db.password").toString());
-		try (java.io.Writer out = Files.newBufferedWriter(copy.resolve("db").resolve("database.properties"))) {
-			settings.store(out, "a copy of the suite's database");
-		}
-	}
-
-	private static Properties suiteSettings() throws Exception {
-		Properties settings = new Properties();
-		try (java.io.Reader in = Files.newBufferedReader(Path.of(System.getProperty("radesk.database")))) {
-			settings.load(in);
-		}
-		return settings;
-	}
-
-	private static Connection postgres(String url) throws Exception {
-		Properties settings = suiteSettings();
-		org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
-		source.setURL(url);
-		source.setUser(settings.getProperty("user").strip());
-		source.setPassword(Files.readString(Path.of(System.getProperty("radesk.database")).resolveSibling("db.password")).strip());
-		source.setSslMode("verify-full");
-		source.setSslRootCert(settings.getProperty("tls.root").strip());
-		return source.getConnection();
-	}
-
 	private static Connection open(Path copy) throws Exception {
 		if (radesk.testing.RaProcess.sharedDatabase()) {
-			Properties settings = new Properties();
-			try (java.io.Reader in = Files.newBufferedReader(copy.resolve("db").resolve("database.properties"))) {
-				settings.load(in);
-			}
-			return postgres(settings.getProperty("url").strip());
+			return SuiteDatabases.connect(copy);
 		}
 		Properties login = new Properties();
 		login.put("user", "radesk");

@@ -121,31 +121,10 @@ final class ChildProcess {
 	static Server freshServer(Path data) throws Exception {
 		List<String> options = new ArrayList<>(List.of("-Dradesk.data=" + data));
 		if (radesk.testing.RaProcess.sharedDatabase()) {
-			options.add("-Dradesk.database=" + freshDatabase(data));
+			options.add("-Dradesk.database="
+					+ SuiteDatabases.beside(data, "radesk_test_", null, "a fresh installation's own database (ChildProcess.freshServer)"));
 		}
 		return server("(none)", options);
-	}
-
-	/** A new empty PostgreSQL database beside the suite's, and its settings in {@code data/db/}. */
-	private static Path freshDatabase(Path data) throws Exception {
-		Path suite = Path.of(System.getProperty("radesk.database"));
-		java.util.Properties settings = new java.util.Properties();
-		try (java.io.Reader in = Files.newBufferedReader(suite)) {
-			settings.load(in);
-		}
-		String name = "radesk_test_" + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36);
-		try (java.sql.Connection c = Services.await(radesk.store.Database.class).connect();
-				java.sql.Statement s = c.createStatement()) {
-			s.execute("create database " + name);
-		}
-		String url = settings.getProperty("url");
-		settings.setProperty("url", url.substring(0, url.lastIndexOf('/') + 1) + name);
-		settings.setProperty("password.file", suite.resolveSibling("db.password").toString());
-		Path file = Files.createDirectories(data.resolve("db")).resolve("database.properties");
-		try (java.io.Writer out = Files.newBufferedWriter(file)) {
-			settings.store(out, "a fresh installation's own database (ChildProcess.freshServer)");
-		}
-		return file;
 	}
 
 	private static Server server(String checkpoint, List<String> extra) throws Exception {
@@ -219,9 +198,7 @@ final class ChildProcess {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", classPath(), "-Dradesk.data=" + System.getProperty("radesk.data"),
 				"-Dradesk.test.pauseAt=" + checkpoint, "-Dradesk.test.marker=" + marker));
-		if (radesk.testing.RaProcess.sharedDatabase()) {
-			command.add("-Dradesk.database=" + System.getProperty("radesk.database")); // options below may name another
-		}
+		command.addAll(databaseOptions()); // options below may name another
 		command.addAll(options);
 		command.add(CrashChild.class.getName());
 		command.addAll(List.of(args));

@@ -89,7 +89,8 @@ class ConnectedCounterTest {
 		assertTrue(tooLarge.detail().contains("16384"), "a counter clerk's body stays capped at 16 KiB: " + tooLarge.detail());
 	}
 
-	private static ServerConnection connect() throws Exception {
+	/** A counter's connection to the server's staff listener, trusting the RA's root. */
+	static ServerConnection connect() throws Exception {
 		RaServerEndpoint server = Services.await(RaServerEndpoint.class);
 		return new ServerConnection("https://localhost:" + server.staffPort() + "/api/v1/",
 				Path.of(System.getProperty("radesk.data"), "server", "root.cer"));

@@ -38,7 +38,6 @@ import radesk.core.registration.WalkInForm;
 import radesk.core.review.Decision;
 import radesk.remote.RemoteDesks;
 import radesk.remote.ServerConnection;
-import radesk.server.RaServerEndpoint;
 import radesk.testing.TestIds;
 
 /**
@@ -69,12 +68,12 @@ class RacingWorkstationsTest {
 			local.addStaff(admin, account, "競速審核" + i, Role.RA_OFFICER, PASSWORD);
 			officerCards.add(StaffCardHolder.issue(admin, account, PASSWORD));
 		}
-		ServerConnection counter = connect();
+		ServerConnection counter = ConnectedCounterTest.connect();
 		Actor clerk = clerkCard.signIn(counter, "race-counter");
 		List<ServerConnection> stations = new ArrayList<>();
 		List<Actor> officers = new ArrayList<>();
 		for (int i = 0; i < WORKSTATIONS; i++) {
-			ServerConnection station = connect();
+			ServerConnection station = ConnectedCounterTest.connect();
 			stations.add(station);
 			officers.add(officerCards.get(i).signIn(station, "race-review-" + i));
 		}
@@ -88,7 +87,7 @@ class RacingWorkstationsTest {
 			requests.add(r.id());
 		}
 		Race requestRace = race(officers, requests, (i, officer, id) -> RemoteDesks.registration(stations.get(i)).decide(officer, id,
-				id % 5 == 0 ? Decision.reject("證件影本不清晰") : Decision.approve()), stations);
+				id % 5 == 0 ? Decision.reject("證件影本不清晰") : Decision.approve()));
 		requestRace.assertEachOnce("request");
 
 		// the approved become subscribers; their password-reset forms are the next shared queue
@@ -101,7 +100,7 @@ class RacingWorkstationsTest {
 			}
 		}
 		Race formRace = race(officers, forms, (i, officer, id) -> RemoteDesks.forms(stations.get(i)).decide(officer, id,
-				id % 3 == 0 ? Decision.reject("身分未能確認") : Decision.approve()), stations);
+				id % 3 == 0 ? Decision.reject("身分未能確認") : Decision.approve()));
 		formRace.assertEachOnce("form");
 
 		// the records say the same: one decision per item, by the one who was told it was done
@@ -143,7 +142,7 @@ class RacingWorkstationsTest {
 		}
 	}
 
-	private static Race race(List<Actor> officers, List<Long> items, Decide decide, List<ServerConnection> stations) throws Exception {
+	private static Race race(List<Actor> officers, List<Long> items, Decide decide) throws Exception {
 		Map<Long, String> winners = new ConcurrentHashMap<>();
 		Map<String, AtomicInteger> refusals = new TreeMap<>();
 		List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -194,11 +193,5 @@ class RacingWorkstationsTest {
 			p.load(in);
 		}
 		return p;
-	}
-
-	private static ServerConnection connect() throws Exception {
-		RaServerEndpoint server = Services.await(RaServerEndpoint.class);
-		return new ServerConnection("https://localhost:" + server.staffPort() + "/api/v1/",
-				Path.of(System.getProperty("radesk.data"), "server", "root.cer"));
 	}
 }

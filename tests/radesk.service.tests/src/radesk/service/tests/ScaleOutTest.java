@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import radesk.card.CardKey;
 import radesk.card.CardSession;
 import radesk.card.CardTerminal;
-import radesk.core.card.CardBinding;
 import radesk.core.card.KeyKind;
 import radesk.pki.CsrBuilder;
 import radesk.store.Database;
@@ -194,12 +192,8 @@ class ScaleOutTest {
 
 	/** POST /applications as the subscriber edition sends it, over a fresh challenge of {@code challengeAt}. */
 	private static String application(String challengeAt, CardSession card, Journey j, CardKey key, byte[] csr) throws Exception {
-		String challenge = ServerApiTest.field(get(challengeAt, "challenge", null).body(), "challenge");
-		byte[] message = CardBinding.message(CardBinding.Purpose.APPLICATION, j.subscriber.account(), card.cardSerial(),
-				Base64.getDecoder().decode(challenge), csr);
-		byte[] signature = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
-		return ApplicationApiTest.application(card.cardSerial(), key.idHex(), Base64.getEncoder().encodeToString(csr), challenge,
-				Base64.getEncoder().encodeToString(signature));
+		return ApplicationApiTest.application(card, j.subscriber.account(), key.idHex(), csr,
+				ServerApiTest.field(get(challengeAt, "challenge", null).body(), "challenge"));
 	}
 
 	private static int certificates(String base, String token) throws Exception {
