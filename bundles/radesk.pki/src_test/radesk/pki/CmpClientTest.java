@@ -2,6 +2,7 @@ package radesk.pki;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,7 @@ class CmpClientTest {
 	private static KeyPair key;
 	private static ContentSigner pop;
 	private static Path issued;
+	private static final CmpClient.Acceptance TAKE = certificate -> null;
 
 	@BeforeAll
 	static void pki() throws Exception {
@@ -52,6 +54,12 @@ class CmpClientTest {
 		key = g.generateKeyPair();
 		pop = new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate());
 		issued = certificateFor(key, "issued", "4660");
+	}
+
+	private static KeyPair ecKeys() throws Exception {
+		KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+		g.initialize(new ECGenParameterSpec("secp256r1"));
+		return g.generateKeyPair();
 	}
 
 	/** The certificate the mock CA will hand out: for {@code pair}'s public key (the mock does not read the request). */
@@ -97,8 +105,14 @@ class CmpClientTest {
 		}
 
 		CmpClient client(String secret) {
-			return new CmpClient(new CmpClient.Settings(URI.create("http://127.0.0.1:" + port + "/pkix/"), "ra",
-					secret.toCharArray(), 5));
+			return new CmpClient(new CmpClient.Settings(URI.create("http://127.0.0.1:" + port + "/pkix/"),
+					new CmpClient.Protection.SharedSecret("ra", secret.toCharArray()), null, 5));
+		}
+
+		/** A client that signs with {@code certificate}'s key, and checks the CA's answers against its CMP certificate. */
+		CmpClient signing(X509Certificate certificate, java.security.PrivateKey key) throws Exception {
+			return new CmpClient(new CmpClient.Settings(URI.create("http://127.0.0.1:" + port + "/"), new CmpClient.Protection.Signature(
+					certificate, new JcaContentSignerBuilder("SHA256withECDSA").build(key)), read(dir.resolve("ca.crt")), 5));
 		}
 
 		@Override
@@ -111,7 +125,7 @@ class CmpClientTest {
 	@Test
 	void anIrUnderTheSharedSecretIsIssuedConfirmedAndRevoked() throws Exception {
 		try (MockCa ca = MockCa.start(issued)) {
-			X509Certificate certificate = ca.client("shared-Secret-1").enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), pop);
+			X509Certificate certificate = ca.client("shared-Secret-1").enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), pop, TAKE);
 			assertArrayEquals(read(issued).getEncoded(), certificate.getEncoded());
 			// two messages: the ir, then the certConf the CA answered with pkiconf (enroll returns on nothing else)
 			assertEquals(2, requests(ca), "ir and certConf");
@@ -128,7 +142,7 @@ class CmpClientTest {
 	void aWaitingAnswerIsPolledUntilTheCertificateComes() throws Exception {
 		try (MockCa ca = MockCa.start(issued, "-poll_count", "2", "-check_after", "1")) {
 			long start = System.nanoTime();
-			X509Certificate certificate = ca.client("shared-Secret-1").enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), pop);
+			X509Certificate certificate = ca.client("shared-Secret-1").enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), pop, TAKE);
 			assertArrayEquals(read(issued).getEncoded(), certificate.getEncoded());
 			assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(2), "it waited as the CA said, twice");
 			assertEquals(4, requests(ca), "ir, two pollReq, certConf");
@@ -139,20 +153,84 @@ class CmpClientTest {
 	void aRefusalComesBackInTheCasWordsAndAWrongSecretOrAnotherKeyIsRefusedHere() throws Exception {
 		try (MockCa ca = MockCa.start(issued, "-pkistatus", "2", "-failure", "2", "-statusstring", "the subject is not known here")) {
 			CmpClient.CmpException refused = assertThrows(CmpClient.CmpException.class,
-					() -> ca.client("shared-Secret-1").enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), pop));
+					() -> ca.client("shared-Secret-1").enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), pop, TAKE));
 			assertTrue(refused.getMessage().contains("the subject is not known here"), refused.getMessage());
 			assertTrue((refused.failInfo() & PKIFailureInfo.badRequest) != 0, "badRequest: " + refused.failInfo());
 		}
 		try (MockCa ca = MockCa.start(issued)) {
 			assertThrows(CmpClient.CmpException.class,
-					() -> ca.client("not-the-Secret").enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), pop));
+					() -> ca.client("not-the-Secret").enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), pop, TAKE));
 			KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
 			g.initialize(new ECGenParameterSpec("secp256r1"));
 			KeyPair other = g.generateKeyPair();
 			CmpClient.CmpException mismatch = assertThrows(CmpClient.CmpException.class, () -> ca.client("shared-Secret-1")
 					.enroll(other.getPublic(), new X500Name("CN=王小明,O=Test"),
-							new JcaContentSignerBuilder("SHA256withECDSA").build(other.getPrivate())));
+							new JcaContentSignerBuilder("SHA256withECDSA").build(other.getPrivate()), TAKE));
 			assertTrue(mismatch.getMessage().contains("another key"), mismatch.getMessage());
+		}
+	}
+
+	@Test
+	void aRenewalIsAKeyUpdateSignedWithTheOldKeyAndConfirmedUnderTheRasSecret() throws Exception {
+		// openssl's mock takes a kur only for the certificate it hands out itself: the old and the new share a serial
+		KeyPair oldKey = ecKeys();
+		X509Certificate old = read(certificateFor(oldKey, "old", "777"));
+		KeyPair newKey = ecKeys();
+		Path renewed = certificateFor(newKey, "renewed", "777");
+		byte[] challenge = new byte[32];
+		new java.security.SecureRandom().nextBytes(challenge);
+		KeyUpdateRequest kur = KeyUpdateRequest.of(old, newKey.getPublic(), challenge);
+		assertArrayEquals(kur.toBeSigned(), KeyUpdateRequest.of(old, newKey.getPublic(), challenge).toBeSigned(),
+				"the edition and the RA build the same bytes");
+		java.security.Signature byOldKey = java.security.Signature.getInstance(kur.signatureAlgorithm());
+		byOldKey.initSign(oldKey.getPrivate());
+		byOldKey.update(kur.toBeSigned());
+		byte[] signature = byOldKey.sign();
+		assertTrue(kur.signedBy(signature));
+		assertFalse(KeyUpdateRequest.of(old, ecKeys().getPublic(), challenge).signedBy(signature), "for another new key: not this signature");
+
+		try (MockCa ca = MockCa.start(renewed, "-srv_cert", dir.resolve("ca.crt").toString(), "-srv_key", dir.resolve("ca.key").toString(),
+				"-srv_trusted", dir.resolve("ca.crt").toString(), "-accept_raverified")) {
+			CmpClient client = new CmpClient(new CmpClient.Settings(URI.create("http://127.0.0.1:" + ca.port() + "/pkix/"),
+					new CmpClient.Protection.SharedSecret("ra", "shared-Secret-1".toCharArray()), read(dir.resolve("ca.crt")), 5));
+			// a signature by another key: the CA refuses the kur
+			byte[] forged = signature.clone();
+			forged[forged.length - 3] ^= 1;
+			assertThrows(CmpClient.CmpException.class, () -> client.update(kur, forged, newKey.getPublic(), TAKE));
+			X509Certificate certificate = client.update(kur, signature, newKey.getPublic(), TAKE);
+			assertArrayEquals(read(renewed).getEncoded(), certificate.getEncoded());
+			assertEquals(3, requests(ca), "the forged kur, the kur, and the certConf under the RA's secret");
+		}
+	}
+
+	@Test
+	void aSignedIrVouchedByTheRaAndACertificateTheRaWillNotTakeIsRefusedInTheConfirmation() throws Exception {
+		KeyPair raKey = ecKeys();
+		X509Certificate ra = read(certificateFor(raKey, "ra", "5150"));
+		try (MockCa ca = MockCa.start(issued, "-srv_cert", dir.resolve("ca.crt").toString(), "-srv_key", dir.resolve("ca.key").toString(),
+				"-srv_trusted", dir.resolve("ca.crt").toString(), "-accept_raverified")) {
+			CmpClient client = ca.signing(ra, raKey.getPrivate());
+			// no proof by the new key: the RA vouches it checked the holder's own request (raVerified)
+			X509Certificate certificate = client.enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), null, TAKE);
+			assertArrayEquals(read(issued).getEncoded(), certificate.getEncoded());
+			CmpClient.CmpException refused = assertThrows(CmpClient.CmpException.class, () -> client.enroll(key.getPublic(),
+					new X500Name("CN=王小明,O=Test"), null, c -> "serial " + c.getSerialNumber() + " is in the records already"));
+			assertTrue(refused.getMessage().contains("in the records already"), refused.getMessage());
+			client.revoke(certificate, 4);
+			assertEquals(5, requests(ca), "ir, certConf; ir, the rejecting certConf; rr");
+			assertTrue(Files.readString(dir.resolve("mock-" + ca.port() + ".log")).contains("rejected"),
+					"the CA heard the certificate was refused");
+		}
+		// an answer signed by another key than the CA's pinned CMP certificate's (the same name) is not believed
+		Path strangerKey = dir.resolve("stranger.key");
+		Path strangerCrt = dir.resolve("stranger.crt");
+		assertEquals(0, Openssl.run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+				strangerKey.toString(), "-out", strangerCrt.toString(), "-days", "30", "-subj", "/CN=Mock CA/O=Test").exit());
+		try (MockCa ca = MockCa.start(issued, "-srv_cert", strangerCrt.toString(), "-srv_key", strangerKey.toString(), "-srv_trusted",
+				dir.resolve("ca.crt").toString(), "-accept_raverified")) {
+			CmpClient.CmpException unsigned = assertThrows(CmpClient.CmpException.class,
+					() -> ca.signing(ra, raKey.getPrivate()).enroll(key.getPublic(), new X500Name("CN=王小明,O=Test"), null, TAKE));
+			assertTrue(unsigned.getMessage().contains("not protected by"), unsigned.getMessage());
 		}
 	}
 }
