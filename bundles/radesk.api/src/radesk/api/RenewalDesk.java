@@ -10,10 +10,11 @@ public interface RenewalDesk {
 
 	/**
 	 * Renews {@code oldSerial}, on card {@code cardSerial}, with the request {@code csr} for a new key
-	 * ({@code keyId}) made on that card. The request carries three proofs over the same text
-	 * ({@link radesk.core.card.CardBinding#message} with purpose RENEWAL and a fresh challenge): the new
-	 * key's own (the request's signature), the card's authentication key's ({@code cardSignature}) and the
-	 * old certificate's key's ({@code oldKeySignature}). Refused: a certificate not this subscriber's or
+	 * ({@code keyId}) made on that card. The request carries three proofs for a fresh challenge: the new
+	 * key's own (the request's signature) and the card's authentication key's ({@code cardSignature}) over
+	 * {@link radesk.core.card.CardBinding#message} with purpose RENEWAL, and the old certificate's key's
+	 * ({@code oldKeySignature}) over the CMP key update request for the new key
+	 * ({@code radesk.pki.KeyUpdateRequest#toBeSigned}), which an external CA is sent as signed. Refused: a certificate not this subscriber's or
 	 * not on this card (NOT_YOURS, WRONG_CARD), not in use (WRONG_STATE), expired (CERTIFICATE_EXPIRED —
 	 * register again at the RA), before its window (RENEWAL_NOT_OPEN, the detail is when it opens), a key
 	 * certified before (BAD_REQUEST). Asked again for the same new key, the same certificate. The new

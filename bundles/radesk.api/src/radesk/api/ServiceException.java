@@ -74,6 +74,8 @@ public final class ServiceException extends Exception {
 		MAIL_NOT_SET_UP,
 		/** The mail server could not be reached or refused the mail; nothing was sent. */
 		MAIL_FAILED,
+		/** The external CA (over CMP) refused, or could not be reached; the detail has its words. Nothing was issued or changed. */
+		CA_REFUSED,
 		/** 憑證展期 before the renewal window: the detail says when it opens (one month before the certificate ends). */
 		RENEWAL_NOT_OPEN
 	}

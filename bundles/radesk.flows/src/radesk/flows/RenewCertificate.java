@@ -64,6 +64,7 @@ public final class RenewCertificate {
 		byte[] csr;
 		String keyId;
 		boolean resumed;
+		java.security.PublicKey newKey;
 		try (CardSession card = SubscriberCard.open(terminal, ra, cardSerial, pin)) {
 			for (SubscriberRa.Certificate c : mine) {
 				if (c.state() == CertificateState.ISSUED_NOT_ON_CARD && cardSerial.equals(c.cardSerial())
@@ -81,6 +82,7 @@ public final class RenewCertificate {
 			progress.accept(Step.SIGNING_REQUEST);
 			csr = ApplyForCertificate.request(ra, card, key);
 			keyId = key.idHex();
+			newKey = key.publicKey();
 		} finally {
 			Arrays.fill(pin, '\0');
 		}
@@ -90,7 +92,9 @@ public final class RenewCertificate {
 			byte[] binding = ApplyForCertificate.bind(card, message);
 			CardKey oldKey = card.keyFor(old.x509().getPublicKey()).orElseThrow(() -> new CardAccessException(
 					CardAccessException.Reason.KEY_NOT_ON_CARD, "the key of " + old.identifier() + " is not on this card", null));
-			byte[] byOldKey = card.sign(oldKey, oldKey.kind() == KeyKind.RSA_2048 ? "SHA256withRSA" : "SHA256withECDSA", message);
+			// the old key signs the CMP key update request for the new key (an external CA gets it as signed)
+			radesk.pki.KeyUpdateRequest update = radesk.pki.KeyUpdateRequest.of(old.x509(), newKey, challenge);
+			byte[] byOldKey = card.sign(oldKey, update.signatureAlgorithm(), update.toBeSigned());
 			progress.accept(Step.ISSUING);
 			SubscriberRa.Certificate issued = ra.renew(oldSerial, cardSerial, keyId, csr, challenge, binding, byOldKey);
 			Checkpoints.reached("subscriber.renew.issued");

@@ -3,6 +3,8 @@ package radesk.pki;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
 /**
  * What an installation says about its CA: its name, where relying parties fetch the CRL and the
  * CA certificate, the certificate policy, and how long certificates and CRLs are valid.
@@ -23,6 +25,24 @@ public record CaProfile(String organization, Supplier<String> publicBase, String
 	/** AIA OCSP: the RA's responder. */
 	public String ocspUrl() {
 		return base() + "/ocsp";
+	}
+
+	/** The subject name of a subscriber's certificate: C=TW, O=the CA's organization, OU=the RA unit, CN, serialNumber (pseudonym). */
+	org.bouncycastle.asn1.x500.X500Name subjectName(CertificateSubject s) {
+		var n = new org.bouncycastle.asn1.x500.X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW").addRDN(BCStyle.O, organization);
+		if (s.raUnit() != null && !s.raUnit().isBlank()) {
+			n.addRDN(BCStyle.OU, s.raUnit());
+		}
+		return n.addRDN(BCStyle.CN, s.name()).addRDN(BCStyle.SERIALNUMBER, s.pseudonym()).build();
+	}
+
+	/** The same, as the JDK has it: what an external CA is asked to certify. */
+	public javax.security.auth.x500.X500Principal subjectPrincipal(CertificateSubject s) {
+		try {
+			return new javax.security.auth.x500.X500Principal(subjectName(s).getEncoded());
+		} catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private String base() {

@@ -100,6 +100,12 @@ public final class CmpClient {
 		this.settings = settings;
 	}
 
+	/** Asks the CA to certify {@code key} for {@code subject}, the RA vouching it checked the key holder's own request. */
+	public X509Certificate enrollVouched(PublicKey key, javax.security.auth.x500.X500Principal subject, Acceptance acceptance)
+			throws CmpException, IOException {
+		return enroll(key, X500Name.getInstance(subject.getEncoded()), null, acceptance);
+	}
+
 	/**
 	 * Asks the CA to certify {@code key} for {@code subject}: {@code pop} (the new key's signer)
 	 * proves the RA holds it, or, null, the RA vouches it checked the key holder's own request.

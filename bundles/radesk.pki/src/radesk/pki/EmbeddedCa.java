@@ -94,7 +94,7 @@ public final class EmbeddedCa {
 
 	/** Issues a subscriber certificate valid from {@code now}, never beyond the issuing CA's own end. */
 	public X509Certificate issue(CheckedCsr request, CertificateSubject subject, Instant now) throws GeneralSecurityException {
-		X509v3CertificateBuilder b = endEntity(subjectName(subject), request.publicKey(), now, profile.subscriberValidity());
+		X509v3CertificateBuilder b = endEntity(profile.subjectName(subject), request.publicKey(), now, profile.subscriberValidity());
 		try {
 			b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
 			boolean email = subject.email() != null && !subject.email().isBlank();
@@ -225,15 +225,6 @@ public final class EmbeddedCa {
 		} catch (java.io.IOException e) {
 			throw new GeneralSecurityException(e);
 		}
-	}
-
-	private X500Name subjectName(CertificateSubject s) {
-		X500NameBuilder n = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "TW")
-				.addRDN(BCStyle.O, profile.organization());
-		if (s.raUnit() != null && !s.raUnit().isBlank()) {
-			n.addRDN(BCStyle.OU, s.raUnit());
-		}
-		return n.addRDN(BCStyle.CN, s.name()).addRDN(BCStyle.SERIALNUMBER, s.pseudonym()).build();
 	}
 
 	/**

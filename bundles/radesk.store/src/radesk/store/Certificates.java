@@ -118,12 +118,30 @@ public final class Certificates {
 	public static List<Revoked> revoked(Connection c) throws SQLException {
 		// subscribers' certificates, revoked or on hold, and staff cards' (the same issuing CA, one CRL)
 		return Rows.list(c, "select serial, revoked_at, revocation_reason, state, suspended_at from certificate"
-				+ " where state in ('REVOKED', 'SUSPENDED')"
+				+ " where state in ('REVOKED', 'SUSPENDED') and issued_by = 'RA'"
 				+ " union all select certificate_serial, revoked_at, revocation_reason, state, null from staff_card"
 				+ " where state = 'REVOKED' and certificate_serial is not null",
 				rs -> "SUSPENDED".equals(rs.getString(4)) ? new Revoked(rs.getString(1), Rows.instant(rs, "suspended_at"), HOLD)
 						: new Revoked(rs.getString(1), Rows.instant(rs, "revoked_at"),
 								RevocationReason.valueOf(rs.getString(3)).crlReasonCode()));
+	}
+
+	/** {@code serial} was signed by the external CA (over CMP), not the RA's own: its CRL is that CA's. */
+	public static void issuedByExternalCa(Connection c, String serial) throws SQLException {
+		try (var ps = c.prepareStatement("update certificate set issued_by = 'CMP' where serial = ?")) {
+			ps.setString(1, serial);
+			ps.executeUpdate();
+		}
+	}
+
+	/** Whether {@code serial} was signed by the external CA, whose revocations it makes itself. */
+	public static boolean byExternalCa(Connection c, String serial) throws SQLException {
+		try (var ps = c.prepareStatement("select issued_by from certificate where serial = ?")) {
+			ps.setString(1, serial);
+			try (var rs = ps.executeQuery()) {
+				return rs.next() && "CMP".equals(rs.getString(1));
+			}
+		}
 	}
 
 	/** RFC 5280 certificateHold. */

@@ -284,6 +284,7 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 		case ISSUANCE_LIMIT, TOO_MANY_REQUESTS -> 429;
 		case RENEWAL_NOT_OPEN -> 409;
 		case NOT_FOUND -> 404;
+		case CA_REFUSED -> 502;
 		default -> 400;
 		};
 		return new ApiException(status, e.reason().name(), e.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '),

@@ -47,6 +47,10 @@ final class CertificateIssuer implements AutoCloseable {
 		void record(Connection c, CertificateRow fresh) throws SQLException, ServiceException;
 	}
 
+	/** 憑證展期: the certificate renewed, the RA's challenge, and the old key's signature of the key update request. */
+	record Renewal(X509Certificate old, byte[] challenge, byte[] signature) {
+	}
+
 	private final EmbeddedRa ra;
 	private final Database db;
 	private GroupCommit records;
@@ -63,6 +67,12 @@ final class CertificateIssuer implements AutoCloseable {
 	 */
 	CertificateRow issue(Actor subscriber, SubscriberRow me, CheckedCsr csr, String cardSerial, String keyId, Instant now,
 			Admission admission, Beside beside) throws ServiceException {
+		return issue(subscriber, me, csr, cardSerial, keyId, now, null, admission, beside);
+	}
+
+	/** As above, for 憑證展期 of {@code renewal} (to an external CA, a key update request the old key signed). */
+	CertificateRow issue(Actor subscriber, SubscriberRow me, CheckedCsr csr, String cardSerial, String keyId, Instant now,
+			Renewal renewal, Admission admission, Beside beside) throws ServiceException {
 		CertificateSubject[] subject = new CertificateSubject[1];
 		java.util.Optional<CertificateRow> earlier = db.read((Connection c) -> {
 			java.util.Optional<CertificateRow> answer = admission.check(c);
@@ -74,9 +84,10 @@ final class CertificateIssuer implements AutoCloseable {
 		if (earlier.isPresent()) {
 			return earlier.get();
 		}
-		X509Certificate x509 = sign(csr, subject[0], now);
+		java.util.Optional<radesk.pki.CmpClient> external = ra.externalCa.client();
+		X509Certificate x509 = external.isPresent() ? external(external.get(), csr, subject[0], renewal) : sign(csr, subject[0], now);
 		try {
-			return records().write((Connection c) -> {
+			CertificateRow recorded = records().write((Connection c) -> {
 				Cards.claim(c, Cards.find(c, cardSerial).orElseThrow());
 				java.util.Optional<CertificateRow> won = admission.check(c);
 				if (won.isPresent()) {
@@ -84,12 +95,20 @@ final class CertificateIssuer implements AutoCloseable {
 				}
 				CertificateRow row = row(x509, me.id(), cardSerial, keyId, freeIdentifier(c));
 				Certificates.insert(c, row, KeyHashes.of(csr.publicKey()));
+				if (external.isPresent()) {
+					Certificates.issuedByExternalCa(c, row.serial());
+				}
 				AuditRecords.append(c, subscriber, "CERTIFICATE_ISSUED", "certificate:" + row.serial(), null,
-						CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial, now);
-				CertificateRow recorded = Certificates.find(c, row.serial()).orElseThrow();
-				beside.record(c, recorded);
-				return recorded;
+						CertificateState.ISSUED_NOT_ON_CARD + " for card:" + cardSerial
+								+ (external.isPresent() ? ", signed by the external CA " + x509.getIssuerX500Principal().getName() : ""), now);
+				CertificateRow fresh = Certificates.find(c, row.serial()).orElseThrow();
+				beside.record(c, fresh);
+				return fresh;
 			});
+			if (external.isPresent() && !recorded.serial().equals(serial(x509))) {
+				ra.externalCa.withdraw(x509); // another request for this key won meanwhile: the CA's second certificate goes to nobody
+			}
+			return recorded;
 		} catch (ServiceException | RuntimeException e) {
 			throw e;
 		} catch (Exception e) {
@@ -135,6 +154,29 @@ final class CertificateIssuer implements AutoCloseable {
 		return new CertificateSubject(me.name(), unitName(c, me.raUnit()), confirmed, me.pseudonym());
 	}
 
+	/**
+	 * The external CA's certificate, over CMP: an ir the RA vouches for (it checked the card's own
+	 * request), or for a renewal the key update request the old key signed on the card. A
+	 * certificate whose serial the records hold already is refused in the confirmation.
+	 */
+	private X509Certificate external(radesk.pki.CmpClient client, CheckedCsr csr, CertificateSubject subject, Renewal renewal)
+			throws ServiceException {
+		radesk.pki.CmpClient.Acceptance fresh = certificate -> db.read((Connection c) -> Certificates.find(c, serial(certificate)))
+				.map(taken -> "the CA answered with serial " + taken.serial() + ", which the records hold already").orElse(null);
+		try {
+			return renewal == null ? client.enrollVouched(csr.publicKey(), ra.ca.profile().subjectPrincipal(subject), fresh)
+					: client.update(radesk.pki.KeyUpdateRequest.of(renewal.old(), csr.publicKey(), renewal.challenge()),
+							renewal.signature(), csr.publicKey(), fresh);
+		} catch (radesk.pki.CmpClient.CmpException | java.io.IOException e) {
+			System.getLogger(CertificateIssuer.class.getName()).log(System.Logger.Level.WARNING, "the external CA: " + e.getMessage());
+			throw new ServiceException(Reason.CA_REFUSED, e.getMessage());
+		}
+	}
+
+	private static String serial(X509Certificate x509) {
+		return HexFormat.of().formatHex(x509.getSerialNumber().toByteArray());
+	}
+
 	private X509Certificate sign(CheckedCsr csr, CertificateSubject subject, Instant now) throws ServiceException {
 		try {
 			return ra.ca.issue(csr, subject, now);
@@ -166,7 +208,7 @@ final class CertificateIssuer implements AutoCloseable {
 	private static CertificateRow row(X509Certificate x509, long subscriberId, String cardSerial, String keyId, String identifier)
 			throws ServiceException {
 		try {
-			return new CertificateRow(HexFormat.of().formatHex(x509.getSerialNumber().toByteArray()), identifier, subscriberId,
+			return new CertificateRow(serial(x509), identifier, subscriberId,
 					cardSerial, keyId, CertificateState.ISSUED_NOT_ON_CARD, x509.getNotBefore().toInstant(),
 					x509.getNotAfter().toInstant(), x509.getEncoded(), 0);
 		} catch (java.security.cert.CertificateEncodingException e) {

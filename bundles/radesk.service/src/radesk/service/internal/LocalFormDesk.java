@@ -175,6 +175,8 @@ public final class LocalFormDesk implements FormDesk {
 		AuditRecords.append(c, officer, "CERTIFICATE_REVOKED", "certificate:" + cert.serial(), cert.state(),
 				"REVOKED " + reason, now);
 		finish(c, officer, decided, "certificate revoked");
+		// signed by the external CA: revoked there too, last, so that its refusal leaves the form and the certificate as they were
+		ra.externalCa.changeStatus(c, cert, reason.crlReasonCode());
 	}
 
 	@Override

@@ -14,7 +14,6 @@ import radesk.api.ServiceException;
 import radesk.api.ServiceException.Reason;
 import radesk.core.access.Actor;
 import radesk.core.access.Permission;
-import radesk.core.card.CardBinding;
 import radesk.core.card.CardBinding.Purpose;
 import radesk.core.certificate.CertificateState;
 import radesk.core.renewal.RenewalWindow;
@@ -75,12 +74,14 @@ public final class LocalRenewalDesk implements RenewalDesk {
 			inWindow(old, card, now);
 			challenges.useUp(challenge);
 			CheckedCsr csr = CardBound.request(card, Purpose.RENEWAL, me.account(), challenge, request, cardSignature);
-			// the same text signed by the old certificate's key: the renewal comes with the card that holds it
-			if (!CardChallenges.signedBy(old.der(), CardBinding.message(Purpose.RENEWAL, me.account(), card.serial(), challenge, request),
-					oldKeySignature)) {
+			// the key update request (this new key in place of the old certificate, for this challenge) signed by the old
+			// certificate's key: the renewal comes with the card that holds it; an external CA gets it as signed
+			java.security.cert.X509Certificate oldX509 = LocalCertificateDesk.x509(old);
+			if (!radesk.pki.KeyUpdateRequest.of(oldX509, csr.publicKey(), challenge).signedBy(oldKeySignature)) {
 				throw new ServiceException(Reason.SIGNATURE_INVALID, "not signed by the key of certificate " + old.identifier());
 			}
-			CertificateRow issued = issuer.issue(subscriber, me, csr, card.serial(), keyId, now, c -> admission(c, me, old, csr, now),
+			CertificateRow issued = issuer.issue(subscriber, me, csr, card.serial(), keyId, now,
+					new CertificateIssuer.Renewal(oldX509, challenge, oldKeySignature), c -> admission(c, me, old, csr, now),
 					(c, fresh) -> {
 						Certificates.renews(c, fresh.serial(), old.serial());
 						AuditRecords.append(c, subscriber, "CERTIFICATE_RENEWAL_ISSUED", "certificate:" + old.serial(), old.state(),

@@ -41,11 +41,13 @@ public final class LocalSuspensionDesk implements SuspensionDesk, LostCardDesk {
 
 	private final Database db;
 	private final EmbeddedRa ra;
+	private final ExternalCa externalCa;
 
 	@Activate
 	public LocalSuspensionDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
+		this.externalCa = ra.externalCa;
 	}
 
 	@Override
@@ -114,18 +116,20 @@ public final class LocalSuspensionDesk implements SuspensionDesk, LostCardDesk {
 			Certificates.resume(c, cert, to);
 			AuditRecords.append(c, officer, "CERTIFICATE_RESUMED", "certificate:" + cert.serial(), CertificateState.SUSPENDED,
 					to + (note == null || note.isBlank() ? "" : ": " + note.strip()), now);
+			ra.externalCa.changeStatus(c, cert, ExternalCa.RELEASE);
 			return null;
 		}));
 		Crls.publish(db, ra, officer);
 	}
 
-	private static void suspend(Connection c, Actor by, CertificateRow cert, String why, Instant now)
+	private void suspend(Connection c, Actor by, CertificateRow cert, String why, Instant now)
 			throws SQLException, ServiceException {
 		Guard.next(CertificateFlow.TRANSITIONS, cert.state(), CertificateEvent.SUSPEND);
 		Certificates.suspend(c, cert, now, by.account());
 		// whoever logged in with this certificate's card is logged out at once
 		SessionRecords.endForCertificate(c, cert.identifier());
 		AuditRecords.append(c, by, "CERTIFICATE_SUSPENDED", "certificate:" + cert.serial(), cert.state(), "SUSPENDED: " + why, now);
+		externalCa.changeStatus(c, cert, ExternalCa.HOLD); // an external CA's certificate is held there too, or nothing changes
 	}
 
 	/** A certificate by its 憑證識別碼 or serial. */

@@ -100,8 +100,9 @@ class RenewalTest {
 				byte[] challenge = me.challenge();
 				byte[] message = CardBinding.message(CardBinding.Purpose.RENEWAL, j.subscriber.account(), j.card.serial(), challenge, csr);
 				byte[] binding = card.sign(card.authenticationKey().orElseThrow(), CardBinding.ALGORITHM, message);
-				byte[] signature = card.sign(byOldKey ? card.keyFor(old.x509().getPublicKey()).orElseThrow() : fresh, CardBinding.ALGORITHM,
-						message);
+				radesk.pki.KeyUpdateRequest update = radesk.pki.KeyUpdateRequest.of(old.x509(), fresh.publicKey(), challenge);
+				byte[] signature = card.sign(byOldKey ? card.keyFor(old.x509().getPublicKey()).orElseThrow() : fresh,
+						update.signatureAlgorithm(), update.toBeSigned());
 				return me.renew(old.serial(), j.card.serial(), fresh.idHex(), csr, challenge, binding, signature);
 			} finally {
 				if (!keep) {
