@@ -36,6 +36,7 @@ final class Benchmarks {
 		int postal = Integer.getInteger("bench.postal", 10_000);
 		int subscribers = Integer.getInteger("bench.subscribers", 1_000_000);
 		int sessions = Integer.getInteger("bench.sessions", 200);
+		int scaleSessions = Integer.getInteger("bench.scaleSessions", 2000);
 		int notices = Integer.getInteger("bench.notices", 1_000_000);
 		int ocsp = Integer.getInteger("bench.ocsp", 1_000_000);
 		int ocspRequests = Integer.getInteger("bench.ocspRequests", 50_000);
@@ -62,6 +63,15 @@ final class Benchmarks {
 		NoticeBench noticeBench = new NoticeBench(dir);
 		OcspBench ocspBench = new OcspBench(dir);
 		ColdStartBench coldStart = new ColdStartBench(dir);
+		// P8, on PostgreSQL only (the second run): the server product twice, behind HAProxy
+		Path serverProduct = Path.of(System.getProperty("bench.serverProduct", "(none)"));
+		boolean shared = System.getProperty("radesk.database") != null; // several servers share PostgreSQL, never an H2 file
+		ScaleOutBench scaleOut = !only.contains("scaleout") || !shared ? null : !ServerInstances.available(serverProduct)
+				? null : new ScaleOutBench(db, new CardHolders(OsgiServices.await(CardTerminal.class), readers),
+						new ServerInstances(serverProduct, Files.createDirectories(dir.resolve("scale-out"))));
+		if (only.contains("scaleout") && shared && scaleOut == null) {
+			Report.note("scale-out not measured: needs the radesk-server product built (" + serverProduct + ") and /usr/sbin/haproxy");
+		}
 		for (int r = 1; r <= rounds; r++) {
 			System.out.println("round " + r + " of " + rounds);
 			if (only.contains("issuance")) {
@@ -83,6 +93,9 @@ final class Benchmarks {
 			if (only.contains("search")) {
 				search.run(subscribers);
 			}
+			if (scaleOut != null) {
+				scaleOut.run(scaleSessions);
+			}
 			if (only.contains("ocsp")) {
 				ocspBench.run(ocsp, ocspRequests);
 			}
@@ -92,6 +105,9 @@ final class Benchmarks {
 			if (only.contains("coldstart")) {
 				coldStart.run();
 			}
+		}
+		if (scaleOut != null) {
+			scaleOut.close();
 		}
 		if (only.contains("notices")) {
 			// last: it stops and starts the RA, which the other benchmarks hold

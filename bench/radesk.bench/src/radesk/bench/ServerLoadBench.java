@@ -6,10 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import radesk.pki.PasswordHasher;
 import radesk.store.Database;
-import radesk.testing.TestIds;
 
 /**
  * 200 concurrent subscriber sessions against one RA server on loopback, over real TLS: each logs
@@ -49,7 +44,7 @@ final class ServerLoadBench {
 	void run(int sessions) throws Exception {
 		String password = "Load-test-2026";
 		if (users == null) {
-			users = subscribers(sessions, new PasswordHasher(new SecureRandom()).hash(password.toCharArray()));
+			users = Subscribers.make(db, "lo", sessions, new PasswordHasher(new SecureRandom()).hash(password.toCharArray()));
 		}
 		HttpClient client = client(data.resolve("server").resolve("root.cer"));
 		String base = "https://localhost:" + server.port() + "/api/v1/";
@@ -131,46 +126,6 @@ final class ServerLoadBench {
 		long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
 		Arrays.sort(sorted);
 		return sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
-	}
-
-	private List<String> subscribers(int n, String hash) throws Exception {
-		List<String> accounts = new ArrayList<>();
-		Timestamp now = Timestamp.from(Instant.now());
-		try (Connection c = db.connect()) {
-			c.setAutoCommit(false);
-			try (PreparedStatement req = c.prepareStatement("insert into registration_request (channel, state, applicant_name,"
-					+ " national_id, email, ra_unit, workstation, received_at, submitted_by) values ('COUNTER', 'DELIVERED', ?, ?, ?,"
-					+ " 'HQ', 'bench', ?, 'bench')", java.sql.Statement.RETURN_GENERATED_KEYS);
-					PreparedStatement sub = c.prepareStatement("insert into subscriber (account, national_id, name, email, ra_unit,"
-							+ " pseudonym, password_hash, request_id, created_at) values (?, ?, ?, ?, 'HQ', ?, ?, ?, ?)")) {
-				for (int i = 0; i < n; i++) {
-					String id = TestIds.nationalId();
-					req.setString(1, "負載" + i);
-					req.setString(2, id);
-					req.setString(3, "load" + i + "@example.tw");
-					req.setTimestamp(4, now);
-					req.executeUpdate();
-					long requestId;
-					try (var keys = req.getGeneratedKeys()) {
-						keys.next();
-						requestId = keys.getLong(1);
-					}
-					String account = String.format("lo%08d", i);
-					sub.setString(1, account);
-					sub.setString(2, id);
-					sub.setString(3, "負載" + i);
-					sub.setString(4, "load" + i + "@example.tw");
-					sub.setString(5, "load-" + i);
-					sub.setString(6, hash);
-					sub.setLong(7, requestId);
-					sub.setTimestamp(8, now);
-					sub.executeUpdate();
-					accounts.add(account);
-				}
-			}
-			c.commit();
-		}
-		return accounts;
 	}
 
 	private static HttpClient client(Path root) throws Exception {
