@@ -93,7 +93,7 @@ final class Benchmarks {
 			if (only.contains("search")) {
 				search.run(subscribers);
 			}
-			if (scaleOut != null) {
+			if (scaleOut != null && r <= Integer.getInteger("bench.scaleRounds", 1)) { // long at full size: one round unless asked
 				scaleOut.run(scaleSessions);
 			}
 			if (only.contains("ocsp")) {

@@ -29,6 +29,8 @@ final class Call {
 	private final Callback callback;
 	/** Whether the body was read (or dropped): else it is dropped before the answer, so the connection can be kept. */
 	private boolean bodyTaken;
+	/** The body as read: read once, asked for again by the route after a wait. */
+	private JsonNode body;
 	private final ObjectMapper json;
 
 	Call(Request request, Response response, Callback callback, ObjectMapper json) {
@@ -65,6 +67,9 @@ final class Call {
 	}
 
 	JsonNode body(int max) throws ApiException {
+		if (body != null) {
+			return body;
+		}
 		String type = header("Content-Type");
 		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
 			throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
@@ -89,6 +94,7 @@ final class Call {
 			if (node == null || !node.isObject()) {
 				throw new ApiException(400, "MALFORMED_JSON", "the body must be one JSON object");
 			}
+			body = node;
 			return node;
 		} catch (StreamConstraintsException e) {
 			throw new ApiException(400, "JSON_TOO_COMPLEX", "the body is nested too deeply or has too many parts");

@@ -207,13 +207,16 @@ public final class RaServer extends Handler.Abstract implements RaServerEndpoint
 	}
 
 	private void answerLogIn(Call call, String route) throws ApiException {
+		// the body first (small, its size bounded): a log-in that waits for its turn must not find its connection timed out
+		call.body(MAX_BODY);
 		if (waitingLogIns.incrementAndGet() > LOG_IN_QUEUE) {
 			waitingLogIns.decrementAndGet();
 			throw new ApiException(503, "BUSY", "too many log-ins at once: try again shortly");
 		}
 		boolean acquired = false;
 		try {
-			acquired = logIns.tryAcquire(10, TimeUnit.SECONDS);
+			// well within the connection's idle timeout, so that the 503 still reaches the client
+			acquired = logIns.tryAcquire(HttpsListener.IDLE.toSeconds() / 2, TimeUnit.SECONDS);
 			if (!acquired) {
 				throw new ApiException(503, "BUSY", "too many log-ins at once: try again shortly");
 			}
