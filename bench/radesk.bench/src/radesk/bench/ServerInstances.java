@@ -9,13 +9,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The shipped {@code radesk-server} product, started as an operator starts it (its own Java, its
  * own script), on this runtime's data folder and PostgreSQL database; and Debian's HAProxy in
- * front of some of them, as releng/DEPLOYMENT.md configures it (TLS passed through, /health checked).
+ * front of some of them.
  */
 final class ServerInstances implements AutoCloseable {
 
 	private final Path home;
 	private final Path work;
 	private final List<Process> processes = new ArrayList<>();
+	private final List<radesk.testing.Haproxy> proxies = new ArrayList<>();
 
 	ServerInstances(Path home, Path work) {
 		this.home = home;
@@ -52,49 +53,12 @@ final class ServerInstances implements AutoCloseable {
 		return port;
 	}
 
-	/** HAProxy on a port of its own, round robin over {@code servers}; its port once it answers /health. */
+	/** HAProxy as DEPLOYMENT.md configures it, round robin over {@code servers}; its port once its first checks passed. */
 	int proxy(int... servers) throws Exception {
-		int port = freePort();
-		StringBuilder cfg = new StringBuilder("""
-				global
-				    maxconn 8000
-				defaults
-				    mode tcp
-				    timeout connect 2s
-				    timeout client 60s
-				    timeout server 60s
-				    retries 3
-				    option redispatch
-				frontend subscribers
-				    bind 127.0.0.1:%d
-				    default_backend ra
-				backend ra
-				    balance roundrobin
-				    option httpchk
-				    http-check send meth GET uri /api/v1/health ver HTTP/1.1 hdr Host localhost
-				    http-check expect status 200
-				    default-server inter 1s fall 3 rise 2 check check-ssl verify none maxconn 4000
-				""".formatted(port));
-		for (int i = 0; i < servers.length; i++) {
-			cfg.append("    server ra").append(i).append(" 127.0.0.1:").append(servers[i]).append('\n');
-		}
-		Path config = work.resolve("haproxy-" + port + ".cfg");
-		Files.writeString(config, cfg);
-		Process p = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
-				.redirectOutput(work.resolve("haproxy-" + port + ".log").toFile()).start();
-		processes.add(p);
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (true) {
-			try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-				Thread.sleep(2500); // the first health checks pass (rise 2, inter 1s)
-				return port;
-			} catch (java.io.IOException notYet) {
-				if (!p.isAlive() || System.currentTimeMillis() > deadline) {
-					throw new IllegalStateException("haproxy did not come up: " + Files.readString(work.resolve("haproxy-" + port + ".log")));
-				}
-				Thread.sleep(200);
-			}
-		}
+		radesk.testing.Haproxy proxy = radesk.testing.Haproxy.start(1000, servers);
+		proxies.add(proxy);
+		Thread.sleep(2500); // rise 2, every second
+		return proxy.port();
 	}
 
 	private static int freePort() throws java.io.IOException {
@@ -105,7 +69,10 @@ final class ServerInstances implements AutoCloseable {
 
 	/** SIGTERM to all, as an operator stops them; what does not stop in 30 s is killed. */
 	@Override
-	public void close() throws InterruptedException {
+	public void close() throws Exception {
+		for (radesk.testing.Haproxy p : proxies) {
+			p.close();
+		}
 		for (Process p : processes) {
 			p.toHandle().descendants().forEach(ProcessHandle::destroy);
 			p.destroy();

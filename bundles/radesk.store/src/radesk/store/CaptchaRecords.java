@@ -30,7 +30,9 @@ public final class CaptchaRecords {
 		return Rows.update(c, "delete from captcha where expires_at <= ?", now);
 	}
 
-	public static int fromAddress(Connection c, String clientAddress) throws SQLException {
-		return Rows.one(c, "select count(*) from captcha where client_address = ?", rs -> rs.getInt(1), clientAddress).orElse(0);
+	/** The captchas from {@code clientAddress} still open. */
+	public static int fromAddress(Connection c, String clientAddress, Instant now) throws SQLException {
+		return Rows.one(c, "select count(*) from captcha where client_address = ? and expires_at > ?", rs -> rs.getInt(1),
+				clientAddress, now).orElse(0);
 	}
 }

@@ -56,8 +56,10 @@ public final class SessionRecords {
 		return Rows.update(c, "delete from session where last_use < ? or ends_at <= ?", idleBefore, now);
 	}
 
-	public static int fromAddress(Connection c, String clientAddress) throws SQLException {
-		return Rows.one(c, "select count(*) from session where client_address = ?", rs -> rs.getInt(1), clientAddress).orElse(0);
+	/** The sessions from {@code clientAddress} still in force: used within the idle time, not ended. */
+	public static int fromAddress(Connection c, String clientAddress, Instant idleBefore, Instant now) throws SQLException {
+		return Rows.one(c, "select count(*) from session where client_address = ? and last_use >= ? and ends_at > ?",
+				rs -> rs.getInt(1), clientAddress, idleBefore, now).orElse(0);
 	}
 
 	/** Ends the oldest sessions of a person beyond {@code keep} of them (a new log-in pushes the oldest out). */

@@ -40,8 +40,8 @@ final class CardChallenges {
 		Instant now = ra.clock.instant();
 		byte[] challenge = new byte[32];
 		ra.random.nextBytes(challenge);
+		ra.sweeps.due(db, "card challenges", c -> Challenges.sweep(c, now));
 		db.inTransaction((Connection c) -> {
-			Challenges.sweep(c, now);
 			Challenges.insert(c, HexFormat.of().formatHex(challenge), now.plus(LIFE));
 			return null;
 		});

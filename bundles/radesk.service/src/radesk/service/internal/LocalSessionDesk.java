@@ -51,9 +51,9 @@ public final class LocalSessionDesk implements SessionDesk {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant now = ra.clock.instant();
 		String address = clientAddress == null ? "" : clientAddress;
+		ra.sweeps.due(db, "sessions " + kind, c -> SessionRecords.sweep(c, now.minus(kind.idle()), now));
 		db.inTransaction((Connection c) -> {
-			SessionRecords.sweep(c, now.minus(kind.idle()), now);
-			if (SessionRecords.fromAddress(c, address) >= PER_ADDRESS) {
+			if (SessionRecords.fromAddress(c, address, now.minus(kind.idle()), now) >= PER_ADDRESS) {
 				throw new ServiceException(Reason.TOO_MANY_REQUESTS, "too many sessions from " + address);
 			}
 			SessionRecords.insert(c, hash(token), kind.name(), actor, address, certificate, now, now.plus(kind.lifetime()));
@@ -116,9 +116,9 @@ public final class LocalSessionDesk implements SessionDesk {
 	public void keepCaptcha(String id, String answerHash, String clientAddress) throws ServiceException {
 		Instant now = ra.clock.instant();
 		String address = clientAddress == null ? "" : clientAddress;
+		ra.sweeps.due(db, "captchas", c -> CaptchaRecords.sweep(c, now));
 		db.inTransaction((Connection c) -> {
-			CaptchaRecords.sweep(c, now);
-			if (CaptchaRecords.fromAddress(c, address) >= CAPTCHAS_PER_ADDRESS) {
+			if (CaptchaRecords.fromAddress(c, address, now) >= CAPTCHAS_PER_ADDRESS) {
 				throw new ServiceException(Reason.TOO_MANY_REQUESTS, "too many open captchas from " + address);
 			}
 			CaptchaRecords.insert(c, id, answerHash, address, now.plus(CAPTCHA_LIFE));

@@ -76,7 +76,7 @@ class ScaleOutTest {
 			people.add(Journey.toCardInHand());
 		}
 		try (ChildProcess.Server a = ChildProcess.server("(none)"); ChildProcess.Server b = ChildProcess.server("(none)");
-				Haproxy proxy = Haproxy.start(a.port, b.port)) {
+				radesk.testing.Haproxy proxy = haproxy(a.port, b.port)) {
 			String front = proxy.address();
 			AtomicBoolean running = new AtomicBoolean(true);
 			AtomicInteger answered = new AtomicInteger();
@@ -219,68 +219,23 @@ class ScaleOutTest {
 		return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Debian's HAProxy in front of the servers: TLS passed through, each server checked on /health over TLS. */
-	private record Haproxy(Process process, int port, Path config) implements AutoCloseable {
-
-		static Haproxy start(int... servers) throws Exception {
-			int port;
-			try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-				port = free.getLocalPort();
-			}
-			StringBuilder cfg = new StringBuilder("""
-					global
-					    maxconn 4096
-					defaults
-					    mode tcp
-					    timeout connect 2s
-					    timeout client 30s
-					    timeout server 30s
-					    retries 3
-					    option redispatch
-					frontend subscribers
-					    bind 127.0.0.1:%d
-					    default_backend ra
-					backend ra
-					    balance roundrobin
-					    option httpchk
-					    http-check send meth GET uri /api/v1/health ver HTTP/1.1 hdr Host localhost
-					    http-check expect status 200
-					    default-server inter 300ms fall 2 rise 2 check check-ssl verify none
-					""".formatted(port));
-			for (int i = 0; i < servers.length; i++) {
-				cfg.append("    server ra").append(i).append(" 127.0.0.1:").append(servers[i]).append('\n');
-			}
-			Path config = Files.createTempFile("haproxy", ".cfg");
-			Files.writeString(config, cfg);
-			Process p = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", config.toString()).redirectErrorStream(true)
-					.redirectOutput(config.resolveSibling(config.getFileName() + ".log").toFile()).start();
-			Haproxy proxy = new Haproxy(p, port, config);
-			long deadline = System.currentTimeMillis() + 30_000;
-			while (true) {
-				try {
-					if (get(proxy.address(), "health", null).statusCode() == 200) {
-						return proxy;
-					}
-				} catch (java.io.IOException notYet) {
-					// not listening yet
+	/** HAProxy as DEPLOYMENT.md has it, quick to notice a server gone; returned once a server answers through it. */
+	private static radesk.testing.Haproxy haproxy(int... servers) throws Exception {
+		radesk.testing.Haproxy proxy = radesk.testing.Haproxy.start(300, servers);
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (true) {
+			try {
+				if (get(proxy.address(), "health", null).statusCode() == 200) {
+					return proxy;
 				}
-				if (!p.isAlive() || System.currentTimeMillis() > deadline) {
-					p.destroyForcibly();
-					throw new AssertionError("haproxy did not come up: "
-							+ Files.readString(config.resolveSibling(config.getFileName() + ".log")));
-				}
-				Thread.sleep(200);
+			} catch (java.io.IOException notYet) {
+				// no server checked up yet
 			}
-		}
-
-		String address() {
-			return "https://localhost:" + port + "/api/v1/";
-		}
-
-		@Override
-		public void close() throws Exception {
-			process.destroy();
-			process.waitFor(10, TimeUnit.SECONDS);
+			if (System.currentTimeMillis() > deadline) {
+				proxy.close();
+				throw new AssertionError("nothing answered through haproxy: " + Files.readString(proxy.log()));
+			}
+			Thread.sleep(200);
 		}
 	}
 }
