@@ -154,9 +154,7 @@ final class ScaleOutBench implements AutoCloseable {
 			while (System.currentTimeMillis() < end) {
 				t = System.nanoTime();
 				HttpResponse<String> mine = again(tally, () -> send(base, "certificates", null, token));
-				while (mine.statusCode() == 503 || mine.statusCode() == 429) {
-					tally.waited.incrementAndGet(); // shed: asked again when the server said
-					Thread.sleep(1000L * Long.parseLong(mine.headers().firstValue("Retry-After").orElse("1")));
+				while (waitAsTold(mine, tally)) {
 					mine = again(tally, () -> send(base, "certificates", null, token));
 				}
 				tally.status.add(System.nanoTime() - t);
@@ -176,28 +174,52 @@ final class ScaleOutBench implements AutoCloseable {
 		return null;
 	}
 
-	/** Captcha and log-in, waiting as told while the server sheds log-ins; the session's token, or null when refused. */
+	/**
+	 * Captcha and log-in; while the server sheds log-ins (503/429) the same log-in is sent again when
+	 * it says, with the same captcha (a shed log-in does not use it up), as the subscriber edition's
+	 * user presses again; a new captcha only when the server asks for one. The token, or null.
+	 */
 	private String logIn(String base, String account, String password, Tally tally, long giveUp) throws Exception {
+		String captcha = null;
 		while (true) {
 			if (System.currentTimeMillis() > giveUp) {
 				said(account + ": not logged in by the end of the run");
 				return null;
 			}
-			HttpResponse<String> captcha = again(tally, () -> send(base, "captcha", null, null));
-			HttpResponse<String> in = captcha.statusCode() != 200 ? captcha
-					: again(tally, () -> send(base, "sessions", "{\"account\":\"" + account + "\",\"password\":\"" + password
-							+ "\",\"captchaId\":\"" + field(captcha.body(), "id") + "\",\"captcha\":\"" + field(captcha.body(), "answer")
-							+ "\"}", null));
+			if (captcha == null) {
+				HttpResponse<String> drawn = again(tally, () -> send(base, "captcha", null, null));
+				if (drawn.statusCode() != 200) {
+					if (!waitAsTold(drawn, tally)) {
+						said(account + ": captcha answered " + drawn.statusCode() + " " + drawn.body());
+						return null;
+					}
+					continue;
+				}
+				captcha = drawn.body();
+			}
+			String shown = captcha;
+			HttpResponse<String> in = again(tally, () -> send(base, "sessions", "{\"account\":\"" + account + "\",\"password\":\""
+					+ password + "\",\"captchaId\":\"" + field(shown, "id") + "\",\"captcha\":\"" + field(shown, "answer") + "\"}", null));
 			if (in.statusCode() == 200) {
 				return field(in.body(), "token");
 			}
-			if (in.statusCode() != 503 && in.statusCode() != 429) {
+			if (in.statusCode() == 400 && in.body().contains("CAPTCHA_WRONG")) {
+				captcha = null; // expired while waiting: a new one
+			} else if (!waitAsTold(in, tally)) {
 				said(account + ": log-in answered " + in.statusCode() + " " + in.body());
 				return null;
 			}
-			tally.waited.incrementAndGet(); // the server sheds a burst of log-ins: an honest client waits as told
-			Thread.sleep(1000L * Long.parseLong(in.headers().firstValue("Retry-After").orElse("1")));
 		}
+	}
+
+	/** On 503/429: waits as the server says and true; else false. */
+	private static boolean waitAsTold(HttpResponse<String> answer, Tally tally) throws InterruptedException {
+		if (answer.statusCode() != 503 && answer.statusCode() != 429) {
+			return false;
+		}
+		tally.waited.incrementAndGet(); // the server sheds a burst: an honest client waits as told
+		Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+		return true;
 	}
 
 	@FunctionalInterface

@@ -14,6 +14,14 @@ public record Haproxy(Process process, int port, Path log) implements AutoClosea
 
 	/** Started on a free port; returned once it listens (its first health checks may still be under way). */
 	public static Haproxy start(long checkMillis, int... servers) throws Exception {
+		return start(checkMillis, null, servers);
+	}
+
+	/**
+	 * The same, connecting to the servers from {@code source} (an address of this host) with the
+	 * PROXY protocol (v2, health checks too), when {@code source} is not null.
+	 */
+	public static Haproxy start(long checkMillis, String source, int... servers) throws Exception {
 		int port;
 		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
 			port = free.getLocalPort();
@@ -37,8 +45,8 @@ public record Haproxy(Process process, int port, Path log) implements AutoClosea
 				    option httpchk
 				    http-check send meth GET uri /api/v1/health ver HTTP/1.1 hdr Host localhost
 				    http-check expect status 200
-				    default-server inter %dms fall 2 rise 2 check check-ssl verify none
-				""".formatted(port, checkMillis));
+				    default-server inter %dms fall 2 rise 2 check check-ssl verify none%s
+				""".formatted(port, checkMillis, source == null ? "" : " send-proxy-v2 check-send-proxy source " + source));
 		for (int i = 0; i < servers.length; i++) {
 			cfg.append("    server ra").append(i).append(" 127.0.0.1:").append(servers[i]).append('\n');
 		}

@@ -32,7 +32,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * requests at once per client address, the rest 429 with {@code Retry-After}. The health check is
  * answered before any of these queues, so an operator's probe sees the server alive while it
  * sheds load. Every request is logged (client, request line, status, size, time — no bodies,
- * no headers, so no secrets) through SLF4J into the server's log.
+ * no headers, so no secrets) through SLF4J into the server's log. Behind load balancers named in
+ * {@code radesk.server.proxies}, the client's address comes from their PROXY protocol header
+ * ({@link TrustedProxies}).
  */
 final class HttpsListener {
 
@@ -97,8 +99,11 @@ final class HttpsListener {
 
 	private static ServerConnector connector(Server server, SslContextFactory.Server ssl, HttpConfiguration http, String name,
 			String host, int port) {
-		ServerConnector connector = ssl == null ? new ServerConnector(server, 1, 1, new HttpConnectionFactory(http))
-				: new ServerConnector(server, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+		SslConnectionFactory tls = ssl == null ? null : new SslConnectionFactory(ssl, "http/1.1");
+		TrustedProxies proxies = tls == null ? null : TrustedProxies.configured(tls.getProtocol());
+		ServerConnector connector = tls == null ? new ServerConnector(server, 1, 1, new HttpConnectionFactory(http))
+				: proxies == null ? new ServerConnector(server, 1, 1, tls, new HttpConnectionFactory(http))
+						: new ServerConnector(server, 1, 1, proxies, tls, new HttpConnectionFactory(http));
 		connector.setName(name);
 		connector.setHost(host);
 		connector.setPort(port);

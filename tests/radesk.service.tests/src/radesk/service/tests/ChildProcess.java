@@ -127,7 +127,7 @@ final class ChildProcess {
 		return server("(none)", options);
 	}
 
-	private static Server server(String checkpoint, List<String> extra) throws Exception {
+	static Server server(String checkpoint, List<String> extra) throws Exception {
 		int port;
 		int staffPort;
 		try (java.net.ServerSocket free = new java.net.ServerSocket(0); java.net.ServerSocket other = new java.net.ServerSocket(0)) {

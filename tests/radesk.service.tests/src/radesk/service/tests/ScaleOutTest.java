@@ -159,6 +159,36 @@ class ScaleOutTest {
 		}
 	}
 
+	@Test
+	void behindHaproxyTheServerSeesTheSubscribersAddressAndNoClientCanClaimOne() throws Exception {
+		Journey j = Journey.toRegisteredSubscriber();
+		// HAProxy connects from 127.0.0.3, the one balancer the server trusts for PROXY headers; the subscriber is 127.0.0.1
+		try (ChildProcess.Server a = ChildProcess.server("(none)", List.of("-Dradesk.server.proxies=127.0.0.3"));
+				radesk.testing.Haproxy proxy = haproxy("127.0.0.3", a.port)) {
+			String token = logIn(proxy.address(), proxy.address(), j);
+			assertEquals(200, get(proxy.address(), "certificates", token).statusCode());
+			String seen = Services.await(Database.class).read((Connection c) -> {
+				try (var ps = c.prepareStatement("select client_address from session where account = ?")) {
+					ps.setString(1, j.subscriber.account());
+					try (var rs = ps.executeQuery()) {
+						return rs.next() ? rs.getString(1) : null;
+					}
+				}
+			});
+			assertEquals("127.0.0.1", seen, "the subscriber's address, from HAProxy's PROXY header (not 127.0.0.3)");
+			// straight to the server, no header: served as ever
+			assertEquals(200, get(a.address(), "health", null).statusCode());
+			// straight to the server from an address it does not trust, claiming another: the header is not read, TLS fails on it
+			try (java.net.Socket raw = new java.net.Socket("127.0.0.1", a.port)) {
+				raw.getOutputStream().write("PROXY TCP4 203.0.113.9 127.0.0.1 40000 443\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) radesk.core.TrustedRoot.tlsContext(
+						Path.of(System.getProperty("radesk.data"), "server", "root.cer")).getSocketFactory().createSocket(raw, "localhost", a.port, true);
+				tls.setSoTimeout(10_000);
+				org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, tls::startHandshake, "a claimed address is refused");
+			}
+		}
+	}
+
 	@FunctionalInterface
 	private interface Attempt<T> {
 		T run() throws Exception;
@@ -221,7 +251,12 @@ class ScaleOutTest {
 
 	/** HAProxy as DEPLOYMENT.md has it, quick to notice a server gone; returned once a server answers through it. */
 	private static radesk.testing.Haproxy haproxy(int... servers) throws Exception {
-		radesk.testing.Haproxy proxy = radesk.testing.Haproxy.start(300, servers);
+		return haproxy(null, servers);
+	}
+
+	/** The same, with the PROXY protocol from {@code source} when it is not null. */
+	private static radesk.testing.Haproxy haproxy(String source, int... servers) throws Exception {
+		radesk.testing.Haproxy proxy = radesk.testing.Haproxy.start(300, source, servers);
 		long deadline = System.currentTimeMillis() + 30_000;
 		while (true) {
 			try {
