@@ -5,8 +5,9 @@
 # subscribers (p99) vs the raw SQL, 200 concurrent TLS sessions against the RA server, renewal notices for
 # 1M subscribers into Postfix's smtp-sink vs smtp-source (then kill -9 halfway: none missing, none twice), OCSP for 1M
 # revoked certificates vs openssl ocsp -index -port -multi <cores> (both loaded by wrk), that CRL fetched vs python3 http.server,
-# and the counter's cold start to its first window and its resident memory vs a bare e4 product. Each ratio is the
-# median of 5 rounds with its spread. Every build runs them at small sizes (bench/pom.xml).
+# and the counter's cold start to its first window and its resident memory vs a bare e4 product; on PostgreSQL, the
+# search again and 2,000 TLS sessions through HAProxy to one vs two radesk-server products (one round: about 17 minutes;
+# -Dbench.scaleRounds=N for more). Each other ratio is the median of 5 rounds with its spread. Every build runs them at small sizes (bench/pom.xml).
 # Other sizes: BENCH_SIZES="-Dbench.rounds=3 -Dbench.crl=100000 -Dbench.subscribers=100000 -Dbench.notices=100000" bench/run.sh
 # One only: BENCH_SIZES="-Dbench.only=notices -Dbench.notices=100000" bench/run.sh
 set -euo pipefail
