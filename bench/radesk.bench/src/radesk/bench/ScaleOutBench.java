@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -81,9 +80,7 @@ final class ScaleOutBench implements AutoCloseable {
 			int b = servers.start();
 			oneProxy = servers.proxy(a);
 			twoProxy = servers.proxy(a, b);
-			client = HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(
-					Path.of(System.getProperty("radesk.data"), "server", "root.cer"))).version(HttpClient.Version.HTTP_1_1)
-					.connectTimeout(java.time.Duration.ofSeconds(30)).build();
+			client = ServerLoadBench.client(Path.of(System.getProperty("radesk.data"), "server", "root.cer"));
 		}
 		int applications = Math.max(2, sessions / 200);
 		// the log-ins arrive over a ramp (Argon2id is a core's work each), then every session stays and polls
@@ -129,7 +126,7 @@ final class ScaleOutBench implements AutoCloseable {
 			}
 		}
 		double seconds = (System.currentTimeMillis() - holdFrom) / 1e3;
-		return new Run(tally.held.get() / seconds, p99(tally.logIns), p99(tally.status), p99(tally.applied), tally.errors.get(),
+		return new Run(tally.held.get() / seconds, ms(tally.logIns), ms(tally.status), ms(tally.applied), tally.errors.get(),
 				tally.waited.get(), tally.retried.get(), tally.applied.size());
 	}
 
@@ -283,10 +280,9 @@ final class ScaleOutBench implements AutoCloseable {
 		return json.replaceAll("(?s).*\"" + name + "\":\"([^\"]+)\".*", "$1");
 	}
 
-	private static double p99(List<Long> nanos) {
-		long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
-		Arrays.sort(sorted);
-		return sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6;
+
+	private static double ms(List<Long> nanos) {
+		return ServerLoadBench.p99(nanos) / 1e6;
 	}
 
 	@Override

@@ -122,13 +122,16 @@ final class ServerLoadBench {
 		Report.detail("  p99 status call (certificates)", p99(status) / 1e6, "health check, same TLS", p99(health) / 1e6, "ms");
 	}
 
-	private static double p99(List<Long> nanos) {
+	/** The 99th percentile of {@code nanos}, in nanoseconds (NaN for none); the load benchmarks share it. */
+	static double p99(List<Long> nanos) {
 		long[] sorted = nanos.stream().mapToLong(Long::longValue).toArray();
 		Arrays.sort(sorted);
 		return sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
 	}
 
-	private static HttpClient client(Path root) throws Exception {
-		return HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(root)).version(HttpClient.Version.HTTP_1_1).build();
+	/** An HTTPS client trusting only the RA's TLS root, HTTP/1.1 as the editions speak it; the load benchmarks share it. */
+	static HttpClient client(Path root) throws Exception {
+		return HttpClient.newBuilder().sslContext(radesk.core.TrustedRoot.tlsContext(root)).version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(java.time.Duration.ofSeconds(30)).build();
 	}
 }

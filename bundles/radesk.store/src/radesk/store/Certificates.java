@@ -128,20 +128,13 @@ public final class Certificates {
 
 	/** {@code serial} was signed by the external CA (over CMP), not the RA's own: its CRL is that CA's. */
 	public static void issuedByExternalCa(Connection c, String serial) throws SQLException {
-		try (var ps = c.prepareStatement("update certificate set issued_by = 'CMP' where serial = ?")) {
-			ps.setString(1, serial);
-			ps.executeUpdate();
-		}
+		Rows.update(c, "update certificate set issued_by = 'CMP' where serial = ?", serial);
 	}
 
 	/** Whether {@code serial} was signed by the external CA, whose revocations it makes itself. */
 	public static boolean byExternalCa(Connection c, String serial) throws SQLException {
-		try (var ps = c.prepareStatement("select issued_by from certificate where serial = ?")) {
-			ps.setString(1, serial);
-			try (var rs = ps.executeQuery()) {
-				return rs.next() && "CMP".equals(rs.getString(1));
-			}
-		}
+		return Rows.one(c, "select issued_by from certificate where serial = ?", rs -> rs.getString(1), serial)
+				.filter("CMP"::equals).isPresent();
 	}
 
 	/** RFC 5280 certificateHold. */

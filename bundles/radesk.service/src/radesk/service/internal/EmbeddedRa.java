@@ -29,9 +29,9 @@ public final class EmbeddedRa {
 	final PasswordHasher hasher = new PasswordHasher(random);
 	/** The key and certificate the RA signs its mail with (notices, confirmation codes). */
 	final NoticeKeys noticeKeys = new NoticeKeys(this, DataFolder.resolve());
-	/** The CA of the operator's choice over CMP for subscribers' certificates, when {@code ca/cmp.properties} says so. */
 	/** Expired captchas, sessions and challenges deleted now and then, never in a request's transaction. */
 	final Sweeps sweeps = new Sweeps();
+	/** The CA of the operator's choice over CMP for subscribers' certificates, when {@code ca/cmp.properties} says so. */
 	final ExternalCa externalCa = new ExternalCa(DataFolder.resolve().resolve("ca"));
 
 	/** The CA's keys on {@code token}; at the first start the key ceremony prints the root backup's passphrase here, once. */

@@ -26,9 +26,9 @@ import radesk.store.Certificates;
 final class ExternalCa {
 
 	private static final System.Logger LOG = System.getLogger(ExternalCa.class.getName());
-	/** RFC 5280 CRL reasons used for a hold and its release. */
-	static final int HOLD = 6;
+	/** RFC 5280 CRL reasons: a hold's release (a hold is {@link Certificates#HOLD}), and a certificate replaced. */
 	static final int RELEASE = 8;
+	private static final int SUPERSEDED = 4;
 
 	private final Path folder;
 	private FileTime readAt;
@@ -84,7 +84,7 @@ final class ExternalCa {
 	/** After a lost race: the external CA's certificate that nobody will get is revoked there (superseded), or logged. */
 	void withdraw(X509Certificate unused) {
 		try {
-			client().orElseThrow().revoke(unused, 4);
+			client().orElseThrow().revoke(unused, SUPERSEDED);
 		} catch (ServiceException | CmpClient.CmpException | IOException | RuntimeException e) {
 			LOG.log(System.Logger.Level.ERROR, "the external CA's certificate " + unused.getSerialNumber().toString(16)
 					+ " went to nobody and could not be revoked there: revoke it at the CA", e);

@@ -41,13 +41,11 @@ public final class LocalSuspensionDesk implements SuspensionDesk, LostCardDesk {
 
 	private final Database db;
 	private final EmbeddedRa ra;
-	private final ExternalCa externalCa;
 
 	@Activate
 	public LocalSuspensionDesk(@Reference Database db, @Reference EmbeddedRa ra) {
 		this.db = db;
 		this.ra = ra;
-		this.externalCa = ra.externalCa;
 	}
 
 	@Override
@@ -129,7 +127,7 @@ public final class LocalSuspensionDesk implements SuspensionDesk, LostCardDesk {
 		// whoever logged in with this certificate's card is logged out at once
 		SessionRecords.endForCertificate(c, cert.identifier());
 		AuditRecords.append(c, by, "CERTIFICATE_SUSPENDED", "certificate:" + cert.serial(), cert.state(), "SUSPENDED: " + why, now);
-		externalCa.changeStatus(c, cert, ExternalCa.HOLD); // an external CA's certificate is held there too, or nothing changes
+		ra.externalCa.changeStatus(c, cert, Certificates.HOLD); // an external CA's certificate is held there too, or nothing changes
 	}
 
 	/** A certificate by its 憑證識別碼 or serial. */
